@@ -1,0 +1,89 @@
+"""The `brief` command line: parses arguments, runs one command, reports errors once.
+
+Heavy libraries (textual, trafilatura, sumy, httpx) are imported inside the commands that need
+them so that `brief --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from brief import __version__
+from brief.commands import summarize
+from brief.errors import BriefError, UsageError
+
+EXIT_CODES = """\
+exit codes:
+  0   success
+  1   unexpected failure
+  2   bad option or argument
+  3   host unreachable (DNS, refused connection, forbidden scheme or address)
+  4   HTTP error status or redirect loop
+  5   timeout (connect, read, or the total deadline)
+  6   page larger than the size cap
+  7   not HTML or text (image, PDF, binary)
+  8   no article text found
+  9   missing or unreadable file, empty stdin
+  10  invalid configuration file
+  11  database unusable (locked, read-only, newer schema, disk full)
+  12  malformed feed
+  130 interrupted
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error as one line through brief's error path."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full parser with every subcommand."""
+    parser = _Parser(
+        prog="brief",
+        description="A terminal news-brief reader and summarizer: what happened, "
+        "and who said what.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"brief {__version__}")
+    parser.add_argument(
+        "--debug", action="store_true", help="show the full traceback when something fails"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    summarize.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run brief with the given arguments and return its exit code."""
+    parser = build_parser()
+    debug = "--debug" in (sys.argv[1:] if argv is None else argv)
+    try:
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help()
+            return 0
+        code: int = args.run(args)
+        return code
+    except BriefError as err:
+        if debug:
+            raise
+        print(f"brief: error: {err}", file=sys.stderr)
+        return err.exit_code
+    except KeyboardInterrupt:
+        print("brief: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader of our stdout went away (e.g. `brief … | head`): not an error.
+        sys.stderr.close()
+        return 0
+
+
+def entry() -> NoReturn:
+    """Console-script entry point."""
+    sys.exit(main())

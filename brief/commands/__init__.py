@@ -1,0 +1,1 @@
+"""Subcommands of the `brief` CLI, one module each, registered by brief.cli."""

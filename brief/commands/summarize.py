@@ -1,0 +1,118 @@
+"""`brief summarize SOURCE`: one page, file or stdin to a brief in text, JSON or Markdown."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from importlib import resources
+from typing import Any
+
+from brief.errors import UsageError
+
+ALGORITHMS = ("default", "lead", "lexrank", "textrank", "lsa", "luhn")
+FORMATS = ("text", "json", "markdown")
+
+
+def sample_path() -> str:
+    """Path of the bundled sample article (the Mali–Algeria drone crisis text)."""
+    return str(resources.files("brief") / "samples" / "seed.txt")
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if not 1 <= number <= 50:
+        raise argparse.ArgumentTypeError("must be between 1 and 50")
+    return number
+
+
+def register(sub: Any) -> None:
+    """Add the summarize command to the CLI's subparsers."""
+    p = sub.add_parser(
+        "summarize",
+        help="summarize one article: summary, quotes with speakers, actors",
+        description="Turn one article into a brief: a short summary, every direct quotation "
+        "with its speaker (name and role), statements in reported speech, and the actors "
+        "involved. SOURCE is an http(s) URL, a local .html/.htm/.txt/.md file (optionally "
+        ".gz), or - for stdin.",
+        epilog="JSON output (--format json) is a stable, versioned contract: see README.md, "
+        "section 'JSON output', and brief/schema/brief.schema.json.",
+    )
+    p.add_argument("source", nargs="?", metavar="SOURCE", help="URL, file path, or - for stdin")
+    p.add_argument(
+        "--sample",
+        action="store_true",
+        help="summarize the bundled sample article (works offline) instead of SOURCE",
+    )
+    p.add_argument(
+        "-f",
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="output format (default: text; Rich panels on a terminal, plain text when piped)",
+    )
+    p.add_argument(
+        "-n",
+        "--sentences",
+        type=_positive,
+        default=5,
+        metavar="N",
+        help="number of summary sentences (1-50, default 5)",
+    )
+    p.add_argument(
+        "-a",
+        "--algorithm",
+        choices=ALGORITHMS,
+        default="default",
+        help="summary algorithm (default: brief's lead-aware ranking)",
+    )
+    p.add_argument(
+        "-l",
+        "--language",
+        metavar="LANG",
+        help="language of the text as an ISO code, e.g. en, de, fr "
+        "(default: from the page, else English)",
+    )
+    p.add_argument(
+        "--with-text",
+        action="store_true",
+        help="with --format json: include the article text that start/end offsets point into",
+    )
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Load the source, analyze it, print the brief."""
+    if args.sample and args.source:
+        raise UsageError("give either SOURCE or --sample, not both")
+    if not args.sample and not args.source:
+        raise UsageError("missing SOURCE (a URL, a file, or -); try --sample for a demo")
+    # The pipeline pulls in httpx, trafilatura and sumy: imported only when summarizing.
+    from brief.analyze import analyze
+    from brief.source import load_source
+
+    source = sample_path() if args.sample else args.source
+    article = load_source(source, stdin=sys.stdin.buffer)
+    brief = analyze(
+        article, sentences=args.sentences, algorithm=args.algorithm, language=args.language
+    )
+    if args.format == "json":
+        print(json.dumps(brief.to_json(with_text=args.with_text), ensure_ascii=False, indent=2))
+    elif args.format == "markdown":
+        from brief.formats import markdown
+
+        sys.stdout.write(markdown(brief))
+    elif sys.stdout.isatty():
+        from rich.console import Console
+
+        from brief.render import brief_renderable
+
+        Console().print(brief_renderable(brief))
+    else:
+        from brief.formats import plain_text
+
+        sys.stdout.write(plain_text(brief))
+    return 0

@@ -1,0 +1,93 @@
+"""One exception tree for brief; the CLI maps each class to one stderr line and an exit code.
+
+    BriefError                      exit 1
+    ├── UsageError                  exit 2   bad option or argument
+    ├── InputError                  exit 9   missing/unreadable file, empty stdin
+    ├── FetchError                  exit 3   network failure (base of the fetch errors)
+    │   ├── UnreachableError        exit 3   DNS failure, refused connection, bad scheme
+    │   ├── HTTPStatusError         exit 4   4xx/5xx answer, redirect loop
+    │   ├── FetchTimeout            exit 5   connect/read timeout or total deadline
+    │   ├── TooLargeError           exit 6   decoded body over the size cap
+    │   └── UnsupportedContentError exit 7   not HTML or text (images, PDFs, binary)
+    ├── ExtractionError             exit 8   no article text found
+    ├── ConfigError                 exit 10  invalid config file
+    └── StoreError                  exit 11  database locked, read-only, newer schema, disk full
+"""
+
+from __future__ import annotations
+
+
+class BriefError(Exception):
+    """Base of every error brief reports to the user."""
+
+    exit_code = 1
+
+
+class UsageError(BriefError):
+    """A command-line option or argument is wrong."""
+
+    exit_code = 2
+
+
+class InputError(BriefError):
+    """A local source (file or stdin) is missing, unreadable or empty."""
+
+    exit_code = 9
+
+
+class FetchError(BriefError):
+    """A URL could not be fetched."""
+
+    exit_code = 3
+
+
+class UnreachableError(FetchError):
+    """The host could not be reached (DNS, refused, TLS, forbidden address or scheme)."""
+
+    exit_code = 3
+
+
+class HTTPStatusError(FetchError):
+    """The server answered with an error status, or redirected too often."""
+
+    exit_code = 4
+
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class FetchTimeout(FetchError):
+    """The connection, a read, or the whole transfer took too long."""
+
+    exit_code = 5
+
+
+class TooLargeError(FetchError):
+    """The decoded body is larger than the configured cap."""
+
+    exit_code = 6
+
+
+class UnsupportedContentError(FetchError):
+    """The body is not HTML or text."""
+
+    exit_code = 7
+
+
+class ExtractionError(BriefError):
+    """No article text could be found in the page."""
+
+    exit_code = 8
+
+
+class ConfigError(BriefError):
+    """The configuration file is invalid."""
+
+    exit_code = 10
+
+
+class StoreError(BriefError):
+    """The database cannot be used (locked, read-only, newer schema, disk full)."""
+
+    exit_code = 11

@@ -1,0 +1,60 @@
+"""Quotes and statements of a Brief grouped by speaker, for every presentation (CLI, TUI, digest)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from brief.models import Brief, Quote
+
+UNATTRIBUTED = "Unattributed"
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerGroup:
+    """One speaker with their direct quotes and reported statements, each in article order."""
+
+    name: str
+    kind: str | None
+    role: str | None
+    quotes: tuple[Quote, ...]
+    statements: tuple[Quote, ...]
+
+
+def group_by_speaker(brief: Brief) -> list[SpeakerGroup]:
+    """Speakers ordered by number of direct quotes, then by first appearance.
+
+    Unattributed quotes come last in a group of their own.
+    """
+    order: list[str] = []
+    quotes: dict[str, list[Quote]] = {}
+    statements: dict[str, list[Quote]] = {}
+    first: dict[str, Quote] = {}
+    everything = sorted((*brief.quotes, *brief.statements), key=lambda q: q.start)
+    direct = {id(q) for q in brief.quotes}
+    for item in everything:
+        name = item.speaker or UNATTRIBUTED
+        if name not in first:
+            first[name] = item
+            order.append(name)
+        bucket = quotes if id(item) in direct else statements
+        bucket.setdefault(name, []).append(item)
+    roles = {name: _best_role(name, brief) for name in order}
+    groups = [
+        SpeakerGroup(
+            name=name,
+            kind=first[name].speaker_kind if name != UNATTRIBUTED else None,
+            role=roles[name],
+            quotes=tuple(quotes.get(name, ())),
+            statements=tuple(statements.get(name, ())),
+        )
+        for name in order
+    ]
+    position = {name: i for i, name in enumerate(order)}
+    groups.sort(key=lambda g: (g.name == UNATTRIBUTED, -len(g.quotes), position[g.name]))
+    return groups
+
+
+def _best_role(name: str, brief: Brief) -> str | None:
+    """The longest role given for this speaker on any quote or statement."""
+    roles = [q.role for q in (*brief.quotes, *brief.statements) if q.speaker == name and q.role]
+    return max(roles, key=len) if roles else None

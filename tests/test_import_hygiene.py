@@ -1,0 +1,48 @@
+"""Start-up cost: the CLI's entry module must not pull in the heavy libraries."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+HEAVY = ("textual", "trafilatura", "sumy", "httpx", "numpy", "sqlite3", "feedparser")
+
+
+def _modules_after(code: str) -> set[str]:
+    out = subprocess.run(
+        [sys.executable, "-c", f"{code}\nimport sys, json; print(json.dumps(sorted(sys.modules)))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return set(json.loads(out.stdout.strip().splitlines()[-1]))
+
+
+def test_cli_import_is_light() -> None:
+    loaded = _modules_after("import brief.cli")
+    assert not {m for m in loaded if m.split(".")[0] in HEAVY}
+
+
+def test_help_imports_no_heavy_library() -> None:
+    code = (
+        "import contextlib, io\n"
+        "from brief.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    for argv in (['--help'], ['summarize', '--help']):\n"
+        "        try:\n"
+        "            main(argv)\n"
+        "        except SystemExit:\n"
+        "            pass"
+    )
+    loaded = _modules_after(code)
+    assert not {m for m in loaded if m.split(".")[0] in HEAVY}
+
+
+def test_nothing_below_tui_imports_textual() -> None:
+    code = (
+        "import brief.analyze, brief.render, brief.formats, brief.models, brief.grouping\n"
+        "import brief.commands.summarize"
+    )
+    loaded = _modules_after(code)
+    assert "textual" not in {m.split(".")[0] for m in loaded}
