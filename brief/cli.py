@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from brief import __version__
 from brief.commands import summarize
@@ -41,6 +41,16 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message} (see '{self.prog} --help')")
 
 
+def _with_parent(add_parser: Any, common: argparse.ArgumentParser) -> Any:
+    """Wrap subparsers.add_parser so every command also accepts the common options."""
+
+    def add(*args: Any, **kwargs: Any) -> Any:
+        kwargs.setdefault("parents", [common])
+        return add_parser(*args, **kwargs)
+
+    return add
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The full parser with every subcommand."""
     parser = _Parser(
@@ -55,6 +65,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--debug", action="store_true", help="show the full traceback when something fails"
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    # --debug is accepted after the command too; main() looks for it in argv directly.
+    common = _Parser(add_help=False)
+    common.add_argument(
+        "--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS
+    )
+    sub.add_parser = _with_parent(sub.add_parser, common)  # type: ignore[method-assign]
     summarize.register(sub)
     return parser
 
