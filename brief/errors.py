@@ -11,7 +11,11 @@
     │   └── UnsupportedContentError exit 7   not HTML or text (images, PDFs, binary)
     ├── ExtractionError             exit 8   no article text found
     ├── ConfigError                 exit 10  invalid config file
-    └── StoreError                  exit 11  database locked, read-only, newer schema, disk full
+    ├── StoreError                  exit 11  database locked, read-only, newer schema, disk full
+    ├── DigestError                 exit 13  the digest could not be delivered
+    │   ├── OutputError             exit 13  output file not writable (folder, permission, disk)
+    │   └── MailError               exit 14  SMTP: connection, TLS, login or recipients refused
+    └── LockedError                 exit 15  another run holds the lock (after waiting briefly)
 """
 
 from __future__ import annotations
@@ -91,3 +95,27 @@ class StoreError(BriefError):
     """The database cannot be used (locked, read-only, newer schema, disk full)."""
 
     exit_code = 11
+
+
+class DigestError(BriefError):
+    """The digest could not be delivered; nothing was marked as digested."""
+
+    exit_code = 13
+
+
+class OutputError(DigestError):
+    """An output file could not be written (missing folder, permission, disk full)."""
+
+    exit_code = 13
+
+
+class MailError(DigestError):
+    """The mail was not accepted: connection, TLS, login, or every recipient refused."""
+
+    exit_code = 14
+
+
+class LockedError(BriefError):
+    """Another brief run holds the lock and did not finish within the wait."""
+
+    exit_code = 15
