@@ -1,0 +1,36 @@
+"""Offline text tools: sanitizing untrusted text, sentence and word splitting.
+
+No third-party imports and no downloaded data (no NLTK punkt): any module may import this one.
+The sentence splitter is rule-based and tuned on news: it knows abbreviations and initials,
+ends sentences inside closing quotes and brackets, and never cuts inside a quotation.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Vertical separators become newlines so that deleting them never glues two lines together.
+_NEWLINES = {0x0B: "\n", 0x0C: "\n", 0x85: "\n", 0x2028: "\n", 0x2029: "\n\n"}
+
+# C0 and C1 controls (tab and newline are kept), DEL, bidi embeddings/overrides/isolates and
+# marks, and invisible format characters that can hide or reorder text on a terminal: soft
+# hyphen, zero-width space, word joiner, invisible operators, deprecated format characters,
+# BOM, interlinear annotation, Mongolian vowel separator and the tag block ("ASCII smuggling").
+# ZWJ/ZWNJ (U+200C/D) stay: scripts and emoji need them.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\xad\u061c\u180e\u200b\u200e\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]"
+)
+_CARRIAGE = re.compile("\r\n?")
+
+
+def sanitize(s: str) -> str:
+    """Untrusted text made safe to show: no control, bidi or invisible format characters.
+
+    Keeps ``\\n`` and ``\\t``; turns ``\\r\\n`` and lone ``\\r`` (and other line separators)
+    into ``\\n``.
+    """
+    if s.isascii() and s.isprintable():
+        return s  # the common case costs one pass in C
+    s = _CARRIAGE.sub("\n", s).translate(_NEWLINES)
+    return _INVISIBLE.sub("", s)
