@@ -1,0 +1,274 @@
+"""Choose the articles of a digest and assemble them into stories, speakers and actors.
+
+    stored articles --choose--> [DigestArticle] --group_stories--> clusters --assemble--> Digest
+
+Everything here is deterministic for a given set of articles, so rebuilding a day gives the
+same digest byte for byte. Rendering lives in digest_render/digest_html, delivery (lock,
+refresh, write, mail, mark) in digest_run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from brief.digest_model import (
+    ActorCount,
+    Digest,
+    DigestArticle,
+    FailedFeed,
+    Source,
+    Speaker,
+    SpeakerLine,
+    Story,
+    StoryQuote,
+)
+from brief.models import Brief, Quote
+from brief.stories import Cluster, StoryText, group_stories
+from brief.text import sanitize
+
+# A story's summary: up to this many sentences of its central article's brief...
+SUMMARY_SENTENCES = 3
+# ...but stop at two when three would run longer than this (a digest is read at a glance).
+SUMMARY_CHARS = 480
+QUOTES_PER_STORY = 4
+ACTORS_PER_STORY = 5
+TOP_ACTORS = 15
+# The "Who said what" section stays readable on a 10,000-article day.
+MAX_SPEAKERS = 100
+LINES_PER_SPEAKER = 8
+# Speakers worth a "Who said what" entry: named people and bodies, not "one of the protesters".
+_NAMED_KINDS = ("person", "organization")
+
+_NON_WORD = re.compile(r"\W+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Grouped:
+    """A story before numbering: the cluster's articles, the most central first."""
+
+    articles: tuple[DigestArticle, ...]
+    story: Story
+
+
+def assemble(
+    articles: Sequence[DigestArticle],
+    failed: Sequence[FailedFeed],
+    date: str,
+    selection: str,
+) -> Digest:
+    """Group the articles into stories and gather the day's speakers and actors."""
+    ordered = sorted(articles, key=lambda a: a.id)
+    clusters = group_stories([_story_text(a) for a in ordered])
+    grouped = [_group(c, ordered) for c in clusters]
+    grouped.sort(key=_story_rank)
+    numbered = [
+        _Grouped(g.articles, _renumber(g.story, number))
+        for number, g in enumerate(grouped, start=1)
+    ]
+    return Digest(
+        date=date,
+        selection=selection,
+        article_count=len(ordered),
+        stories=tuple(g.story for g in numbered),
+        speakers=_speakers(numbered),
+        actors=_top_actors(numbered),
+        failed_feeds=tuple(
+            FailedFeed(sanitize(f.name), sanitize(f.url), sanitize(f.error), f.failures)
+            for f in sorted(failed, key=lambda f: (f.name.casefold(), f.url))
+        ),
+    )
+
+
+def _story_text(article: DigestArticle) -> StoryText:
+    a = article.brief.article
+    names = tuple(x.name for x in article.brief.actors if x.mentions > 0)
+    return StoryText(
+        title=a.title or "",
+        body=" ".join(article.brief.summary),
+        names=names,
+        language=a.language,
+        site=a.site or _host(article.url or a.url),
+    )
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    return urlsplit(url).hostname
+
+
+def _group(cluster: Cluster, ordered: Sequence[DigestArticle]) -> _Grouped:
+    members = tuple(ordered[i] for i in cluster.members)
+    centre = members[0]
+    story = Story(
+        number=0,
+        headline=sanitize(centre.brief.article.title or "") or "(untitled)",
+        summary=_summary(members),
+        sources=tuple(_source(a) for a in sorted(members, key=lambda a: a.id)),
+        quotes=_story_quotes(members),
+        actors=_story_actors(members),
+    )
+    return _Grouped(members, story)
+
+
+def _story_rank(g: _Grouped) -> tuple[int, int, int, int]:
+    """Stories carried by more feeds first, then more articles, more quotes, older first."""
+    s = g.story
+    return (-len(s.feeds), -len(s.sources), -len(s.quotes), min(a.id for a in g.articles))
+
+
+def _renumber(story: Story, number: int) -> Story:
+    return Story(number, story.headline, story.summary, story.sources, story.quotes, story.actors)
+
+
+def _summary(members: Sequence[DigestArticle]) -> tuple[str, ...]:
+    """The first sentences of the most central article's summary that has any."""
+    for article in members:
+        sentences = [sanitize(s) for s in article.brief.summary if s.strip()]
+        if sentences:
+            chosen = sentences[:SUMMARY_SENTENCES]
+            if len(chosen) == SUMMARY_SENTENCES and sum(map(len, chosen)) > SUMMARY_CHARS:
+                chosen = chosen[:2]
+            return tuple(chosen)
+    return ()
+
+
+def _source(article: DigestArticle) -> Source:
+    a = article.brief.article
+    return Source(
+        article_id=article.id,
+        feeds=tuple(sanitize(f) for f in article.feeds),
+        title=sanitize(a.title or "") or "(untitled)",
+        url=article.url or a.url,
+        site=sanitize(a.site) if a.site else None,
+        published=a.published,
+    )
+
+
+def _quote_key(text: str) -> str:
+    return _NON_WORD.sub(" ", text.casefold()).strip()
+
+
+def _story_quotes(members: Sequence[DigestArticle]) -> tuple[StoryQuote, ...]:
+    """Key quotes: carried by more articles first, attributed before unattributed, in order."""
+    first: dict[str, Quote] = {}
+    carried: Counter[str] = Counter()
+    for article in members:
+        keys = []
+        for q in article.brief.quotes:
+            key = _quote_key(q.text)
+            if key:
+                first.setdefault(key, q)
+                keys.append(key)
+        carried.update(set(keys))
+    position = {key: i for i, key in enumerate(first)}
+    ranked = sorted(first, key=lambda k: (-carried[k], first[k].speaker is None, position[k]))
+    return tuple(
+        StoryQuote(
+            text=sanitize(first[k].text),
+            speaker=sanitize(first[k].speaker or "") or None,
+            speaker_kind=first[k].speaker_kind,
+            role=sanitize(first[k].role or "") or None,
+            sources=carried[k],
+        )
+        for k in ranked[:QUOTES_PER_STORY]
+    )
+
+
+def _story_actors(members: Sequence[DigestArticle]) -> tuple[str, ...]:
+    """The people and bodies a story is about, most mentioned first."""
+    mentions: Counter[str] = Counter()
+    names: dict[str, str] = {}
+    for article in members:
+        for actor in article.brief.actors:
+            if actor.kind in _NAMED_KINDS:
+                key = actor.name.casefold()
+                names.setdefault(key, actor.name)
+                mentions[key] += actor.mentions
+    ranked = sorted(mentions, key=lambda k: (-mentions[k], k))[:ACTORS_PER_STORY]
+    return tuple(sanitize(names[k]) for k in ranked)
+
+
+@dataclass(slots=True)
+class _SpeakerAcc:
+    """What one speaker said, gathered across stories before it becomes a Speaker."""
+
+    name: str
+    kinds: Counter[str]
+    roles: list[str]
+    lines: list[SpeakerLine]
+    keys: set[str]
+    first: int
+
+
+def _speakers(numbered: Sequence[_Grouped]) -> tuple[Speaker, ...]:
+    """Named speakers of the day with their quotes, then statements, across stories."""
+    acc: dict[str, _SpeakerAcc] = {}
+    for g in numbered:
+        for article in g.articles:
+            brief = article.brief
+            for q, direct in _speech(brief):
+                if not q.speaker or q.speaker_kind not in _NAMED_KINDS:
+                    continue
+                name = sanitize(q.speaker)
+                entry = acc.get(name.casefold())
+                if entry is None:
+                    entry = _SpeakerAcc(name, Counter(), [], [], set(), len(acc))
+                    acc[name.casefold()] = entry
+                entry.kinds[q.speaker_kind or ""] += 1
+                if q.role:
+                    entry.roles.append(sanitize(q.role))
+                key = _quote_key(q.text)
+                if key and key not in entry.keys:
+                    entry.keys.add(key)
+                    entry.lines.append(SpeakerLine(sanitize(q.text), g.story.number, direct))
+    ranked = sorted(
+        acc.values(),
+        key=lambda e: (-sum(1 for x in e.lines if x.direct), -len(e.lines), e.first),
+    )[:MAX_SPEAKERS]
+    return tuple(
+        Speaker(
+            name=e.name,
+            kind=e.kinds.most_common(1)[0][0] or None,
+            role=max(e.roles, key=len) if e.roles else None,
+            lines=tuple(sorted(e.lines, key=lambda x: not x.direct)[:LINES_PER_SPEAKER]),
+        )
+        for e in ranked
+    )
+
+
+def _speech(brief: Brief) -> list[tuple[Quote, bool]]:
+    """Quotes (direct) then statements (reported) of a brief, each in article order."""
+    return [(q, True) for q in brief.quotes] + [(s, False) for s in brief.statements]
+
+
+def _top_actors(numbered: Sequence[_Grouped]) -> tuple[ActorCount, ...]:
+    """Actors in the most stories (then most mentioned) over the whole digest."""
+    stories: Counter[str] = Counter()
+    mentions: Counter[str] = Counter()
+    kinds: dict[str, Counter[str]] = {}
+    names: dict[str, str] = {}
+    for g in numbered:
+        in_story: set[str] = set()
+        for article in g.articles:
+            for actor in article.brief.actors:
+                key = actor.name.casefold()
+                names.setdefault(key, actor.name)
+                kinds.setdefault(key, Counter())[actor.kind] += 1
+                mentions[key] += actor.mentions
+                in_story.add(key)
+        stories.update(in_story)
+    ranked = sorted(stories, key=lambda k: (-stories[k], -mentions[k], k))[:TOP_ACTORS]
+    return tuple(
+        ActorCount(
+            name=sanitize(names[k]),
+            kind=kinds[k].most_common(1)[0][0],
+            stories=stories[k],
+            mentions=mentions[k],
+        )
+        for k in ranked
+    )
