@@ -34,3 +34,273 @@ def sanitize(s: str) -> str:
         return s  # the common case costs one pass in C
     s = _CARRIAGE.sub("\n", s).translate(_NEWLINES)
     return _INVISIBLE.sub("", s)
+
+
+# Sentence splitting.
+#
+# One left-to-right pass over "events" (terminal punctuation with the closing marks after it,
+# quote marks, line breaks) keeps the state of the open quotations; every look-ahead and
+# look-back is bounded, so the whole split is linear in the length of the text.
+
+# A double quotation left open longer than this stops protecting its periods: an unbalanced
+# mark must not swallow the rest of the article. Single quotes are less reliable (apostrophes
+# look the same), so they get a shorter leash.
+MAX_QUOTE = 600
+MAX_SINGLE_QUOTE = 300
+
+_EVENT = re.compile(
+    r"(?P<nl>\n\s*)"
+    r"|(?P<end>[.!?…。！？]+)(?P<close>[\"'”’»)\]」』]*)"
+    r"|(?P<quote>[\"“”„«»‘’'「『」』])"
+)
+_SPACE = re.compile(r"\s*")
+_TOKEN_BEFORE = re.compile(r"[^\s(\[\"“„«‘']{1,40}$")
+
+
+def _wordset(spaced: str) -> frozenset[str]:
+    return frozenset(spaced.split())
+
+
+# Titles always precede a name: a period after them never ends a sentence.
+_TITLES = _wordset(
+    "mr mrs ms messrs mme mlle dr prof gen sen rep gov lt col capt sgt cpl maj adm cmdr brig "
+    "supt det insp rev hon pres fr sr sra srta dott"
+)
+# Other abbreviations end a sentence only when a typical sentence opener follows.
+_ABBREVIATIONS = _wordset(
+    "inc ltd co corp plc llc bros jr st mt ft ave blvd rd no nos vol pp art fig approx est "
+    "dept univ assn jan feb mar apr jun jul aug sep sept oct nov dec vs mon tue tues wed thu "
+    "thur thurs fri sat sun"
+)
+_NEVER_END = frozenset({"e.g", "i.e", "cf", "viz", "ca"})
+# Words that open sentences far more often than they follow "Inc." or "U.S." inside one.
+_STARTERS = _wordset(
+    "the a an he she it they we i you his her its their our this that these those there "
+    "but and or so yet however meanwhile in on at for after before when while if as "
+    "then now still also some many most one two no not it's that's what who why how"
+)
+_OPENERS = "“„«‘"
+
+
+class _Splitter:
+    """State of one pass of the sentence splitter over ``text``."""
+
+    __slots__ = ("dq", "dq_kind", "n", "sq", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.n = len(text)
+        self.dq = -1  # offset of the open double quote, -1 when none is open
+        self.dq_kind = ""
+        self.sq = -1  # offset of the open single quote
+
+    def _char(self, i: int) -> str:
+        return self.text[i] if 0 <= i < self.n else " "
+
+    def _opens_here(self, i: int) -> bool:
+        """Whether the quote mark at ``i`` stands where an opening mark stands."""
+        before, after = self._char(i - 1), self._char(i + 1)
+        return (before.isspace() or before in "([{—–-/") and (after.isalnum() or after in "‘'…")
+
+    def quote(self, i: int, *, after_terminal: bool = False) -> None:
+        """Update the open quotations for the mark at offset ``i``."""
+        ch = self.text[i]
+        if ch in "‘’'":
+            self._single(i, ch, after_terminal)
+            return
+        if ch == '"':
+            if self.dq >= 0 and not (self._opens_here(i) and not after_terminal):
+                self._close_double()
+            elif not after_terminal and self._opens_here(i):
+                self._open_double(i, ch)  # also a reopening: a flattened multi-paragraph quote
+        elif ch == "”":
+            if self.dq >= 0:
+                self._close_double()
+        elif ch == "“":
+            if self.dq_kind == "„":
+                self._close_double()  # German „…“
+            elif not after_terminal:
+                self._open_double(i, ch)
+        elif ch in "„「『":
+            self._open_double(i, ch)
+        elif ch in "」』":
+            if self.dq >= 0:
+                self._close_double()
+        elif ch == "«":
+            if self.dq_kind == "»":
+                self._close_double()  # German »…«
+            else:
+                self._open_double(i, ch)
+        elif ch == "»":
+            if self.dq >= 0:
+                self._close_double()
+            elif not after_terminal:
+                self._open_double(i, ch)
+
+    def _open_double(self, i: int, kind: str) -> None:
+        self.dq, self.dq_kind, self.sq = i, kind, -1
+
+    def _close_double(self) -> None:
+        if self.sq > self.dq:
+            self.sq = -1  # a single quote nested in the double one ends with it
+        self.dq, self.dq_kind = -1, ""
+
+    def _single(self, i: int, ch: str, after_terminal: bool) -> None:
+        before, after = self._char(i - 1), self._char(i + 1)
+        if before.isalnum() and after.isalnum():
+            return  # an apostrophe: don't, O’Neill
+        if ch == "‘" or (ch == "'" and not after_terminal and self._opens_here(i)):
+            if not after.isdigit():  # ‘90s is an apostrophe
+                self.sq = i
+            return
+        if self.sq < 0 or before.isspace():
+            return
+        if before == "s" and after.isspace() and self._char(i + 2).islower():
+            return  # a plural possessive: the players’ efforts
+        self.sq = -1
+
+    def quoted(self, end: int) -> bool:
+        """Whether offset ``end`` lies inside a quotation that still protects its periods."""
+        if self.dq >= 0 and end - self.dq <= MAX_QUOTE:
+            return True
+        return self.sq >= 0 and end - self.sq <= MAX_SINGLE_QUOTE
+
+    def reopens(self, i: int) -> bool:
+        """Whether the mark at ``i`` opens a new quote while one is open.
+
+        News style leaves a quote open at the end of a paragraph and opens it again in the
+        next; in flattened text that reopening is where the previous sentence ended.
+        """
+        ch = self._char(i)
+        if ch in "“„«":
+            return self.dq >= 0 and self.dq_kind != "„"
+        if ch == '"':
+            return self.dq >= 0 and self._opens_here(i)
+        if ch in "‘'":
+            return self.sq >= 0 and self._opens_here(i)
+        return False
+
+    def ends_sentence(self, m: re.Match[str], after: int) -> bool:
+        """Whether the terminal punctuation ``m`` (closing marks included) ends a sentence."""
+        text = self.text
+        if after < self.n and not text[after].isspace():
+            # 3.5, U.S.-led, example.com, "wait...what"; but CJK full stops need no space.
+            return m.group("end")[-1] in "。！？" and not self.quoted(after)
+        nxt_at = _SPACE.match(text, after).end()  # type: ignore[union-attr]
+        if nxt_at >= self.n:
+            return True
+        nxt = text[nxt_at]
+        if self.quoted(after) and not self.reopens(nxt_at):
+            return False
+        if nxt.islower() or nxt in ",;:)]}":
+            return False
+        punct = m.group("end")
+        if punct != "." or m.group("close"):
+            # "!", "?", an ellipsis, or a period inside closing marks: the writer meant it.
+            return not (punct in ("...", "…") and nxt.isdigit())
+        token = _TOKEN_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if token is None:
+            return True
+        word = token.group()
+        low = word.lower()
+        if low in _TITLES or low in _NEVER_END:
+            return False
+        initial = len(word) == 1 and word.isalpha() and word.isupper()
+        if initial or low in _ABBREVIATIONS or ("." in word and word.replace(".", "").isalpha()):
+            # J. R. R. Tolkien, Apple Inc. shares, the U.S. Senate, at 9 a.m. Monday
+            return self._next_word(nxt_at).lower() in _STARTERS or nxt in _OPENERS + '"'
+        return True
+
+    def _next_word(self, i: int) -> str:
+        j = i
+        while j < self.n and j - i < 12 and (self.text[j].isalnum() or self.text[j] == "'"):
+            j += 1
+        return self.text[i:j]
+
+    def hard_break(self, m: re.Match[str]) -> bool:
+        """Whether the line break ``m`` ends a sentence: a paragraph break always does."""
+        run = m.group()
+        if run.count("\n") > 1:
+            return True
+        # A single newline before a lowercase word is a hard-wrapped line, not a break.
+        return not self._char(m.end()).islower()
+
+    def spans(self) -> list[tuple[int, int]]:
+        """Offsets of the sentences of the text, in order."""
+        out: list[tuple[int, int]] = []
+        start = 0
+        for m in _EVENT.finditer(self.text):
+            kind = m.lastgroup
+            if kind == "quote":
+                self.quote(m.start())
+                continue
+            if kind == "nl":
+                if self.hard_break(m):
+                    _emit(self.text, start, m.start(), out)
+                    start = m.end()
+                    self.dq, self.dq_kind, self.sq = -1, "", -1
+                continue
+            close_at = m.start("close")
+            for i in range(close_at, m.end()):
+                if self.text[i] not in ")]":
+                    self.quote(i, after_terminal=True)
+            if self.ends_sentence(m, m.end()):
+                _emit(self.text, start, m.end(), out)
+                start = m.end()
+                # A sentence boundary ends any quotation that reopens after it.
+                if self.dq >= 0 or self.sq >= 0:
+                    self.dq, self.dq_kind, self.sq = -1, "", -1
+        _emit(self.text, start, self.n, out)
+        return out
+
+
+def _emit(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    """Append the span text[start:end] without its surrounding whitespace, if not empty."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        out.append((start, end))
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Start and end offsets of each sentence of ``text``, in order, whitespace trimmed.
+
+    Rule-based and offline: knows abbreviations, initials, decimals and ellipses; a sentence
+    may end inside closing quotes or brackets; a period inside an open quotation never ends
+    a sentence (unless the quotation runs over MAX_QUOTE characters); a paragraph break
+    always does. Linear in the length of the text; never raises.
+    """
+    return _Splitter(text).spans()
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of ``text`` (see sentence_spans)."""
+    return [text[a:b] for a, b in sentence_spans(text)]
+
+
+_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+
+
+def words(sentence: str) -> list[str]:
+    """Word tokens: runs of letters and digits, keeping inner apostrophes and hyphens."""
+    return _WORD.findall(sentence)
+
+
+class SumyTokenizer:
+    """The tokenizer interface sumy's documents need, built on brief's offline splitters.
+
+    sumy's own Tokenizer needs NLTK's downloaded punkt models; this one needs nothing.
+    """
+
+    def __init__(self, language: str = "english") -> None:
+        self.language = language
+
+    def to_sentences(self, paragraph: str) -> tuple[str, ...]:
+        """The sentences of a paragraph."""
+        return tuple(split_sentences(paragraph))
+
+    def to_words(self, sentence: str) -> tuple[str, ...]:
+        """The words of a sentence."""
+        return tuple(words(sentence))

@@ -1,0 +1,221 @@
+"""brief.text: sanitizing untrusted text, the offline sentence splitter, words, sumy's tokenizer."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from brief.text import (
+    MAX_QUOTE,
+    SumyTokenizer,
+    sanitize,
+    sentence_spans,
+    split_sentences,
+    words,
+)
+
+# -- sanitize -------------------------------------------------------------------------------
+
+
+def test_sanitize_strips_controls_and_keeps_newlines_and_tabs() -> None:
+    dirty = "a\x00b\x07c\x1b[31mred\x7f\x9bx\tcol\nnext"
+    assert sanitize(dirty) == "abc[31mredx\tcol\nnext"
+
+
+def test_sanitize_normalizes_line_ends() -> None:
+    assert sanitize("one\r\ntwo\rthree\u2028four\x0bfive") == "one\ntwo\nthree\nfour\nfive"
+
+
+def test_sanitize_removes_bidi_overrides_and_invisible_characters() -> None:
+    spoof = "invoice\u202egpj.exe \u2066x\u2069 zero\u200bwidth \ufeffbom soft\xadhyphen \U000e0041"
+    assert sanitize(spoof) == "invoicegpj.exe x zerowidth bom softhyphen "
+
+
+def test_sanitize_keeps_real_text() -> None:
+    text = "Ça va? Привет, 世界! «Oui» — “quotes” 👩‍👩‍👧 नमस्ते\tok\n"
+    assert sanitize(text) == text  # ZWJ in the emoji family stays: it is not a spoof
+
+
+_FORBIDDEN = {"Cc", "Cf"}
+_ALLOWED_FORMAT = {"\u200c", "\u200d"}  # ZWNJ/ZWJ: scripts and emoji need them
+
+
+@given(st.text())
+def test_sanitize_leaves_no_control_or_format_character(text: str) -> None:
+    clean = sanitize(text)
+    bad = [
+        c
+        for c in clean
+        if unicodedata.category(c) in _FORBIDDEN
+        and c not in "\n\t"
+        and c not in _ALLOWED_FORMAT
+        and not ("\u0600" <= c <= "\u0605" or c in "\u06dd\u070f\u0890\u0891\u08e2\U000110bd")
+    ]
+    assert not bad, [hex(ord(c)) for c in bad]
+    assert "\r" not in clean
+    assert sanitize(clean) == clean
+
+
+# -- sentences ------------------------------------------------------------------------------
+
+CASES = [
+    (
+        "Mr. Smith met Dr. Jones at 3 p.m. on Monday. The talks lasted 3.5 hours.",
+        ["Mr. Smith met Dr. Jones at 3 p.m. on Monday.", "The talks lasted 3.5 hours."],
+    ),
+    (
+        "The U.S. Senate voted. Gen. Mark Milley and Sen. Warren spoke. It passed.",
+        ["The U.S. Senate voted.", "Gen. Mark Milley and Sen. Warren spoke.", "It passed."],
+    ),
+    (
+        "J. R. R. Tolkien wrote it on Jan. 5 at No. 10 Main St. in Oxford. He was tired.",
+        ["J. R. R. Tolkien wrote it on Jan. 5 at No. 10 Main St. in Oxford.", "He was tired."],
+    ),
+    (
+        "Shares of Apple Inc. rose. The company, Apple Inc. said, was pleased.",
+        ["Shares of Apple Inc. rose.", "The company, Apple Inc. said, was pleased."],
+    ),
+    (
+        "He waited... and waited. Then... Nothing. Really? Yes!",
+        ["He waited... and waited.", "Then...", "Nothing.", "Really?", "Yes!"],
+    ),
+    (
+        'He said: "It is over. We lost." Then he left.',
+        ['He said: "It is over. We lost."', "Then he left."],
+    ),
+    (
+        '"It is over. We lost," he said. Nobody answered.',
+        ['"It is over. We lost," he said.', "Nobody answered."],
+    ),
+    (
+        "“We tried. We failed. We will try again,” said Mr. Brown. “Soon.”",
+        ["“We tried. We failed. We will try again,” said Mr. Brown.", "“Soon.”"],
+    ),
+    (
+        "„Wir sind hier. Alles gut“, sagte er. Dann ging er.",
+        ["„Wir sind hier. Alles gut“, sagte er.", "Dann ging er."],
+    ),
+    (
+        "« Nous sommes là. Tout va bien », a-t-il dit. Puis il est parti.",
+        ["« Nous sommes là. Tout va bien », a-t-il dit.", "Puis il est parti."],
+    ),
+    (
+        "他说：「我们输了。我们会再来。」然后离开了。今天下雨。",
+        ["他说：「我们输了。我们会再来。」", "然后离开了。", "今天下雨。"],
+    ),
+    (
+        "The score (a record.) stood. Officials agreed (mostly). Play resumed.",
+        ["The score (a record.) stood.", "Officials agreed (mostly).", "Play resumed."],
+    ),
+    (
+        # A flattened multi-paragraph quote: each paragraph reopens the quote mark.
+        "‘I had a taste of it at Hearts. I’m fortunate. ‘But it’s not about me. It’s the "
+        "players.’ Locke smiled.",
+        [
+            "‘I had a taste of it at Hearts. I’m fortunate.",
+            "‘But it’s not about me. It’s the players.’",
+            "Locke smiled.",
+        ],
+    ),
+    (
+        "Share this page:\n\nRelated content\nMajor attack highlights weaknesses",
+        ["Share this page:", "Related content", "Major attack highlights weaknesses"],
+    ),
+    (
+        "A paragraph without an end\n\nstarts lowercase after a blank line. A hard-wrapped\n"
+        "line goes on.",
+        [
+            "A paragraph without an end",
+            "starts lowercase after a blank line.",
+            "A hard-wrapped\nline goes on.",
+        ],
+    ),
+    (
+        '“An unclosed quote ends with its paragraph. Really.\n\nNew paragraph. "Second."',
+        ["“An unclosed quote ends with its paragraph. Really.", "New paragraph.", '"Second."'],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_split_sentences(text: str, expected: list[str]) -> None:
+    assert split_sentences(text) == expected
+
+
+def test_unbalanced_quote_cannot_swallow_the_article() -> None:
+    text = 'She said "this never closes. Still inside. ' + "Another sentence here. " * 60
+    sentences = split_sentences(text)
+    assert len(sentences[0]) < MAX_QUOTE + 40  # protected up to the bound, not beyond
+    assert sentences[0].startswith('She said "this never closes. Still inside.')
+    assert len(sentences) > 20
+    assert sentences[-1] == "Another sentence here."
+
+
+def test_spans_are_offsets_of_the_sentences() -> None:
+    text = "  First one.  Second “one. Two.” here!\n\nThird  "
+    spans = sentence_spans(text)
+    assert [text[a:b] for a, b in spans] == split_sentences(text)
+    assert [text[a:b] for a, b in spans] == ["First one.", "Second “one. Two.” here!", "Third"]
+
+
+def test_empty_and_blank_texts() -> None:
+    assert split_sentences("") == []
+    assert split_sentences(" \n\n\t ") == []
+
+
+_NOISY = st.text(
+    alphabet=st.sampled_from(list("aZ .!?…,;:\"“”„«»‘’'()[]\n\t3-MrU")) | st.characters(),
+    max_size=400,
+)
+
+
+@settings(max_examples=400)
+@given(_NOISY)
+def test_spans_cover_the_text_in_order(text: str) -> None:
+    spans = sentence_spans(text)
+    position = 0
+    for start, end in spans:
+        assert position <= start < end <= len(text)
+        assert text[position:start].strip() == ""  # only whitespace between sentences
+        assert not text[start].isspace() and not text[end - 1].isspace()
+        position = end
+    assert text[position:].strip() == ""
+
+
+# -- words and sumy's tokenizer -------------------------------------------------------------
+
+
+def test_words_keep_inner_apostrophes_and_hyphens() -> None:
+    assert words("Don’t re-elect O'Neill's 3.5% co-op — 'now', 2,000 ok?") == [
+        "Don’t",
+        "re-elect",
+        "O'Neill's",
+        "3",
+        "5",
+        "co-op",
+        "now",
+        "2",
+        "000",
+        "ok",
+    ]
+    assert words("Zürich und 東京 sind groß.") == ["Zürich", "und", "東京", "sind", "groß"]
+
+
+def test_sumy_tokenizer_drives_sumys_own_parser_without_nltk_data() -> None:
+    from sumy.parsers.plaintext import PlaintextParser
+
+    tokenizer = SumyTokenizer("english")
+    assert tokenizer.language == "english"
+    text = "HEADING\nMr. Smith came. He said “stop. Now.” and left.\n\nNext paragraph here."
+    document = PlaintextParser.from_string(text, tokenizer).document
+    assert [str(s) for s in document.sentences] == [
+        "Mr. Smith came.",
+        "He said “stop. Now.” and left.",
+        "Next paragraph here.",
+    ]
+    assert [str(h) for h in document.headings] == ["HEADING"]
+    assert document.sentences[0].words == ("Mr", "Smith", "came")
+    assert tokenizer.to_sentences("One. Two.") == ("One.", "Two.")
