@@ -52,12 +52,14 @@ _WIRE_PREFIX = re.compile(
 _FURNITURE_PREFIX = re.compile(
     r"^(?:scroll down for (?:video|more)|advertisement|read more|click here)\b[:.]?\s*", re.I
 )
-# Lines that are page furniture, not prose.
+# Lines that are page furniture, not prose: labels ("Photo:", "Credit:"), timestamps, calls
+# to action, agency credits. A label needs its colon: "Video footage showed…" is prose.
 _BOILERPLATE = re.compile(
-    r"^(?:share|credit|credits|photo|photos|image|images|picture|pictures|video|source|"
-    r"copyright|©|published|updated|last updated|posted|follow|subscribe|sign up|"
-    r"related|advertisement|read more|click here|see also|watch|listen|(?:reporting|"
-    r"writing|editing|additional reporting) by)\b",
+    r"^(?:(?:credits?|photos?|images?|pictures?|video|source|watch|listen|related|see also|"
+    r"advertisement|published|updated|last updated|posted)\s*[:|]"
+    r"|(?:published|updated|last updated|posted)(?: on| at)?\s+\d"
+    r"|copyright\b|©|share (?:this|on|via)\b|follow (?:us|@)|subscribe\b|sign up\b"
+    r"|click here\b|read more\b|(?:additional )?(?:reporting|writing|editing) by\b)",
     re.I,
 )
 # A heading after which a page lists other stories, not this one.
@@ -94,11 +96,17 @@ def is_prose(sentence: str) -> bool:
 
 
 def _is_furniture(sentence: str) -> bool:
-    """Credits, bylines, share buttons, all-caps headings and datelines."""
-    if _BOILERPLATE.match(sentence) or _BYLINE.match(sentence):
+    """Credits, bylines, share buttons, timestamps, all-caps or Title Case headings."""
+    if _is_boilerplate(sentence):
         return True
-    cased = [c for c in sentence if c.isupper() or c.islower()]
-    return bool(cased) and all(c.isupper() for c in cased)
+    if not any(c.isupper() or c.islower() for c in sentence):
+        return False  # a caseless script: nothing more to judge by
+    # Prose has lowercase words; all-caps lines, Title Case headings and timestamps do not.
+    return sum(1 for w in words(sentence) if w[0].islower()) < 2
+
+
+def _is_boilerplate(sentence: str) -> bool:
+    return bool(_BOILERPLATE.match(sentence) or _BYLINE.match(sentence))
 
 
 def _trim(sentence: str) -> str:
@@ -121,7 +129,7 @@ def candidates(article: Article) -> list[Candidate]:
             sentences.append((len(sentences), _trim(paragraph[start:end])))
     chosen = [(i, s) for i, s in sentences if is_prose(s)]
     if not chosen:
-        chosen = [(i, s) for i, s in sentences if s and not _is_furniture(s)]
+        chosen = [(i, s) for i, s in sentences if s and not _is_boilerplate(s)]
     seen: set[str] = set()
     out = []
     for i, s in chosen:

@@ -186,7 +186,8 @@ class _Splitter:
         if after < self.n and not text[after].isspace():
             # 3.5, U.S.-led, example.com, "wait...what"; but CJK full stops need no space.
             return m.group("end")[-1] in "。！？" and not self.quoted(after)
-        nxt_at = _SPACE.match(text, after).end()  # type: ignore[union-attr]
+        space = _SPACE.match(text, after)
+        nxt_at = space.end() if space else after
         if nxt_at >= self.n:
             return True
         nxt = text[nxt_at]

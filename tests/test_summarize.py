@@ -75,6 +75,11 @@ def test_a_short_article_gives_all_its_sentences() -> None:
     assert summarize(Article(paragraphs=()), 3) == ()
 
 
+def test_an_article_of_headlines_falls_back_to_them() -> None:
+    headlines = ("Markets Rally As Rates Hold", "Storm Hits Coast", "Share this page:")
+    assert summarize(Article(paragraphs=headlines), 5) == headlines[:2]
+
+
 def test_lead_takes_the_first_prose_sentences() -> None:
     article = _article(ROWS[1])
     assert summarize(article, 2, "lead") == (
@@ -99,10 +104,15 @@ def test_furniture_is_never_a_candidate() -> None:
             "PUBLISHED: 12:01 EST, 3 March 2013 | UPDATED: 12:02 EST, 3 March 2013.",
             "LONDON, ENGLAND — OFFICIALS CONFIRM THE NEWS TODAY.",
             "Drone crisis deepens between the neighbours",
+            "Drone Crisis Deepens Between The Two Neighbours.",
+            "By . Daily Mail Reporter . PUBLISHED: . 12:01 EST, 3 March 2013 . | . UPDATED: . "
+            "12:02 EST, 3 March 2013 .",
+            "Last updated at 10:32 AM on 5th March 2013.",
             "(CNN) -- The drone crashed near the border on Monday, officials said. Both "
             "sides traded accusations over the wreckage for days.",
             "Share this page:",
             "Photo: A soldier looks at the wreckage of the drone near the border.",
+            "Video footage showed the drone falling from the sky over the desert.",
             "Related content",
             "Another story entirely describes something that happened elsewhere.",
         )
@@ -111,6 +121,7 @@ def test_furniture_is_never_a_candidate() -> None:
     assert texts == [
         "The drone crashed near the border on Monday, officials said.",
         "Both sides traded accusations over the wreckage for days.",
+        "Video footage showed the drone falling from the sky over the desert.",
     ]
     for algorithm in ALGORITHMS:
         assert summarize(article, 10, algorithm) == tuple(texts)
