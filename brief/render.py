@@ -69,7 +69,8 @@ def speaker_panel(group: SpeakerGroup) -> Panel:
 
 def actors_line(brief: Brief, limit: int = 20) -> Text:
     """The actors, most quoted and most mentioned first."""
-    out = Text("Actors: ", style="bold")
+    out = Text()
+    out.append("Actors: ", style="bold")
     for i, actor in enumerate(brief.actors[:limit]):
         if i:
             out.append(", ")
@@ -84,7 +85,8 @@ def source_line(brief: Brief) -> Text:
     """Where the article came from, and its date."""
     a = brief.article
     where = a.url or a.path or "stdin"
-    out = Text("Source: ", style="bold")
+    out = Text()
+    out.append("Source: ", style="bold")
     out.append_text(_t(where, "dim"))
     out.append(f"  ·  published {a.published or 'unknown'}", style="dim")
     return out
