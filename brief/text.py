@@ -22,6 +22,14 @@ _INVISIBLE = re.compile(
     "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]"
 )
 _CARRIAGE = re.compile("\r\n?")
+# Whole terminal escape sequences (OSC with its payload, CSI with its parameters, two-byte
+# ESC forms, and their 8-bit C1 spellings), so no residue such as "]8;;http://…" is left.
+_ESCAPES = re.compile(
+    r"(?:\x1b\]|\x9d)[^\x07\x1b\x9c]{0,2048}(?:\x07|\x1b\\|\x9c)?"
+    r"|(?:\x1b\[|\x9b)[0-?]{0,64}[ -/]{0,16}[@-~]?"
+    r"|\x1b[P^_X][^\x1b\x9c]{0,2048}(?:\x1b\\|\x9c)?"
+    r"|\x1b[ -~]?"
+)
 
 
 def sanitize(s: str) -> str:
@@ -32,6 +40,7 @@ def sanitize(s: str) -> str:
     """
     if s.isascii() and s.isprintable():
         return s  # the common case costs one pass in C
+    s = _ESCAPES.sub("", s)
     s = _CARRIAGE.sub("\n", s).translate(_NEWLINES)
     return _INVISIBLE.sub("", s)
 

@@ -22,7 +22,15 @@ from brief.text import (
 
 def test_sanitize_strips_controls_and_keeps_newlines_and_tabs() -> None:
     dirty = "a\x00b\x07c\x1b[31mred\x7f\x9bx\tcol\nnext"
-    assert sanitize(dirty) == "abc[31mredx\tcol\nnext"
+    assert sanitize(dirty) == "abcred\tcol\nnext"
+
+
+def test_sanitize_drops_whole_escape_sequences() -> None:
+    osc8 = "see \x1b]8;;http://evil.example\x07here\x1b]8;;\x07 now"
+    osc52 = "copy\x1b]52;c;ZXZpbA==\x1b\\ done"
+    assert sanitize(osc8) == "see here now"
+    assert sanitize(osc52) == "copy done"
+    assert sanitize("clear\x1b[2J\x1b[H screen") == "clear screen"
 
 
 def test_sanitize_normalizes_line_ends() -> None:
