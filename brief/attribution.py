@@ -1,0 +1,245 @@
+"""Who said each quotation: the attribution shapes of news writing.
+
+Tried in order for each quotation:
+
+1. after it, in its sentence: `“…,” X said.`, `“…,” said X.`, `“…” — X`, `…, according to X.`
+2. before it, in its sentence: `X said: “…”`, `X told Reuters that “…”`, `X said it was “…”`
+3. the attribution of the quotation just before it, when only punctuation lies between:
+   `“A,” he said. “B.”`
+4. the next paragraph, when the quotation ends its own and the next opens with an attribution
+   that ends its sentence: `“…,”` / `Ulf Laessing, director of …, said.`
+5. the previous paragraph, when it ends with a colon: `Tottenham said in a statement:` / `“…”`
+
+What is left unattributed may inherit a speaker later (brief/resolve.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from brief.lexicon import QUOTE_VERBS
+from brief.phrases import MentionIndex, Source, after, before, delegated
+from brief.quotes import Part, Span
+from brief.tokens import QUOTE_MARKS, Doc
+
+_WINDOW = 40  # tokens an attribution may reach from its quotation
+_VERB_REACH = 35  # tokens from a subject to its verb (room for a long appositive)
+_TAIL = 6  # words allowed after an attribution that must end its sentence
+_DASHES = frozenset("—–-")
+_LEADING = frozenset({",", ";", ":", "(", *_DASHES})
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A verb of saying and the phrase naming who said it."""
+
+    verb: str | None
+    source: Source
+    end: int  # token after the attribution
+    how: str  # after | before | split | next | colon
+
+
+def _is_verb(doc: Doc, i: int) -> bool:
+    token = doc.tokens[i]
+    return not doc.quoted[i] and token.text.islower() and token.text in QUOTE_VERBS
+
+
+def _according(doc: Doc, i: int, hi: int) -> bool:
+    return (
+        i + 1 < hi
+        and doc.tokens[i].text.lower() == "according"
+        and doc.tokens[i + 1].text == "to"
+        and not doc.quoted[i]
+    )
+
+
+def _tail_words(doc: Doc, end: int) -> int:
+    """Words from token ``end`` to the end of its sentence."""
+    if end >= len(doc.tokens):
+        return 0
+    stop = doc.sentences[doc.sentence_of[end - 1]].stop
+    return sum(1 for t in doc.tokens[end:stop] if t.is_word)
+
+
+def parse_after(
+    doc: Doc, index: MentionIndex, lo: int, hi: int, *, strict: bool = False
+) -> Attribution | None:
+    """An attribution that starts at token ``lo`` (after a closing mark or a paragraph start)."""
+    tokens = doc.tokens
+    k = lo
+    dash = False
+    while k < hi and tokens[k].text in _LEADING:
+        dash = dash or tokens[k].text in _DASHES
+        k += 1
+    if k >= hi or doc.quoted[k]:
+        return None
+    found: Attribution | None = None
+    if _is_verb(doc, k) or (tokens[k].text in QUOTE_VERBS and k == lo and tokens[k].is_cap):
+        source = after(doc, index, k + 1, hi)
+        if source is not None:
+            found = Attribution(tokens[k].text.lower(), source, max(source.end, k + 1), "after")
+    elif _according(doc, k, hi):
+        source = after(doc, index, k + 2, hi)
+        if source is not None:
+            found = Attribution("according to", source, source.end, "after")
+    else:
+        for v in range(k, min(hi, k + _VERB_REACH)):
+            if not _is_verb(doc, v):
+                continue
+            source = before(doc, index, v, k)
+            if source is not None and _starts_near(doc, source, k):
+                found = Attribution(tokens[v].text, delegated(doc, index, source), v + 1, "after")
+            break
+        if found is None and dash:
+            m = index.by_start.get(k)
+            if m is not None:
+                source = Source("name", m.name, k, m.end, m, m.appositive)
+                found = Attribution(None, source, m.end, "after")
+    if found is not None and strict and _tail_words(doc, found.end) > _TAIL:
+        return None
+    return found
+
+
+def _starts_near(doc: Doc, source: Source, k: int) -> bool:
+    """The subject opens the attribution (a few lowercase words before a name are allowed:
+    "a spokesperson for the British Foreign Office")."""
+    if source.start == k:
+        return True
+    between = doc.tokens[k : source.start]
+    return 0 < len(between) <= 4 and all(t.is_word and t.text.islower() for t in between)
+
+
+def parse_before(
+    doc: Doc, index: MentionIndex, lo: int, hi: int, *, partial: bool
+) -> Attribution | None:
+    """An attribution ending at token ``hi`` (an opening mark, or the end of a paragraph).
+
+    ``partial`` is for a quotation inside a sentence ("said it was “…”"), which may stand
+    further from its verb than one the attribution introduces ("X said: “…”").
+    """
+    tokens = doc.tokens
+    for v in range(hi - 1, lo - 1, -1):
+        according = _according(doc, v, hi)
+        if not (according or _is_verb(doc, v)):
+            continue
+        gap = sum(1 for t in tokens[v + 1 : hi] if t.is_word and t.text != "that")
+        if gap > (_WINDOW if partial else _TAIL):
+            return None
+        if according:
+            source = after(doc, index, v + 2, hi)
+            return Attribution("according to", source, hi, "before") if source else None
+        source = before(doc, index, v, lo) or after(doc, index, v + 1, hi)
+        if source is None:
+            return None
+        return Attribution(tokens[v].text, delegated(doc, index, source), hi, "before")
+    return None
+
+
+def _open_token(doc: Doc, part: Part) -> int:
+    return max(doc.first_token_at(part.start - 1), 0)
+
+
+def _close_token(doc: Doc, part: Part) -> int:
+    return doc.first_token_at(part.end)
+
+
+def _after_window(doc: Doc, part: Part) -> tuple[int, int]:
+    close = _close_token(doc, part)
+    lo = close + 1
+    stop = (
+        min(doc.sentences[doc.sentence_of[close]].stop, lo + _WINDOW)
+        if close < len(doc.tokens)
+        else lo
+    )
+    hi = lo
+    while hi < stop and not doc.quoted[hi] and doc.tokens[hi].text not in QUOTE_MARKS:
+        hi += 1
+    return lo, hi
+
+
+def _before_window(doc: Doc, part: Part) -> tuple[int, int, bool]:
+    hi = _open_token(doc, part)
+    if hi >= len(doc.tokens):
+        return hi, hi, False
+    lo = doc.sentences[doc.sentence_of[hi]].start
+    lo = max(lo, hi - _WINDOW)
+    for i in range(hi - 1, lo - 1, -1):
+        if doc.quoted[i] or doc.tokens[i].text in QUOTE_MARKS:
+            lo = i + 1
+            break
+    partial = hi > lo and doc.tokens[hi - 1].is_word
+    return lo, hi, partial
+
+
+def _ends_sentence(doc: Doc, part: Part) -> bool:
+    """Whether the quoted words end with their own full stop (“… today.”)."""
+    text = doc.article.text[part.start : part.end].rstrip()
+    return bool(text) and text[-1] in ".!?"
+
+
+def _paragraph_rest_empty(doc: Doc, part: Part) -> bool:
+    lo, _ = _after_window(doc, part)
+    para = doc.paragraph_tokens[part.paragraph]
+    return all(not doc.tokens[i].is_word for i in range(lo, para.stop))
+
+
+def attribute(doc: Doc, index: MentionIndex, spans: list[Span]) -> list[Attribution | None]:
+    """The attribution of every quotation (None where none is written near it)."""
+    out: list[Attribution | None] = []
+    for n, span in enumerate(spans):
+        first, last = span.parts[0], span.parts[-1]
+        found: Attribution | None = None
+        if last.closed:
+            lo, hi = _after_window(doc, last)
+            found = parse_after(doc, index, lo, hi, strict=_ends_sentence(doc, last))
+        if found is None:
+            lo, hi, partial = _before_window(doc, first)
+            found = parse_before(doc, index, lo, hi, partial=partial)
+        if found is None and n > 0:
+            found = _split(doc, spans[n - 1], out[-1], first)
+        if found is None and last.closed and _paragraph_rest_empty(doc, last):
+            found = _next_paragraph(doc, index, last.paragraph + 1)
+        if found is None:
+            found = _colon_paragraph(doc, index, first)
+        out.append(found)
+    return out
+
+
+def _split(
+    doc: Doc, previous: Span, attribution: Attribution | None, first: Part
+) -> Attribution | None:
+    if attribution is None or attribution.how != "after":
+        return None
+    if previous.parts[-1].paragraph != first.paragraph:
+        return None
+    between = doc.tokens[attribution.end : _open_token(doc, first)]
+    if all(not t.is_word for t in between):
+        return replace(attribution, how="split")
+    return None
+
+
+def _next_paragraph(doc: Doc, index: MentionIndex, paragraph: int) -> Attribution | None:
+    if paragraph >= len(doc.paragraph_tokens):
+        return None
+    para = doc.paragraph_tokens[paragraph]
+    if not para or doc.quoted[para.start] or doc.tokens[para.start].text in QUOTE_MARKS:
+        return None
+    stop = doc.sentences[doc.sentence_of[para.start]].stop
+    found = parse_after(doc, index, para.start, min(stop, para.start + _WINDOW), strict=True)
+    return replace(found, how="next") if found else None
+
+
+def _colon_paragraph(doc: Doc, index: MentionIndex, first: Part) -> Attribution | None:
+    if first.paragraph == 0:
+        return None
+    text = doc.article.paragraphs[first.paragraph]
+    if doc.article.text[first.start - 1 : first.start] and text.lstrip()[:1] not in QUOTE_MARKS:
+        return None
+    if _open_token(doc, first) != doc.paragraph_tokens[first.paragraph].start:
+        return None
+    previous = doc.paragraph_tokens[first.paragraph - 1]
+    if not previous or doc.tokens[previous.stop - 1].text != ":":
+        return None
+    lo = doc.sentences[doc.sentence_of[previous.stop - 1]].start
+    found = parse_before(doc, index, lo, previous.stop, partial=False)
+    return replace(found, how="colon") if found else None

@@ -1,0 +1,291 @@
+"""Closed-class English word lists for quote attribution and name finding.
+
+These are grammar, not facts about the world: verbs of saying, titles, the nouns that head an
+organization or an unnamed speaker, function words that start sentences. Country, city and
+first-name lists come from packages, through brief/gazetteer.py.
+"""
+
+from __future__ import annotations
+
+import calendar
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Verbs that attribute a direct quotation, as written (the Quote.verb is the lowercased form).
+QUOTE_VERBS = _words(
+    """
+    said says say saying told tells tell added adds stated states explained explains noted notes
+    warned warns insisted insists argued argues wrote writes tweeted tweets asked asks replied
+    replies continued continues declared declares announced announces claimed claims confirmed
+    confirms admitted admits acknowledged acknowledges recalled recalls remarked remarks observed
+    observes commented comments responded responds answered answers suggested suggests urged urges
+    conceded concedes emphasized emphasised emphasizes emphasises stressed stresses maintained
+    maintains contended contends asserted asserts alleged alleges vowed vows promised promises
+    predicted predicts cautioned cautions complained complains lamented laments joked jokes quipped
+    quips shouted shouts yelled yells screamed cried cries whispered whispers mused muses boasted
+    boasts pleaded pleads begged begs demanded demands reiterated reiterates repeated repeats
+    concluded concludes posted posts texted mentioned mentions revealed reveals disclosed
+    reported reports testified testifies countered counters retorted retorts exclaimed gushed
+    wondered wonders offered offers elaborated clarified indicated indicates informed assured
+    reminded reminds acknowledged recounted recounts described describes summed sums agreed agrees
+    admitted predicted wrote added tweeted insisted explained pointed points accused accuses
+    blamed blames denied denies criticized criticised criticizes criticises condemned condemns
+    telling adding explaining noting warning insisting arguing writing asking replying claiming
+    """
+)
+
+# Verbs that make a reported statement without quote marks: say-verbs whose clause or object is
+# a claim. Narrower than QUOTE_VERBS, since precision matters more than recall here.
+STATEMENT_VERBS = _words(
+    """
+    said says stated states told tells added adds explained explains claimed claims alleged
+    alleges accused accuses blamed blames denied denies warned warns insisted insists argued
+    argues announced announces declared declares confirmed confirms admitted admits acknowledged
+    acknowledges maintained maintains asserted asserts contended contends criticized criticised
+    criticizes criticises condemned condemns urged urges vowed vows promised promises revealed
+    reveals noted notes testified testifies reiterated reiterates stressed stresses emphasized
+    emphasised predicted predicts disagreed rejected rejects dismissed dismisses
+    """
+)
+
+# Verbs whose subject reports but whose clause is not theirs to claim ("X asked whether").
+_NON_CLAIM = _words("asked asks wondered wonders")
+CLAIM_VERBS = STATEMENT_VERBS - _NON_CLAIM
+
+# Words that may sit between a subject and its verb ("he later said", "she has also told").
+VERB_ADVERBS = _words(
+    """
+    also later then previously recently once further has have had was is would will had
+    earlier subsequently reportedly repeatedly again simply just quickly flatly angrily
+    publicly privately separately himself herself itself still already even
+    """
+)
+
+PRONOUNS_MALE = _words("he He")
+PRONOUNS_FEMALE = _words("she She")
+PRONOUNS_PLURAL = _words("they They")
+PRONOUNS_NEUTER = _words("it It")
+PRONOUNS_FIRST = _words("I we We")
+PRONOUNS = PRONOUNS_MALE | PRONOUNS_FEMALE | PRONOUNS_PLURAL | PRONOUNS_NEUTER | PRONOUNS_FIRST
+
+# Words that end a title before a name ("Foreign Minister of Mali Abdoulaye Diop", "Mr Obama"),
+# compared in lowercase.
+TITLES = _words(
+    """
+    president minister secretary senator sen representative rep governor gov mayor chancellor
+    king queen prince princess pope general gen colonel col lieutenant lt captain capt sergeant
+    sgt admiral adm major commander chief judge justice dr doctor mr mrs ms miss mx sir dame
+    lord lady professor prof reverend rev father bishop archbishop cardinal rabbi imam sheikh
+    ambassador commissioner director chairman chairwoman chairperson ceo cfo coo speaker
+    spokesman spokeswoman spokesperson coach manager superintendent detective inspector
+    constable sheriff councillor councilman councilwoman congressman congresswoman lawmaker
+    premier emir sultan president-elect founder co-founder analyst striker midfielder
+    defender goalkeeper winger quarterback pitcher skipper negotiator envoy
+    """
+)
+
+# Words that may stand inside a title before its last word ("Vice", "Foreign", "Deputy").
+TITLE_MODIFIERS = _words(
+    """
+    vice prime deputy foreign defense defence finance interior justice health trade home state
+    former acting executive senior assistant associate press supreme high first grand crown
+    chief attorney general head interim secretary-general director-general managing
+    """
+)
+
+# Titles that tell a person's gender ("Mr Obama" is male).
+MALE_TITLES = _words("mr sir lord king prince father brother sheikh")
+FEMALE_TITLES = _words("mrs ms miss dame lady queen princess sister")
+
+# Lowercase nouns that end a role ("analyst", "the chief negotiator"): a role before a name
+# must end in one of these (or a TITLE_WORDS word).
+ROLE_NOUNS = TITLES | _words(
+    """
+    negotiator adviser advisor official spokesman spokeswoman spokesperson analyst expert
+    economist researcher scientist professor teacher lawyer attorney activist journalist
+    reporter writer author historian fellow candidate challenger rival opponent envoy diplomat
+    commander boss chief president minister secretary coach manager player star singer actor
+    actress rapper musician artist model director producer founder ceo chairman chairwoman
+    head owner investor banker trader strategist officer soldier general imam cleric priest
+    pastor leader lawmaker legislator senator governor mayor judge prosecutor student
+    mother father son daughter wife husband brother sister nurse doctor surgeon farmer
+    fisherman skipper resident worker employee executive engineer designer planner consultant
+    """
+)
+
+# Nouns that head an unnamed human speaker ("a spokesman", "officials", "one of the protesters").
+PERSON_NOUNS = _words(
+    """
+    spokesman spokeswoman spokesperson spokespeople official officials source sources witness
+    witnesses resident residents protester protesters protestor protestors demonstrator
+    demonstrators analyst analysts expert experts observer observers diplomat diplomats
+    officer officers aide aides adviser advisers advisor advisors lawyer lawyers
+    attorney attorneys activist activists doctor doctors nurse nurses teacher teachers student
+    students worker workers employee employees insider insiders person people man woman men
+    women neighbor neighbors neighbour neighbours relative relatives friend friends
+    survivor survivors victim victims parent parents farmer farmers soldier soldiers fighter
+    fighters villager villagers voter voters supporter supporters critic critics economist
+    economists researcher researchers scientist scientists executive executives investor
+    investors negotiator negotiators representative representatives member members organizer
+    organizers organiser organisers leader leaders lawmaker lawmakers legislator legislators
+    prosecutor prosecutors investigator investigators eyewitness eyewitnesses passenger
+    passengers fan fans owner owners manager managers colleague colleagues journalist
+    journalists reporter reporters historian historians engineer engineers
+    """
+)
+
+# Nouns that head a body speaking as one ("the ministry", "police", "Algerian authorities").
+ORG_NOUNS = _words(
+    """
+    ministry government authorities authority police army military embassy office department
+    agency company firm council committee commission court prosecutors prosecutor's
+    administration presidency cabinet parliament senate congress party group organization
+    organisation union alliance coalition federation association club team league board
+    bureau service services forces force navy statement report spokesman's junta regime
+    regulator regulators watchdog bank university school hospital network broadcaster
+    newspaper channel outlet website campaign foundation institute studio label publisher
+    retailer carrier airline maker manufacturer operator producer insurer
+    """
+)
+
+# Capitalized words that make a name an organization ("Konrad Adenauer Foundation").
+ORG_KEYWORDS = _words(
+    """
+    Ministry Foundation Party Army Council Bank University Inc Ltd Agency Alliance Union
+    Organization Organisation Association Institute Institution Committee Commission
+    Corporation Corp Company Co Group Department Office Court Police Service Services Forces
+    Force Navy Assembly Parliament Congress Senate Government Administration Authority Board
+    Bureau Center Centre Fund Forum Federation League Club Network News Times Post Journal
+    Herald Tribune Guardian Gazette Telegraph Press Productions Entertainment Records Airlines
+    Airways Motors Technologies Systems Media Studios Holdings Partners Hospital School College
+    Academy Museum Church Front Movement Brigade Brigades Coalition Consortium Industries
+    Label Market Bureau Agency Commission Council Cabinet Chamber Reserve Trust Society
+    Command Corps Guard Guards Tribunal Secretariat Embassy Fed LLC PLC GmbH SA AG
+    United FC Hotspur Rovers Athletic Wanderers Capitals Sabres Bruins Rangers Lakers
+    """
+)
+
+# Capitalized words that make a name a document or event, not an actor ("Algiers Accords").
+NON_ACTOR_KEYWORDS = _words(
+    """
+    Accords Accord Agreement Treaty Act Bill Law Convention Protocol Declaration Charter
+    Cup Championship Championships Games Olympics Awards Award Prize Festival Summit Conference
+    War Day Week Street Avenue Road Square Bridge Airport Station Stadium Park Hall Tower
+    Building Program Programme Plan Initiative Project Report Index Strategy
+    """
+)
+
+# Plural nouns that make the capitalized words before them a group ("Tuareg rebels").
+GROUP_NOUNS = _words(
+    """
+    rebels militants insurgents mercenaries fighters jihadists separatists militias militia
+    guerrillas extremists gangs cartel cartels tribes clans
+    """
+)
+
+# Lowercase nouns after a capitalized word that make it a place ("the Tomboctou region").
+PLACE_NOUNS = _words(
+    """
+    region province district county city town village state river valley desert island
+    islands mountains peninsula area border capital neighborhood neighbourhood
+    """
+)
+
+# Lowercase nouns before a capitalized word that make it an organization ("oil firm Sonatrach").
+ORG_BEFORE_NAME = _words(
+    """
+    firm company group agency outlet newspaper broadcaster channel club team party label
+    network giant maker operator carrier retailer bank insurer startup start-up conglomerate
+    airline publisher daily magazine website organization organisation charity
+    """
+)
+
+# Connectors allowed inside a capitalized name ("Bank of America", "Osama bin Laden").
+NAME_CONNECTORS = _words(
+    "of for on and the de del della di da dos das du des la le van von der den al el bin ibn &"
+)
+# Of those, the ones that only join parts of an organization or title, not of a person's name.
+ORG_CONNECTORS = _words("of for on and the &")
+
+# Capitalized words that open sentences or headings but never names.
+FUNCTION_WORDS = _words(
+    """
+    a an the this that these those there then than it its it's i we you he she they his her
+    their our my your me us them what which who whom whose where when why how if while though
+    although because since as at by for from in into of on onto to with without within about
+    above after against along among around before behind below beneath beside besides between
+    beyond but during except inside near off out outside over past per through throughout
+    toward towards under until unlike up upon via and or nor so yet not no yes all any both
+    each either every few many more most much neither none other others several some such
+    also still even just only however meanwhile moreover furthermore nevertheless instead
+    indeed thus hence therefore otherwise perhaps maybe already again now today tomorrow
+    yesterday tonight here once later earlier first second third last next new old other
+    asked based according despite following including given amid like unless whether
+    is are was were be been being have has had do does did will would shall should can could
+    may might must said says told one two three four five six seven eight nine ten
+    mr mrs ms dr sir please thanks thank hello hi oh well yeah ok okay
+    read watch listen follow share more related advertisement sign subscribe click see
+    photo photos video videos image images credit credits source sources copyright update
+    updated editor's note
+    """
+)
+
+MONTHS = frozenset(m for m in calendar.month_name if m) | frozenset(
+    m for m in calendar.month_abbr if m
+)
+DAYS = frozenset(d for d in calendar.day_name) | frozenset(d for d in calendar.day_abbr)
+
+# Abbreviations whose period does not end a sentence.
+ABBREVIATIONS = _words(
+    """
+    Mr Mrs Ms Dr Prof Gov Sen Rep Gen Lt Col Capt Sgt Adm Cmdr Maj Rev Fr St Jr Sr Inc Ltd Co
+    Corp No vs etc Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mt Ft Pres Supt Det Insp
+    U.S U.K U.N E.U D.C
+    """
+)
+
+# Directions that may precede a place without being part of its name ("northern Mali").
+DIRECTIONS = _words(
+    """
+    North South East West Northern Southern Eastern Western Central Northeast Northwest
+    Southeast Southwest North-East North-West South-East South-West Upper Lower Greater
+    """
+)
+
+# Common abbreviations of countries that no ISO list spells as written in news.
+COUNTRY_ABBREVIATIONS = {
+    "US": "United States",
+    "U.S": "United States",
+    "U.S.": "United States",
+    "USA": "United States",
+    "UK": "United Kingdom",
+    "U.K": "United Kingdom",
+    "U.K.": "United Kingdom",
+    "UAE": "United Arab Emirates",
+}
+
+# Demonyms no suffix rule derives from their country's name (brief/gazetteer.py derives the rest).
+IRREGULAR_DEMONYMS = {
+    "French": "France",
+    "British": "United Kingdom",
+    "English": "United Kingdom",
+    "Scottish": "United Kingdom",
+    "Welsh": "United Kingdom",
+    "Dutch": "Netherlands",
+    "Swiss": "Switzerland",
+    "Greek": "Greece",
+    "Irish": "Ireland",
+    "Portuguese": "Portugal",
+    "Saudi": "Saudi Arabia",
+    "Filipino": "Philippines",
+    "Burkinabe": "Burkina Faso",
+    "American": "United States",
+    "Danish": "Denmark",
+    "Spanish": "Spain",
+    "Argentine": "Argentina",
+    "Emirati": "United Arab Emirates",
+    "Cypriot": "Cyprus",
+}

@@ -1,0 +1,207 @@
+"""The speaker of a verb of saying: the noun phrase before it ("Laessing said", "one of the
+protesters explained", "Algeria's foreign ministry stated") or after it ("said Diop").
+
+Every search walks a bounded number of tokens, so the cost per verb is constant.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from brief.gazetteer import demonym_place, place
+from brief.lexicon import (
+    FUNCTION_WORDS,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    PRONOUNS,
+    VERB_ADVERBS,
+)
+from brief.mentions import Mention
+from brief.tokens import Doc
+
+_MAX_NP = 8
+_AGE = re.compile(r"\d+-year-old")
+# Words that may open or sit inside a descriptive noun phrase ("one of the protesters").
+_NP_WORDS = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "of",
+        "one",
+        "some",
+        "many",
+        "several",
+        "two",
+        "three",
+        "four",
+        "most",
+        "all",
+        "both",
+        "other",
+        "another",
+        "his",
+        "her",
+        "their",
+    }
+)
+# Heads of "a spokesperson for the British Foreign Office": the body behind them speaks.
+_DELEGATES = frozenset(
+    {
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "representative",
+        "official",
+        "officials",
+        "source",
+        "sources",
+        "statement",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Who a verb of saying names, as the text writes it, before any resolution."""
+
+    form: str  # "name" | "pronoun" | "phrase"
+    text: str  # "Laessing", "he", "one of the protesters"
+    start: int  # first token of the phrase (title included)
+    end: int  # token after the phrase (appositive included)
+    mention: Mention | None = None
+    role: str | None = None
+    head: str | None = None  # head noun of a phrase ("protesters", "ministry")
+    definite: bool = False  # "the ministry", "the 56-year-old"
+
+
+@dataclass(slots=True)
+class MentionIndex:
+    """Mentions by the token where they end, start, and where their appositive ends."""
+
+    by_end: dict[int, Mention]
+    by_start: dict[int, Mention]
+    by_appositive_end: dict[int, Mention]
+
+    @classmethod
+    def of(cls, mentions: list[Mention]) -> MentionIndex:
+        """Index the mentions."""
+        return cls(
+            by_end={m.end: m for m in mentions},
+            by_start={m.run_start: m for m in mentions} | {m.start: m for m in mentions},
+            by_appositive_end={m.appositive_end: m for m in mentions if m.appositive_end},
+        )
+
+
+def _phrase_head_ok(word: str) -> bool:
+    return word in PERSON_NOUNS or word in ORG_NOUNS or bool(_AGE.fullmatch(word))
+
+
+def _delegate(doc: Doc, index: MentionIndex, mention: Mention) -> bool:
+    """Whether the name follows "a spokesperson for (the)" or "officials at"."""
+    k = mention.run_start - 1
+    if k >= 0 and doc.tokens[k].text == "the":
+        k -= 1
+    if k < 1 or doc.tokens[k].text not in ("for", "of", "at", "from"):
+        return False
+    return doc.tokens[k - 1].text.lower() in _DELEGATES
+
+
+def before(doc: Doc, index: MentionIndex, verb: int, lo: int) -> Source | None:
+    """The subject ending just before token ``verb`` (not before token ``lo``)."""
+    tokens = doc.tokens
+    e = verb - 1
+    skipped = 0
+    while e >= lo and skipped < 3 and tokens[e].text.lower() in VERB_ADVERBS:
+        e -= 1
+        skipped += 1
+    if e < lo or doc.quoted[e]:
+        return None
+    word = tokens[e].text
+    if word in PRONOUNS:
+        return Source("pronoun", word, e, e + 1)
+    if word == ",":
+        m = index.by_appositive_end.get(e)
+        if m is not None and m.run_start >= lo:
+            return Source("name", m.name, m.run_start, e, m, m.appositive)
+        return None
+    m = index.by_end.get(e + 1)
+    if m is not None and m.start >= lo and not m.quoted:
+        return Source("name", m.name, m.run_start, e + 1, m, None)
+    return _phrase_before(doc, index, e, lo)
+
+
+def _phrase_before(doc: Doc, index: MentionIndex, e: int, lo: int) -> Source | None:
+    tokens = doc.tokens
+    head = tokens[e].text.lower()
+    if not tokens[e].text.islower() or not _phrase_head_ok(head):
+        return None
+    s = e
+    while s - 1 >= lo and e - s < _MAX_NP:
+        t = tokens[s - 1]
+        lower = t.text.lower()
+        if doc.quoted[s - 1] or not t.is_word:
+            break
+        modifier = t.text.islower() and (lower not in FUNCTION_WORDS or lower in _NP_WORDS)
+        owner = t.is_cap and (t.possessive or demonym_place(t.text) or place(t.base))
+        if modifier or owner:
+            s -= 1
+        elif t.is_cap and index.by_end.get(s) is not None and head in _DELEGATES:
+            m = index.by_end[s]  # "a WeWork spokesperson"
+            return Source("name", m.name, m.run_start, e + 1, m, None, head)
+        elif t.is_cap and lower in _NP_WORDS:
+            s -= 1
+        else:
+            break
+    words = [t.text.lower() for t in tokens[s : e + 1]]
+    # Sentence-initial capitals are lowered above; a phrase must not start inside "of the".
+    while words and words[0] == "of":
+        s += 1
+        words = words[1:]
+    text = doc.article.text[tokens[s].start : tokens[e].end]
+    definite = words[0] in ("the", "his", "her", "their")
+    return Source("phrase", text, s, e + 1, None, None, head, definite)
+
+
+def after(doc: Doc, index: MentionIndex, k: int, hi: int) -> Source | None:
+    """The subject starting at token ``k`` after an inverted verb ("said Diop")."""
+    tokens = doc.tokens
+    if k >= hi or doc.quoted[k]:
+        return None
+    word = tokens[k].text
+    if word in PRONOUNS:
+        return Source("pronoun", word, k, k + 1)
+    m = index.by_start.get(k)
+    if m is not None and not m.quoted:
+        end = m.appositive_end if m.appositive_end is not None else m.end
+        return Source("name", m.name, k, end, m, m.appositive)
+    e = k
+    inner: Mention | None = None
+    while e < hi and e - k < _MAX_NP and tokens[e].is_word and not doc.quoted[e]:
+        lower = tokens[e].text.lower()
+        inner = inner or index.by_start.get(e)
+        if _phrase_head_ok(lower) and tokens[e].text.islower():
+            if inner is not None and lower in _DELEGATES:
+                return Source("name", inner.name, k, e + 1, inner, None, lower)
+            nxt = e + 1
+            if nxt + 1 < hi and tokens[nxt].text in ("for", "at", "of"):
+                j = nxt + 1 + (tokens[nxt + 1].text == "the")
+                m = index.by_start.get(j)
+                if m is not None and lower in _DELEGATES and m.kind == "organization":
+                    return Source("name", m.name, k, m.end, m, None, lower)
+            text = doc.article.text[tokens[k].start : tokens[e].end]
+            definite = tokens[k].text.lower() in ("the", "his", "her", "their")
+            return Source("phrase", text, k, e + 1, None, None, lower, definite)
+        if lower in FUNCTION_WORDS and lower not in _NP_WORDS:
+            return None
+        e += 1
+    return None
+
+
+def delegated(doc: Doc, index: MentionIndex, source: Source) -> Source:
+    """ "a spokesperson for the British Foreign Office" speaks for the office."""
+    m = source.mention
+    if m is not None and source.form == "name" and _delegate(doc, index, m):
+        return Source("name", m.name, source.start, source.end, m, None, "spokesperson")
+    return source

@@ -1,0 +1,186 @@
+"""From the words naming a speaker to a canonical speaker: names, pronouns, descriptions.
+
+"Laessing" is Ulf Laessing; "he" is the nearest person before it whose first name or title
+does not say otherwise, preferring the subject of a sentence; "it" and "they" are the nearest
+organization; "the ministry" is the organization named before whose name holds "ministry";
+"the 56-year-old" is the nearest person; "one of the protesters" stays an anonymous speaker.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from brief.actors import Entity, Registry
+from brief.lexicon import (
+    ORG_NOUNS,
+    PRONOUNS_FEMALE,
+    PRONOUNS_MALE,
+    PRONOUNS_NEUTER,
+    PRONOUNS_PLURAL,
+)
+from brief.mentions import Mention
+from brief.phrases import Source
+from brief.tokens import Doc
+
+_LOOKBACK_PARAGRAPHS = 4
+_LOOKBACK_MENTIONS = 40
+# Heads of descriptions that fit any organization ("the company said").
+_GENERIC_ORG_HEADS = frozenset(
+    {
+        "company",
+        "firm",
+        "club",
+        "team",
+        "group",
+        "organization",
+        "organisation",
+        "agency",
+        "statement",
+        "report",
+        "network",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A resolved speaker."""
+
+    name: str
+    kind: str  # person | organization | anonymous
+    role: str | None
+    entity: Entity | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Occurrence:
+    token: int
+    paragraph: int
+    entity: Entity
+    subject: bool
+
+
+def _speaker_of(entity: Entity) -> Speaker:
+    kind = "person" if entity.kind == "person" else "organization"
+    return Speaker(entity.name, kind, entity.role if kind == "person" else None, entity)
+
+
+class Resolver:
+    """Resolves sources in one article, remembering who spoke where."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention], registry: Registry) -> None:
+        self._doc = doc
+        self._registry = registry
+        self._occurrences: list[_Occurrence] = []
+        self._keys: list[int] = []  # token of each occurrence, kept sorted
+        for m in mentions:
+            entity = registry.entity(m)
+            if entity is None or m.quoted or m.heading:
+                continue
+            self._add(m.run_start, entity, self._is_subject(m.run_start))
+
+    def _is_subject(self, token: int) -> bool:
+        doc = self._doc
+        return doc.sentence_start(token) or (token > 0 and doc.tokens[token - 1].text == ",")
+
+    def _add(self, token: int, entity: Entity, subject: bool) -> None:
+        paragraph = self._doc.tokens[token].paragraph if token < len(self._doc.tokens) else 0
+        item = _Occurrence(token, paragraph, entity, subject)
+        at = bisect.bisect_right(self._keys, token)
+        self._keys.insert(at, token)
+        self._occurrences.insert(at, item)
+
+    def note(self, speaker: Speaker, token: int) -> None:
+        """Record that ``speaker`` spoke at ``token`` (a pronoun can refer back to it)."""
+        if speaker.entity is not None:
+            self._add(token, speaker.entity, True)
+
+    def _before(self, token: int) -> list[_Occurrence]:
+        """Entities mentioned before ``token``, nearest first, within the look-back."""
+        end = bisect.bisect_left(self._keys, token)
+        paragraph = self._doc.tokens[token].paragraph if token < len(self._doc.tokens) else 0
+        out: list[_Occurrence] = []
+        for o in reversed(self._occurrences[max(0, end - _LOOKBACK_MENTIONS) : end]):
+            if paragraph - o.paragraph > _LOOKBACK_PARAGRAPHS:
+                break
+            out.append(o)
+        return out
+
+    def others_between(self, lo: int, hi: int, entity: Entity | None) -> bool:
+        """Whether an actor other than ``entity`` is named between tokens ``lo`` and ``hi``
+        (places aside: a quotation's speaker is not interrupted by "in Bamako")."""
+        start = bisect.bisect_left(self._keys, lo)
+        end = bisect.bisect_left(self._keys, hi)
+        return any(
+            o.entity is not entity and o.entity.kind != "place"
+            for o in self._occurrences[start:end]
+        )
+
+    def resolve(self, source: Source) -> Speaker | None:
+        """The speaker a source names, or None when it cannot be told."""
+        if source.form == "name":
+            entity = self._registry.entity(source.mention)
+            if entity is not None:
+                return _speaker_of(entity)
+            return Speaker(source.text, "person", source.role, None)
+        if source.form == "pronoun":
+            return self._pronoun(source)
+        return self._phrase(source)
+
+    def _pronoun(self, source: Source) -> Speaker | None:
+        word = source.text
+        candidates = self._before(source.start)
+        if word in PRONOUNS_MALE or word in PRONOUNS_FEMALE:
+            gender = "male" if word in PRONOUNS_MALE else "female"
+            people = [
+                o
+                for o in candidates
+                if o.entity.kind == "person" and o.entity.gender in (None, gender)
+            ]
+            return _speaker_of(self._prefer_subject(people).entity) if people else None
+        if word in PRONOUNS_NEUTER or word in PRONOUNS_PLURAL:
+            kinds = ("organization", "group") if word in PRONOUNS_PLURAL else ("organization",)
+            bodies = [o for o in candidates if o.entity.kind in kinds]
+            return _speaker_of(bodies[0].entity) if bodies else None
+        return None
+
+    def _prefer_subject(self, people: list[_Occurrence]) -> _Occurrence:
+        """The nearest person, or the subject of that person's sentence if that is another one
+        ("Suter ... said Parise's goals ...": he = Suter)."""
+        nearest = people[0]
+        if nearest.subject:
+            return nearest
+        sentence = self._doc.sentence_of[nearest.token]
+        for o in people[1:]:
+            if self._doc.sentence_of[o.token] != sentence:
+                break
+            if o.subject:
+                return o
+        return nearest
+
+    def _phrase(self, source: Source) -> Speaker | None:
+        head = source.head or ""
+        text = source.text
+        if text[:4].lower() == "the ":
+            text = text[4:]
+        if head in ORG_NOUNS:
+            if source.definite:
+                for o in self._before(source.start):
+                    if o.entity.kind == "organization" and (
+                        head in o.entity.name.lower() or head in _GENERIC_ORG_HEADS
+                    ):
+                        return _speaker_of(o.entity)
+            if any(c.isupper() for c in text):
+                entity = self._registry.add(text, "organization")
+                entity.mentions += 1
+                return _speaker_of(entity)
+            return Speaker(text, "organization", None, None)
+        if source.definite:
+            for o in self._before(source.start):
+                if o.entity.kind != "person":
+                    continue
+                role = (o.entity.role or "").lower()
+                if head.endswith("year-old") or head in role:
+                    return _speaker_of(o.entity)
+        return Speaker(source.text, "anonymous", None, None)

@@ -1,0 +1,175 @@
+"""Words with their offsets, sentences that treat quotations as units, and headings.
+
+Speech analysis works on this view of an article: every token knows its paragraph, its sentence
+and whether it lies inside quote marks, so attribution can read the words around a quotation
+without the quotation's own words getting in the way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from brief.lexicon import ABBREVIATIONS
+from brief.models import Article
+from brief.quotes import Span
+
+# Initialisms ("U.S.", "D.A."), words with inner apostrophes or hyphens, or one other character.
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[’'\-]\w+)*|[^\w\s]")
+_SENTENCE_END = frozenset(".!?…")
+_CLOSERS = frozenset('”’"»)]')
+QUOTE_MARKS = frozenset('“”„«»"‘’‚')
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word or punctuation mark."""
+
+    text: str
+    start: int  # offset in Article.text
+    end: int
+    paragraph: int
+
+    @property
+    def is_word(self) -> bool:
+        """Whether the token is a word (letters or digits), not punctuation."""
+        return self.text[0].isalnum()
+
+    @property
+    def is_cap(self) -> bool:
+        """Whether the token is a word starting with an uppercase letter."""
+        return self.text[0].isupper()
+
+    @property
+    def base(self) -> str:
+        """The word without a possessive ending ("Algeria’s" -> "Algeria")."""
+        t = self.text
+        if len(t) > 2 and t[-2] in "’'" and t[-1] in "sS":
+            return t[:-2]
+        return t
+
+    @property
+    def possessive(self) -> bool:
+        """Whether the word ends in a possessive 's."""
+        return self.base != self.text
+
+
+@dataclass(slots=True)
+class Doc:
+    """An article as tokens, sentences and quotations."""
+
+    article: Article
+    tokens: list[Token]
+    paragraph_tokens: list[range]  # token indices of each paragraph
+    sentences: list[range]  # token indices of each sentence, in order
+    sentence_of: list[int]  # token index -> sentence index
+    quoted: list[bool]  # token index -> inside quote marks
+    spans: list[Span]
+    headings: frozenset[int]  # paragraph indices that read as headings
+    lowercase_words: frozenset[str]  # words the article writes in lowercase somewhere
+
+    def first_token_at(self, offset: int) -> int:
+        """Index of the first token starting at or after ``offset`` (len(tokens) if none)."""
+        lo, hi = 0, len(self.tokens)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.tokens[mid].start < offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    def sentence_start(self, index: int) -> bool:
+        """Whether token ``index`` opens its sentence (ignoring opening quote marks and dashes)."""
+        sentence = self.sentences[self.sentence_of[index]]
+        i = sentence.start
+        while i < index and not self.tokens[i].is_word:
+            i += 1
+        return i == index
+
+
+def _is_heading(text: str) -> bool:
+    stripped = text.strip()
+    words = stripped.split()
+    return 0 < len(words) <= 14 and stripped[-1] not in '.!?:;,"”’»)…'
+
+
+def _quoted_flags(tokens: list[Token], spans: list[Span]) -> list[bool]:
+    flags = [False] * len(tokens)
+    ranges = sorted((p.start, p.end) for s in spans for p in s.parts)
+    r = 0
+    for i, token in enumerate(tokens):
+        while r < len(ranges) and ranges[r][1] <= token.start:
+            r += 1
+        flags[i] = r < len(ranges) and ranges[r][0] <= token.start < ranges[r][1]
+    return flags
+
+
+def _sentence_breaks(tokens: list[Token], quoted: list[bool], para: range) -> list[range]:
+    """Split one paragraph's tokens into sentences; quoted words never end a sentence."""
+    out: list[range] = []
+    begin = para.start
+    i = para.start
+    while i < para.stop:
+        token = tokens[i]
+        if quoted[i] or token.text not in _SENTENCE_END:
+            i += 1
+            continue
+        prev = tokens[i - 1] if i > para.start else None
+        if (
+            token.text == "."
+            and prev is not None
+            and prev.end == token.start
+            and (prev.text in ABBREVIATIONS or (len(prev.text) == 1 and prev.text.isupper()))
+        ):
+            i += 1
+            continue
+        j = i + 1
+        while j < para.stop and (tokens[j].text in _CLOSERS or tokens[j].text in _SENTENCE_END):
+            j += 1
+        if j < para.stop and not (
+            tokens[j].is_cap or tokens[j].text[0].isdigit() or tokens[j].text in QUOTE_MARKS
+        ):
+            i = j
+            continue
+        out.append(range(begin, j))
+        begin = i = j
+    if begin < para.stop:
+        out.append(range(begin, para.stop))
+    return out
+
+
+def build_doc(article: Article, spans: list[Span]) -> Doc:
+    """Tokenize the article and split it into sentences around its quotations."""
+    tokens: list[Token] = []
+    paragraph_tokens: list[range] = []
+    offset = 0
+    for index, paragraph in enumerate(article.paragraphs):
+        first = len(tokens)
+        tokens.extend(
+            Token(m.group(), offset + m.start(), offset + m.end(), index)
+            for m in _TOKEN.finditer(paragraph)
+        )
+        paragraph_tokens.append(range(first, len(tokens)))
+        offset += len(paragraph) + 2
+    quoted = _quoted_flags(tokens, spans)
+    sentences: list[range] = []
+    for para in paragraph_tokens:
+        sentences.extend(_sentence_breaks(tokens, quoted, para))
+    sentence_of = [0] * len(tokens)
+    for n, sentence in enumerate(sentences):
+        for i in sentence:
+            sentence_of[i] = n
+    headings = frozenset(i for i, p in enumerate(article.paragraphs) if _is_heading(p))
+    lowercase = frozenset(t.text for t in tokens if t.text[0].islower())
+    return Doc(
+        article=article,
+        tokens=tokens,
+        paragraph_tokens=paragraph_tokens,
+        sentences=sentences,
+        sentence_of=sentence_of,
+        quoted=quoted,
+        spans=spans,
+        headings=headings,
+        lowercase_words=lowercase,
+    )
