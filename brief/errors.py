@@ -52,13 +52,19 @@ class UnreachableError(FetchError):
 
 
 class HTTPStatusError(FetchError):
-    """The server answered with an error status, or redirected too often."""
+    """The server answered with an error status, or redirected too often.
+
+    ``retry_after`` is the server's Retry-After (429, 503) in seconds, when it sent one.
+    """
 
     exit_code = 4
 
-    def __init__(self, message: str, status: int | None = None) -> None:
+    def __init__(
+        self, message: str, status: int | None = None, retry_after: float | None = None
+    ) -> None:
         super().__init__(message)
         self.status = status
+        self.retry_after = retry_after
 
 
 class FetchTimeout(FetchError):

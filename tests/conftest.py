@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from loopback import loopback  # noqa: F401  (the 127.0.0.1 HTTP server fixture, for every test)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
