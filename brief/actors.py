@@ -32,9 +32,10 @@ class Entity:
 
     @property
     def role(self) -> str | None:
-        """The fullest role the article gives (the longest, within reason)."""
+        """The first role the article gives (where it introduces the person), preferring one
+        that says more than a bare title ("General" < "chairman of the Joint Chiefs")."""
         fitting = [r for r in self.roles if len(r.split()) <= _MAX_ROLE_WORDS]
-        return max(fitting, key=lambda r: len(r.split()), default=None)
+        return next((r for r in fitting if len(r.split()) > 1), fitting[0] if fitting else None)
 
     @property
     def gender(self) -> str | None:
@@ -83,7 +84,7 @@ class Registry:
 def _has_evidence(doc: Doc, occurrences: list[Mention], speakers: set[int]) -> bool:
     """Whether a capitalized pair is a person's name and not a heading or a sentence opener."""
     for m in occurrences:
-        if m.heading:
+        if m.heading or m.quoted:
             continue
         if id(m) in speakers or m.role or m.appositive or not m.sentence_initial:
             return True
@@ -105,6 +106,114 @@ def _acronym_links(doc: Doc, mentions: list[Mention]) -> dict[str, Mention]:
     return links
 
 
+def _person_names(doc: Doc, mentions: list[Mention], speakers: dict[int, str]) -> dict[str, str]:
+    """Each person name with evidence -> its canonical (longest) form.
+
+    A shorter name inside a longer one is the same person ("Eriksson Ek" in "Joel Eriksson Ek",
+    "Te Kaurinui" in "Te Kaurinui Robert Parata"), and so is one with the same first and last
+    word ("Te Kaurinui Parata").
+    """
+    persons: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.kind == "person":
+            persons.setdefault(m.name, []).append(m)
+    full = [name for name, occ in persons.items() if _has_evidence(doc, occ, set(speakers))]
+    longest_first = sorted(full, key=lambda n: -len(n.split()))
+    canonical: dict[str, str] = {}
+    for name in longest_first:
+        words = name.split()
+        owner = next((o for o in longest_first if _part_of(words, o.split())), None)
+        canonical[name] = canonical.get(owner, owner) if owner else name
+    return canonical
+
+
+def _part_of(words: list[str], other: list[str]) -> bool:
+    if len(other) <= len(words):
+        return False
+    n = len(words)
+    return (
+        other[-n:] == words
+        or other[:n] == words
+        or (n >= 2 and other[0] == words[0] and other[-1] == words[-1])
+    )
+
+
+@dataclass(slots=True)
+class _Builder:
+    """State while mentions are read in order."""
+
+    registry: Registry
+    canonical_person: dict[str, str]
+    known_kinds: dict[str, str]  # name -> organization | place | group, from any mention
+    acronyms: dict[str, Mention]
+    spoken: dict[str, str]  # lone words named as speakers -> implied kind
+    speakers: dict[int, str]
+    full_mentions: dict[str, int]  # canonical person -> mentions by a full name
+    by_word: dict[str, list[Entity]] = field(default_factory=dict)  # surname -> people, last last
+
+    def entity_for(self, m: Mention) -> Entity | None:
+        registry = self.registry
+        if m.name in self.canonical_person:
+            return registry.add(self.canonical_person[m.name], "person")
+        if m.name in self.acronyms and self.acronyms[m.name] is not m:
+            expansion = self.acronyms[m.name]
+            if expansion.kind in ("organization", "place", "group"):
+                return registry.add(_canonical(expansion), expansion.kind)
+        if m.kind in ("organization", "place", "group"):
+            return registry.add(_canonical(m), m.kind)
+        # A lone word, or words with no evidence of being a person's name.
+        person = self._person_by_part(m.name)
+        if person is not None:
+            return person
+        if m.name in self.known_kinds:
+            return registry.add(m.name, self.known_kinds[m.name])
+        org = self._org_by_prefix(m.words)
+        if org is not None:
+            return org
+        if m.kind is None and place(m.name):
+            return registry.add(_canonical(m), "place")
+        implied = self.speakers.get(id(m)) or self.spoken.get(m.name)
+        return registry.add(m.name, implied) if implied is not None else None
+
+    def _person_by_part(self, word: str) -> Entity | None:
+        """The person a surname or first name alone means: the only one using it; else the one
+        the article names in full most often; else the one named last."""
+        people = self.by_word.get(word)
+        if not people:
+            people = [
+                e
+                for e in self.registry.entities
+                if e.kind == "person" and _part_of(word.split(), e.name.split())
+            ]
+            if not people:
+                return None
+        best = max(self.full_mentions.get(e.name, 0) for e in people)
+        return [e for e in people if self.full_mentions.get(e.name, 0) == best][-1]
+
+    def _org_by_prefix(self, words: list[str]) -> Entity | None:
+        """ "Whole Foods" for "Whole Foods Market", "Tottenham" for "Tottenham Hotspur"."""
+        if len(words) == 1 and first_name_gender(words[0]):
+            return None
+        n = len(words)
+        found = {
+            name
+            for name, kind in self.known_kinds.items()
+            if kind == "organization" and len(name.split()) > n and name.split()[:n] == words
+        }
+        return self.registry.add(found.pop(), "organization") if len(found) == 1 else None
+
+    def note_person(self, m: Mention, entity: Entity) -> None:
+        """Remember the words of a full name for the lone surnames and first names after it."""
+        if entity.kind != "person" or len(m.words) < 2:
+            return
+        for n in range(1, len(m.words)):
+            for part in (" ".join(m.words[-n:]), " ".join(m.words[:n])):
+                people = self.by_word.setdefault(part, [])
+                if entity in people:
+                    people.remove(entity)
+                people.append(entity)
+
+
 def build_registry(doc: Doc, mentions: list[Mention], speakers: dict[int, str]) -> Registry:
     """Group the mentions into entities.
 
@@ -112,89 +221,39 @@ def build_registry(doc: Doc, mentions: list[Mention], speakers: dict[int, str]) 
     "organization" for "X said in a statement" and the like) for mentions named as speakers.
     """
     registry = Registry([], {})
-    persons: dict[str, list[Mention]] = {}
-    for m in mentions:
-        if m.kind == "person":
-            persons.setdefault(m.name, []).append(m)
-    full = {name for name, occ in persons.items() if _has_evidence(doc, occ, set(speakers))}
-    # A shorter person name inside a longer one is the same person ("Eriksson Ek").
-    longest_first = sorted(full, key=lambda n: -len(n.split()))
-    canonical_person: dict[str, str] = {}
-    for name in longest_first:
-        words = name.split()
-        owner = next(
-            (
-                other
-                for other in longest_first
-                if len(other.split()) > len(words)
-                and (other.split()[-len(words) :] == words or other.split()[: len(words)] == words)
-            ),
-            None,
-        )
-        canonical_person[name] = canonical_person.get(owner, owner) if owner else name
-    for name in set(canonical_person.values()):
+    canonical_person = _person_names(doc, mentions, speakers)
+    for name in dict.fromkeys(canonical_person.values()):
         registry.add(name, "person")
-    acronyms = _acronym_links(doc, mentions)
-    last_full: dict[str, Entity] = {}  # a single word -> the person who last used it
-    # A lone word named as a speaker anywhere is that speaker everywhere ("Oula").
-    spoken = {m.name: speakers[id(m)] for m in mentions if id(m) in speakers}
+    known_kinds: dict[str, str] = {}
     for m in mentions:
-        entity = _entity_for(
-            doc, registry, m, canonical_person, acronyms, last_full, speakers, spoken
-        )
+        if m.kind in ("organization", "place", "group"):
+            known_kinds.setdefault(_canonical(m), m.kind)
+    full_mentions: dict[str, int] = {}
+    for m in mentions:
+        if m.name in canonical_person:
+            key = canonical_person[m.name]
+            full_mentions[key] = full_mentions.get(key, 0) + 1
+    builder = _Builder(
+        registry=registry,
+        canonical_person=canonical_person,
+        known_kinds=known_kinds,
+        acronyms=_acronym_links(doc, mentions),
+        # A lone word named as a speaker anywhere is that speaker everywhere ("Oula").
+        spoken={m.name: speakers[id(m)] for m in mentions if id(m) in speakers},
+        speakers=speakers,
+        full_mentions=full_mentions,
+    )
+    for m in mentions:
+        entity = builder.entity_for(m)
         if entity is None:
             continue
         registry.of_mention[id(m)] = entity
         entity.mentions += 1
-        if not m.quoted:
-            for role in (m.role, m.appositive):
-                if role and entity.kind == "person":
-                    entity.roles.append(role)
-        if entity.kind == "person" and len(m.words) > 1:
-            for word_count in range(1, len(m.words)):
-                last_full[" ".join(m.words[-word_count:])] = entity
-                last_full.setdefault(" ".join(m.words[:word_count]), entity)
+        if not m.quoted and entity.kind == "person":
+            entity.roles.extend(r for r in (m.role, m.appositive) if r)
+        builder.note_person(m, entity)
     _merge_org_prefixes(registry)
     return registry
-
-
-def _entity_for(
-    doc: Doc,
-    registry: Registry,
-    m: Mention,
-    canonical_person: dict[str, str],
-    acronyms: dict[str, Mention],
-    last_full: dict[str, Entity],
-    speakers: dict[int, str],
-    spoken: dict[str, str],
-) -> Entity | None:
-    if m.name in canonical_person:
-        return registry.add(canonical_person[m.name], "person")
-    if m.name in acronyms and acronyms[m.name] is not m:
-        expansion = acronyms[m.name]
-        if expansion.kind in ("organization", "place", "group"):
-            return registry.add(_canonical(expansion), expansion.kind)
-    if m.kind in ("organization", "place", "group"):
-        return registry.add(_canonical(m), m.kind)
-    # A lone word, or a pair with no evidence of being a name.
-    known = last_full.get(m.name) or _later_full(registry, m.name)
-    if known is not None:
-        return known
-    if m.kind is None and place(m.name):
-        return registry.add(_canonical(m), "place")
-    implied = speakers.get(id(m)) or spoken.get(m.name)
-    if implied is not None:
-        return registry.add(m.name, implied)
-    return None
-
-
-def _later_full(registry: Registry, word: str) -> Entity | None:
-    """A person whose full name comes only after the lone word (a headline before the text)."""
-    for entity in registry.entities:
-        words = entity.name.split()
-        if entity.kind == "person" and len(words) > 1 and (words[-1] == word or words[0] == word):
-            return entity
-    return None
 
 
 def _canonical(m: Mention) -> str:

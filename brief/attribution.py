@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from brief.lexicon import QUOTE_VERBS
+from brief.lexicon import NON_INVERTING_VERBS, QUOTE_VERBS
 from brief.phrases import MentionIndex, Source, after, before, delegated
 from brief.quotes import Part, Span
 from brief.tokens import QUOTE_MARKS, Doc
@@ -42,6 +42,12 @@ class Attribution:
 def _is_verb(doc: Doc, i: int) -> bool:
     token = doc.tokens[i]
     return not doc.quoted[i] and token.text.islower() and token.text in QUOTE_VERBS
+
+
+def _inverts(doc: Doc, i: int) -> bool:
+    """A verb that may come before its subject ("said Diop", "asked one protester")."""
+    word = doc.tokens[i].text
+    return _is_verb(doc, i) and (word not in NON_INVERTING_VERBS or word in ("asked", "asks"))
 
 
 def _according(doc: Doc, i: int, hi: int) -> bool:
@@ -74,7 +80,7 @@ def parse_after(
     if k >= hi or doc.quoted[k]:
         return None
     found: Attribution | None = None
-    if _is_verb(doc, k) or (tokens[k].text in QUOTE_VERBS and k == lo and tokens[k].is_cap):
+    if _inverts(doc, k) or (tokens[k].text in QUOTE_VERBS and k == lo and tokens[k].is_cap):
         source = after(doc, index, k + 1, hi)
         if source is not None:
             found = Attribution(tokens[k].text.lower(), source, max(source.end, k + 1), "after")
@@ -83,13 +89,15 @@ def parse_after(
         if source is not None:
             found = Attribution("according to", source, source.end, "after")
     else:
-        for v in range(k, min(hi, k + _VERB_REACH)):
-            if not _is_verb(doc, v):
-                continue
-            source = before(doc, index, v, k)
+        verb = next((v for v in range(k, min(hi, k + _VERB_REACH)) if _is_verb(doc, v)), None)
+        if verb is not None:
+            source = before(doc, index, verb, k)
             if source is not None and _starts_near(doc, source, k):
-                found = Attribution(tokens[v].text, delegated(doc, index, source), v + 1, "after")
-            break
+                found = Attribution(
+                    tokens[verb].text, delegated(doc, index, source), verb + 1, "after"
+                )
+        if found is None:
+            found = _trailing(doc, index, k, hi)
         if found is None and dash:
             m = index.by_start.get(k)
             if m is not None:
@@ -98,6 +106,22 @@ def parse_after(
     if found is not None and strict and _tail_words(doc, found.end) > _TAIL:
         return None
     return found
+
+
+def _trailing(doc: Doc, index: MentionIndex, k: int, hi: int) -> Attribution | None:
+    """An attribution closing the sentence after more words: "“…” to hold up on their plans,
+    Indyk said." or "… are all thought to contribute, according to the department." """
+    tokens = doc.tokens
+    for v in range(k, hi):
+        if _according(doc, v, hi) and tokens[v - 1].text == ",":
+            source = after(doc, index, v + 2, hi)
+            if source is not None:
+                return Attribution("according to", source, source.end, "after")
+        elif _is_verb(doc, v) and _tail_words(doc, v + 1) <= 2:
+            source = before(doc, index, v, k)
+            if source is not None and source.start > k and tokens[source.start - 1].text == ",":
+                return Attribution(tokens[v].text, delegated(doc, index, source), v + 1, "after")
+    return None
 
 
 def _starts_near(doc: Doc, source: Source, k: int) -> bool:
@@ -128,7 +152,9 @@ def parse_before(
         if according:
             source = after(doc, index, v + 2, hi)
             return Attribution("according to", source, hi, "before") if source else None
-        source = before(doc, index, v, lo) or after(doc, index, v + 1, hi)
+        source = before(doc, index, v, lo)
+        if source is None and _inverts(doc, v):
+            source = after(doc, index, v + 1, hi)
         if source is None:
             return None
         return Attribution(tokens[v].text, delegated(doc, index, source), hi, "before")
@@ -167,8 +193,9 @@ def _before_window(doc: Doc, part: Part) -> tuple[int, int, bool]:
         if doc.quoted[i] or doc.tokens[i].text in QUOTE_MARKS:
             lo = i + 1
             break
-    partial = hi > lo and doc.tokens[hi - 1].is_word
-    return lo, hi, partial
+    # Inside a sentence ("said it was “…”") or after a colon, the verb may stand further off.
+    loose = hi > lo and (doc.tokens[hi - 1].is_word or doc.tokens[hi - 1].text == ":")
+    return lo, hi, loose
 
 
 def _ends_sentence(doc: Doc, part: Part) -> bool:
@@ -208,14 +235,18 @@ def attribute(doc: Doc, index: MentionIndex, spans: list[Span]) -> list[Attribut
 def _split(
     doc: Doc, previous: Span, attribution: Attribution | None, first: Part
 ) -> Attribution | None:
-    if attribution is None or attribution.how != "after":
+    """ "“A,” he said. “B.”": B shares the attribution that ends the sentence before it."""
+    if attribution is None or attribution.how not in ("after", "split"):
         return None
-    if previous.parts[-1].paragraph != first.paragraph:
+    opening = _open_token(doc, first)
+    if previous.parts[-1].paragraph != first.paragraph or opening == 0:
         return None
-    between = doc.tokens[attribution.end : _open_token(doc, first)]
-    if all(not t.is_word for t in between):
-        return replace(attribution, how="split")
-    return None
+    if doc.sentence_of[attribution.end - 1] != doc.sentence_of[opening - 1]:
+        return None
+    between = range(attribution.end, opening)
+    if any(doc.quoted[i] or doc.tokens[i].text in QUOTE_MARKS for i in between):
+        return None
+    return replace(attribution, how="split")
 
 
 def _next_paragraph(doc: Doc, index: MentionIndex, paragraph: int) -> Attribution | None:

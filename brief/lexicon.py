@@ -37,6 +37,16 @@ QUOTE_VERBS = _words(
     """
 )
 
+# Verbs after which a name is the listener or the target, not the speaker ("told Reuters"), so
+# they never invert ("said Diop" inverts; "told reporters" does not).
+NON_INVERTING_VERBS = _words(
+    """
+    told tells tell telling informed assured reminded reminds urged urges accused accuses
+    blamed blames criticized criticised condemned condemns denied denies asked asks offered
+    offers described describes
+    """
+)
+
 # Verbs that make a reported statement without quote marks: say-verbs whose clause or object is
 # a claim. Narrower than QUOTE_VERBS, since precision matters more than recall here.
 STATEMENT_VERBS = _words(
@@ -83,7 +93,7 @@ TITLES = _words(
     spokesman spokeswoman spokesperson coach manager superintendent detective inspector
     constable sheriff councillor councilman councilwoman congressman congresswoman lawmaker
     premier emir sultan president-elect founder co-founder analyst striker midfielder
-    defender goalkeeper winger quarterback pitcher skipper negotiator envoy
+    defender goalkeeper winger quarterback pitcher skipper negotiator envoy leader whip
     """
 )
 
@@ -113,6 +123,20 @@ ROLE_NOUNS = TITLES | _words(
     pastor leader lawmaker legislator senator governor mayor judge prosecutor student
     mother father son daughter wife husband brother sister nurse doctor surgeon farmer
     fisherman skipper resident worker employee executive engineer designer planner consultant
+    ranger warden marshal defenseman defender forward center centre goalie goaltender
+    linebacker receiver catcher shortstop outfielder infielder rookie veteran midfielder
+    striker keeper referee umpire trainer chef pilot driver agent broker dealer vendor
+    commissioner auditor accountant clerk treasurer trustee firefighter paramedic physician
+    psychiatrist psychologist therapist dentist pharmacist veterinarian monk nun elder
+    chieftain graduate principal lecturer dean provost rector scholar archaeologist
+    biologist ecologist physicist chemist geologist epidemiologist virologist sociologist
+    anthropologist demographer statistician pollster lobbyist campaigner organizer organiser
+    volunteer donor philanthropist entrepreneur businessman businesswoman tycoon billionaire
+    magnate mogul supervisor foreman laborer labourer miner rancher sailor marine aide
+    assistant intern staffer editor columnist correspondent photographer filmmaker
+    songwriter guitarist drummer bassist composer dancer choreographer painter sculptor
+    architect novelist poet playwright blogger influencer comedian host presenter anchor
+    commentator pundit critic programmer developer inventor co-founder chairperson captain
     """
 )
 
@@ -164,9 +188,13 @@ ORG_KEYWORDS = _words(
     Academy Museum Church Front Movement Brigade Brigades Coalition Consortium Industries
     Label Market Bureau Agency Commission Council Cabinet Chamber Reserve Trust Society
     Command Corps Guard Guards Tribunal Secretariat Embassy Fed LLC PLC GmbH SA AG
-    United FC Hotspur Rovers Athletic Wanderers Capitals Sabres Bruins Rangers Lakers
+    Nations FC Hotspur Rovers Athletic Wanderers
     """
 )
+
+# Organization keywords that are names on their own ("Congress said"); any other keyword alone
+# ("the Club", "Fund our schools") is an ordinary word.
+INSTITUTIONS = _words("Congress Parliament Senate Fed Pentagon Kremlin Interpol")
 
 # Capitalized words that make a name a document or event, not an actor ("Algiers Accords").
 NON_ACTOR_KEYWORDS = _words(

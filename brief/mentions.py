@@ -12,13 +12,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from brief.gazetteer import demonym_place, first_name_gender, place
+from brief.gazetteer import demonym_place, first_name_gender, gazetteer, place
 from brief.lexicon import (
+    ABBREVIATIONS,
     COUNTRY_ABBREVIATIONS,
     DAYS,
     DIRECTIONS,
     FUNCTION_WORDS,
     GROUP_NOUNS,
+    INSTITUTIONS,
     MONTHS,
     NAME_CONNECTORS,
     NON_ACTOR_KEYWORDS,
@@ -26,16 +28,13 @@ from brief.lexicon import (
     ORG_CONNECTORS,
     ORG_KEYWORDS,
     PLACE_NOUNS,
-    QUOTE_VERBS,
-    ROLE_NOUNS,
     TITLE_MODIFIERS,
     TITLES,
 )
+from brief.roles import appositive, role_before, title_split
 from brief.tokens import Doc, Token
 
 _MAX_NAME_TOKENS = 9
-_MAX_APPOSITIVE_TOKENS = 28
-_APPOSITIVE_OPENERS_REJECTED = FUNCTION_WORDS - {"a", "an", "the", "former", "first", "one"}
 
 
 @dataclass(slots=True)
@@ -71,7 +70,7 @@ def _name_token(token: Token) -> bool:
 
 def _is_acronym(text: str) -> bool:
     letters = text.replace(".", "").replace("&", "")
-    return 2 <= len(letters) <= 7 and letters.isalpha() and letters.isupper()
+    return 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()
 
 
 def _sequences(doc: Doc) -> list[tuple[int, int]]:
@@ -99,6 +98,14 @@ def _sequences(doc: Doc) -> list[tuple[int, int]]:
                     and _name_token(tokens[j + 1])
                 ):
                     j += 1  # the initial in "Robert M. Danin"
+                elif (
+                    t.text == "."
+                    and tokens[j - 1].text in ABBREVIATIONS
+                    and tokens[j - 1].end == t.start
+                    and j + 1 < para.stop
+                    and _name_token(tokens[j + 1])
+                ):
+                    j += 1  # "Gov. Matt Bevin"
                 elif t.text in NAME_CONNECTORS and j + 1 < para.stop and _name_token(tokens[j + 1]):
                     j += 1
                 elif t.text == "the" and tokens[j - 1].text in ORG_CONNECTORS and j + 1 < para.stop:
@@ -113,24 +120,52 @@ def _sequences(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _split_run(doc: Doc, i: int, j: int) -> list[tuple[int, int]]:
-    """Split a run at connectors that join two names rather than make one ("Mali and Algeria").
+    """Split a run where its connectors join two names rather than make one.
 
-    "of", "for", "on", "and", "&" and "the" stay inside the run only when it names an
-    organization or a title ("Bank of America", "Foreign Minister of Mali Abdoulaye Diop").
+    "Mali and Algeria" and "Manchester United and Real Madrid" are two names each; "Procter &
+    Gamble" and "Department of Health and Human Services" one. "of", "for", "on" and "the" stay
+    inside a run that names an organization or a title ("Bank of America", "Joint Chiefs of
+    Staff", "Foreign Minister of Mali Abdoulaye Diop").
     """
     tokens = doc.tokens
-    if any(t.text in ORG_KEYWORDS or t.text.lower().rstrip(".") in TITLES for t in tokens[i:j]):
-        return [(i, j)]
-    runs: list[tuple[int, int]] = []
+    out: list[tuple[int, int]] = []
+    for a, b in _split_at_and(doc, i, j):
+        words = [t.text for t in tokens[a:b]]
+        titled = any(w in ORG_KEYWORDS or w.lower().rstrip(".") in TITLES for w in words)
+        if titled or ("of" in words[1:-1] and b - a >= 3 and "and" not in words):
+            out.append((a, b))
+            continue
+        begin = a
+        for k in range(a, b):
+            if tokens[k].text in ORG_CONNECTORS:
+                if begin < k:
+                    out.append((begin, k))
+                begin = k + 1
+        if begin < b:
+            out.append((begin, b))
+    return out
+
+
+def _split_at_and(doc: Doc, i: int, j: int) -> list[tuple[int, int]]:
+    tokens = doc.tokens
+    out: list[tuple[int, int]] = []
     begin = i
     for k in range(i, j):
-        if tokens[k].text in ORG_CONNECTORS:
-            if begin < k:
-                runs.append((begin, k))
+        if tokens[k].text in ("of", "for"):
+            break
+        if tokens[k].text in ("and", "&") and begin < k and _complete(doc, begin, k):
+            out.append((begin, k))
             begin = k + 1
-    if begin < j:
-        runs.append((begin, j))
-    return runs
+    out.append((begin, j))
+    return out
+
+
+def _complete(doc: Doc, i: int, j: int) -> bool:
+    """Whether tokens [i, j) already name something (a place, an organization)."""
+    words = [t.base for t in doc.tokens[i:j]]
+    if place(" ".join(words)) or place(words[0]) or any(w in ORG_KEYWORDS for w in words):
+        return True
+    return len(words) == 1 and _is_acronym(words[0])
 
 
 def _opener(doc: Doc, i: int) -> bool:
@@ -138,12 +173,18 @@ def _opener(doc: Doc, i: int) -> bool:
     token = doc.tokens[i]
     text = token.base
     lower = text.lower()
-    if text in MONTHS or text in DAYS or lower in FUNCTION_WORDS:
+    if text in MONTHS or text in DAYS:
+        return True
+    if lower in FUNCTION_WORDS and not (
+        i + 1 < len(doc.tokens) and place(f"{text} {doc.tokens[i + 1].base}")
+    ):
         return True
     if token.text in NAME_CONNECTORS or token.text == ".":
         return True
     # A capitalized word opening a sentence is a name only if the article never writes it in
     # lowercase (or the lexicons know it as a first name, a place, a title).
+    if i + 1 < len(doc.tokens) and place(f"{text} {doc.tokens[i + 1].base}"):
+        return False  # "New Zealand"
     return (
         doc.sentence_start(i)
         and lower in doc.lowercase_words
@@ -151,7 +192,7 @@ def _opener(doc: Doc, i: int) -> bool:
         and lower not in TITLE_MODIFIERS
         and text not in ORG_KEYWORDS
         and not first_name_gender(text)
-        and not place(text)
+        and place(text) not in gazetteer().countries
     )
 
 
@@ -170,96 +211,10 @@ def _drop_tail(doc: Doc, i: int, j: int) -> int:
     return j
 
 
-def _inside_title(doc: Doc, k: int, j: int, seen_title: bool) -> bool:
-    """Whether token ``k`` may stand inside a title that ends further on."""
-    tokens = doc.tokens
-    lower = tokens[k].text.lower()
-    if lower in TITLE_MODIFIERS or tokens[k].text in NAME_CONNECTORS:
-        return True
-    if seen_title:
-        return False
-    if demonym_place(tokens[k].text) or place(tokens[k].base):
-        return True
-    # "Taliban Spokesman", "Wild Coach": an organization before the title.
-    nxt = tokens[k + 1].text.lower() if k + 1 < j else ""
-    return nxt in TITLES or nxt in TITLE_MODIFIERS
-
-
-def _title_split(doc: Doc, i: int, j: int) -> int:
-    """Index where the name starts after a title ("Foreign Minister of Mali | Abdoulaye Diop")."""
-    tokens = doc.tokens
-    last_title = -1
-    for k in range(i, j - 1):
-        if tokens[k].text.lower().rstrip(".") in TITLES:
-            last_title = k
-        elif not _inside_title(doc, k, j, last_title >= 0):
-            break
-    if last_title < 0:
-        return i
-    start = last_title + 1
-    if start < j and tokens[start].text in ("of", "for"):
-        # "Minister of Mali Abdoulaye Diop": the longest place or organization after "of".
-        rest = start + 1
-        best = rest
-        for end in range(rest + 1, j):
-            words = " ".join(t.base for t in tokens[rest:end])
-            if place(words) or any(t.text in ORG_KEYWORDS for t in tokens[rest:end]):
-                best = end
-        start = best if best > rest else max(rest, j - 2)
-    return start if start < j else i
-
-
-def _appositive(doc: Doc, end: int) -> tuple[str | None, int | None]:
-    """The role in ", director of the Sahel program of ... (KAS)," after token ``end``."""
-    tokens = doc.tokens
-    para = doc.paragraph_tokens[tokens[end - 1].paragraph]
-    if end >= para.stop or tokens[end].text != "," or doc.quoted[end]:
-        return None, None
-    k = end + 1
-    if k < para.stop and tokens[k].text.isdigit():
-        k += 1  # "X, 45, a teacher from Ohio,"
-        if k < para.stop and tokens[k].text == ",":
-            k += 1
-    first = k
-    depth = 0
-    while k < para.stop and k - first < _MAX_APPOSITIVE_TOKENS:
-        text = tokens[k].text
-        if doc.quoted[k] or text in '“”"«»‘’':
-            return None, None
-        if text == "(":
-            depth += 1
-        elif text == ")":
-            depth -= 1
-        elif depth <= 0 and text in (",", ".", ";", ":", "—", "–"):
-            break
-        elif text.lower() in QUOTE_VERBS or text.lower() in ("who", "which", "whose", "where"):
-            return None, None
-        k += 1
-    if k == first or (k >= para.stop and k - first >= _MAX_APPOSITIVE_TOKENS):
-        return None, None
-    words = tokens[first:k]
-    if words[0].text.lower() in ("a", "an", "the"):
-        words = words[1:]
-    if not words or words[0].text.lower() in _APPOSITIVE_OPENERS_REJECTED:
-        return None, None
-    has_article = tokens[first].text.lower() in ("a", "an", "the")
-    if not has_article and not any(t.text.lower() in ROLE_NOUNS for t in words[:4]):
-        return None, None  # "Laessing, things then went ...": a clause, not a role
-    lead = words[0]
-    if lead.is_cap and not any(
-        t.text.islower() and len(t.text) > 3 and t.text not in NAME_CONNECTORS for t in words
-    ):
-        return None, None  # "Paris, France" or a list of names
-    if not lead.is_cap and not lead.text[0].isalpha():
-        return None, None
-    role = doc.article.text[words[0].start : words[-1].end]
-    return role, k
-
-
 def _kind(doc: Doc, i: int, j: int) -> tuple[str | None, int]:
-    """Kind of the name in tokens [i, j) and its possibly narrowed start."""
+    """Kind of the name in tokens [i, j) and its possibly narrowed start ("none": not a name)."""
     tokens = doc.tokens
-    words = [t.base for t in tokens[i:j]]
+    words = [t.base for t in tokens[i:j] if t.text != "."]
     text = " ".join(words)
     if any(w in NON_ACTOR_KEYWORDS for w in words):
         return "none", i
@@ -268,76 +223,157 @@ def _kind(doc: Doc, i: int, j: int) -> tuple[str | None, int]:
     if len(words) > 1 and words[0] in DIRECTIONS and place(" ".join(words[1:])):
         return "place", i + 1
     if any(w in ORG_KEYWORDS for w in words):
-        while i + 1 < j and demonym_place(tokens[i].text):
-            i += 1  # "German Konrad Adenauer Foundation"
-        return "organization", i
+        if len(words) == 1 and words[0] not in INSTITUTIONS:
+            return "none", i  # "the Club", "Fund our schools": a keyword alone is a word
+        return "organization", _drop_demonym(doc, i, j)
+    if "of" in words[1:-1]:
+        return "organization", i  # "Joint Chiefs of Staff"
+    if len(words) > 1 and place(words[0]) and not first_name_gender(words[0]):
+        return "organization", i  # "Manchester United", "Seattle Times"
     if len(words) == 1 and _is_acronym(words[0]):
-        return "organization", i
-    after = tokens[j] if j < len(tokens) else None
-    before = tokens[i - 1] if i > 0 else None
+        return _acronym_kind(doc, i), i
     if len(words) > 1 and demonym_place(words[0]):
         return _kind(doc, i + 1, j)
     if len(words) == 1 and demonym_place(words[0]):
         return "none", i
+    return _kind_from_context(doc, i, j, words), i
+
+
+def _drop_demonym(doc: Doc, i: int, j: int) -> int:
+    """ "German Konrad Adenauer Foundation" is the Konrad Adenauer Foundation; but "British
+    Foreign Office" keeps its demonym, since "Foreign Office" alone says less."""
+    tokens = doc.tokens
+    if i + 1 < j and demonym_place(tokens[i].text):
+        rest = tokens[i + 1 : j]
+        generic = all(
+            t.text in ORG_KEYWORDS or t.text.lower() in TITLE_MODIFIERS or t.text in NAME_CONNECTORS
+            for t in rest
+        )
+        if not generic:
+            return i + 1
+    return i
+
+
+def _acronym_kind(doc: Doc, i: int) -> str:
+    """An all-capitals word: an organization, unless it is a dateline ("BUFFALO, N.Y. —")."""
+    token = doc.tokens[i]
+    para = doc.paragraph_tokens[token.paragraph]
+    if i == para.start and len(token.text) > 4:
+        return "none"
+    return "organization"
+
+
+def _kind_from_context(doc: Doc, i: int, j: int, words: list[str]) -> str | None:
+    tokens = doc.tokens
+    after = tokens[j] if j < len(tokens) else None
+    before = tokens[i - 1] if i > 0 else None
     if after is not None and after.text in GROUP_NOUNS:
-        return "group", i
+        return "group"
     if after is not None and after.text in PLACE_NOUNS:
-        return "place", i
+        return "place"
     if before is not None and before.text in ORG_BEFORE_NAME:
-        return "organization", i
+        return "organization"
+    if (
+        after is not None
+        and after.text == ","
+        and j + 1 < len(tokens)
+        and tokens[j + 1].text == "which"
+    ):
+        return "organization"  # "Big Machine, which was bought out"
     if (
         before is not None
         and before.text in ("in", "near", "outside")
         and not first_name_gender(words[0])
     ):
-        return "place", i
-    if 2 <= len(words) <= 4 and all(
-        w.isalpha() or "-" in w or "'" in w or "’" in w or w.endswith(".") or len(w) == 1
-        for w in words
-    ):
-        return "person", i
+        return "place"
+    if any(demonym_place(w) for w in words):
+        return None  # "Arab Israeli": names do not hold demonyms
+    if 2 <= len(words) <= 4 and all(_person_word(w) for w in words):
+        # A pair whose first word the article also writes in lowercase is a phrase in title
+        # case ("Big Machine", "Whole Foods", "Less Money"), unless that word is a first name.
+        first = words[0].lower()
+        if first in doc.lowercase_words and not first_name_gender(words[0]):
+            return None
+        return "person"
     if len(words) == 1:
-        return None, i
-    return "none", i
+        return None
+    return "none"
+
+
+def _person_word(word: str) -> bool:
+    if len(word) == 2 and word[1] == ".":
+        return True  # the initial of "Robert M. Danin"
+    return all(part.isalpha() for part in word.replace("’", "-").replace("'", "-").split("-"))
+
+
+def _role_mentions(doc: Doc, i: int, name_start: int) -> list[tuple[int, int]]:
+    """Organizations and places inside a title ("Indiana State Teachers Association President",
+    "Foreign Minister of Mali"): the title words stripped from both ends."""
+    tokens = doc.tokens
+    a, b = i, name_start
+    while a < b and (
+        tokens[a].text.lower() in TITLES
+        or tokens[a].text.lower() in TITLE_MODIFIERS
+        or tokens[a].text in NAME_CONNECTORS
+    ):
+        a += 1
+    while b > a and (
+        tokens[b - 1].text.lower() in TITLES
+        or tokens[b - 1].text.lower() in TITLE_MODIFIERS
+        or tokens[b - 1].text in NAME_CONNECTORS
+    ):
+        b -= 1
+    return [(a, b)] if a < b else []
+
+
+def _mention(doc: Doc, i: int, j: int, *, allow_title: bool = True) -> list[Mention]:
+    """The mention of a run [i, j) (plus any inside its title), or none if it names nothing."""
+    tokens = doc.tokens
+    name_start = title_split(doc, i, j) if allow_title else i
+    extra: list[Mention] = []
+    if name_start > i:
+        for a, b in _role_mentions(doc, i, name_start):
+            extra.extend(_mention(doc, a, b, allow_title=False))
+    kind, name_start = _kind(doc, name_start, j)
+    if kind == "none":
+        return extra
+    role = None
+    run_start = name_start
+    if kind == "person" or kind is None:
+        if name_start > i:
+            role = doc.article.text[tokens[i].start : tokens[name_start - 1].end]
+            run_start = i
+        else:
+            run_start = role_before(doc, name_start)
+            if run_start < name_start:
+                role = doc.article.text[tokens[run_start].start : tokens[name_start - 1].end]
+    elif name_start > i:
+        run_start = i
+    apposition, apposition_end = appositive(doc, j) if kind in ("person", None) else (None, None)
+    name = " ".join([*(t.text for t in tokens[name_start : j - 1]), tokens[j - 1].base])
+    mention = Mention(
+        start=name_start,
+        end=j,
+        run_start=run_start,
+        name=name.replace(" .", "."),
+        kind=kind,
+        role=role,
+        appositive=apposition,
+        appositive_end=apposition_end,
+        quoted=doc.quoted[name_start],
+        heading=tokens[name_start].paragraph in doc.headings,
+        sentence_initial=doc.sentence_start(run_start),
+        possessive=tokens[j - 1].possessive,
+    )
+    return [*extra, mention]
 
 
 def find_mentions(doc: Doc) -> list[Mention]:
     """Every name in the article, in text order."""
-    tokens = doc.tokens
     out: list[Mention] = []
     for run_start, run_end in _sequences(doc):
         i = _drop_openers(doc, run_start, run_end)
         j = _drop_tail(doc, i, run_end)
-        if i >= j:
-            continue
-        name_start = _title_split(doc, i, j)
-        role = None
-        if name_start > i:
-            role = doc.article.text[tokens[i].start : tokens[name_start - 1].end]
-        kind, name_start = _kind(doc, name_start, j)
-        if kind == "none":
-            continue
-        if kind != "person" and role is not None and name_start > i:
-            role = None
-        appositive, appositive_end = (
-            _appositive(doc, j) if kind in ("person", None) else (None, None)
-        )
-        name = " ".join([*(t.text for t in tokens[name_start : j - 1]), tokens[j - 1].base])
-        name = name.replace(" .", ".")
-        out.append(
-            Mention(
-                start=name_start,
-                end=j,
-                run_start=i if role is not None else name_start,
-                name=name,
-                kind=kind,
-                role=role,
-                appositive=appositive,
-                appositive_end=appositive_end,
-                quoted=doc.quoted[name_start],
-                heading=tokens[name_start].paragraph in doc.headings,
-                sentence_initial=doc.sentence_start(i),
-                possessive=tokens[j - 1].possessive,
-            )
-        )
+        if i < j:
+            out.extend(_mention(doc, i, j))
     return out

@@ -61,7 +61,8 @@ class _Occurrence:
     subject: bool
 
 
-def _speaker_of(entity: Entity) -> Speaker:
+def speaker_of(entity: Entity) -> Speaker:
+    """The speaker an entity makes."""
     kind = "person" if entity.kind == "person" else "organization"
     return Speaker(entity.name, kind, entity.role if kind == "person" else None, entity)
 
@@ -113,16 +114,24 @@ class Resolver:
         start = bisect.bisect_left(self._keys, lo)
         end = bisect.bisect_left(self._keys, hi)
         return any(
-            o.entity is not entity and o.entity.kind != "place"
+            o.entity is not entity and o.entity.kind == "person"
             for o in self._occurrences[start:end]
         )
+
+    def people_in(self, paragraph: int) -> list[Entity]:
+        """The people named (outside quotes) in a paragraph, each once, in order."""
+        out: list[Entity] = []
+        for o in self._occurrences:
+            if o.paragraph == paragraph and o.entity.kind == "person" and o.entity not in out:
+                out.append(o.entity)
+        return out
 
     def resolve(self, source: Source) -> Speaker | None:
         """The speaker a source names, or None when it cannot be told."""
         if source.form == "name":
             entity = self._registry.entity(source.mention)
             if entity is not None:
-                return _speaker_of(entity)
+                return speaker_of(entity)
             return Speaker(source.text, "person", source.role, None)
         if source.form == "pronoun":
             return self._pronoun(source)
@@ -138,11 +147,11 @@ class Resolver:
                 for o in candidates
                 if o.entity.kind == "person" and o.entity.gender in (None, gender)
             ]
-            return _speaker_of(self._prefer_subject(people).entity) if people else None
+            return speaker_of(self._prefer_subject(people).entity) if people else None
         if word in PRONOUNS_NEUTER or word in PRONOUNS_PLURAL:
             kinds = ("organization", "group") if word in PRONOUNS_PLURAL else ("organization",)
             bodies = [o for o in candidates if o.entity.kind in kinds]
-            return _speaker_of(bodies[0].entity) if bodies else None
+            return speaker_of(bodies[0].entity) if bodies else None
         return None
 
     def _prefer_subject(self, people: list[_Occurrence]) -> _Occurrence:
@@ -165,16 +174,17 @@ class Resolver:
         if text[:4].lower() == "the ":
             text = text[4:]
         if head in ORG_NOUNS:
-            if source.definite:
+            # "the ministry" points back; "the French foreign ministry" names its own.
+            if source.definite and not any(c.isupper() for c in text):
                 for o in self._before(source.start):
                     if o.entity.kind == "organization" and (
                         head in o.entity.name.lower() or head in _GENERIC_ORG_HEADS
                     ):
-                        return _speaker_of(o.entity)
+                        return speaker_of(o.entity)
             if any(c.isupper() for c in text):
                 entity = self._registry.add(text, "organization")
                 entity.mentions += 1
-                return _speaker_of(entity)
+                return speaker_of(entity)
             return Speaker(text, "organization", None, None)
         if source.definite:
             for o in self._before(source.start):
@@ -182,5 +192,5 @@ class Resolver:
                     continue
                 role = (o.entity.role or "").lower()
                 if head.endswith("year-old") or head in role:
-                    return _speaker_of(o.entity)
+                    return speaker_of(o.entity)
         return Speaker(source.text, "anonymous", None, None)

@@ -16,8 +16,8 @@ from brief.mentions import find_mentions
 from brief.models import Actor, Article, Quote
 from brief.phrases import MentionIndex
 from brief.quotes import Span, find_spans
-from brief.resolve import Resolver, Speaker
-from brief.statements import find_statements
+from brief.resolve import Resolver, Speaker, speaker_of
+from brief.statements import Reported, find_statements
 from brief.tokens import Doc, build_doc
 
 MIN_QUOTE_WORDS = 4
@@ -74,67 +74,109 @@ def analyze_speech(article: Article) -> Speech:
             speakers.setdefault(id(r.source.mention), "person")
     registry = build_registry(doc, mentions, speakers)
     resolver = Resolver(doc, mentions, registry)
-    quotes = _quotes(doc, spans, attributions, resolver)
-    statements = []
-    for r in reported:
-        speaker = resolver.resolve(r.source)
-        if speaker is None:
-            continue
-        statements.append(
-            Quote(
-                text=article.text[r.start : r.end],
-                speaker=speaker.name,
-                speaker_kind=speaker.kind,
-                role=speaker.role,
-                verb=r.verb.lower(),
-                paragraph=r.paragraph,
-                start=r.start,
-                end=r.end,
-            )
-        )
+    quotes, statements = _Reader(doc, resolver).read(spans, attributions, reported)
     return Speech(tuple(quotes), tuple(statements), registry.actors())
 
 
-def _quotes(
-    doc: Doc, spans: list[Span], attributions: list[Attribution | None], resolver: Resolver
-) -> list[Quote]:
-    text = doc.article.text
-    out: list[Quote] = []
-    previous: tuple[Span, Speaker] | None = None
-    for span, attribution in zip(spans, attributions, strict=True):
-        speaker = resolver.resolve(attribution.source) if attribution is not None else None
+class _Reader:
+    """Resolves quotations and statements in text order, so that "he" and "the statement"
+    can point back to whoever spoke last."""
+
+    def __init__(self, doc: Doc, resolver: Resolver) -> None:
+        self.doc = doc
+        self.resolver = resolver
+        self.previous: tuple[Span, Speaker] | None = None
+        self.reported_in: dict[int, Speaker] = {}  # paragraph -> last statement's speaker
+
+    def read(
+        self, spans: list[Span], attributions: list[Attribution | None], reported: list[Reported]
+    ) -> tuple[list[Quote], list[Quote]]:
+        """Quotes and statements, each sorted by start."""
+        events: list[tuple[int, int, int]] = [(s.start, 0, n) for n, s in enumerate(spans)]
+        events += [(r.start, 1, n) for n, r in enumerate(reported)]
+        quotes: list[Quote] = []
+        statements: list[Quote] = []
+        for _, which, n in sorted(events):
+            if which == 0:
+                quote = self._quote(spans[n], attributions[n])
+                if quote is not None:
+                    quotes.append(quote)
+            else:
+                statement = self._statement(reported[n])
+                if statement is not None:
+                    statements.append(statement)
+        return quotes, statements
+
+    def _statement(self, r: Reported) -> Quote | None:
+        speaker = self.resolver.resolve(r.source)
+        if speaker is None:
+            return None
+        self.resolver.note(speaker, r.source.start)
+        self.reported_in[r.paragraph] = speaker
+        return Quote(
+            text=self.doc.article.text[r.start : r.end],
+            speaker=speaker.name,
+            speaker_kind=speaker.kind,
+            role=speaker.role,
+            verb=r.verb.lower(),
+            paragraph=r.paragraph,
+            start=r.start,
+            end=r.end,
+        )
+
+    def _quote(self, span: Span, attribution: Attribution | None) -> Quote | None:
+        doc = self.doc
+        text = doc.article.text
+        speaker = self.resolver.resolve(attribution.source) if attribution is not None else None
         verb = attribution.verb if attribution is not None and speaker is not None else None
-        if speaker is None and previous is not None and _may_inherit(doc, resolver, previous, span):
-            speaker = previous[1]
+        if speaker is None:
+            speaker = self._inherited(span)
         if speaker is not None:
-            resolver.note(speaker, doc.first_token_at(span.start))
-            previous = (span, speaker)
-        if span.word_count(text) < MIN_QUOTE_WORDS:
-            continue
+            self.resolver.note(speaker, doc.first_token_at(span.start))
+            self.previous = (span, speaker)
+        if span.word_count(text) < MIN_QUOTE_WORDS or self._is_heading(span):
+            return None
         if speaker is not None and speaker.entity is not None:
             speaker.entity.quotes += 1
-        out.append(
-            Quote(
-                text=span.text(text),
-                speaker=speaker.name if speaker else None,
-                speaker_kind=speaker.kind if speaker else None,
-                role=speaker.role if speaker else None,
-                verb=verb,
-                paragraph=span.parts[0].paragraph,
-                start=span.start,
-                end=span.end,
-            )
+        return Quote(
+            text=span.text(text),
+            speaker=speaker.name if speaker else None,
+            speaker_kind=speaker.kind if speaker else None,
+            role=speaker.role if speaker else None,
+            verb=verb,
+            paragraph=span.parts[0].paragraph,
+            start=span.start,
+            end=span.end,
         )
-    return out
 
+    def _is_heading(self, span: Span) -> bool:
+        """A quoted heading ("‘We need to listen’") titles a section; nobody says it there."""
+        part = span.parts[0]
+        return len(span.parts) == 1 and part.paragraph in self.doc.headings
 
-def _may_inherit(doc: Doc, resolver: Resolver, previous: tuple[Span, Speaker], span: Span) -> bool:
-    """Whether an unattributed quotation continues the previous speaker: close enough, and no
-    one else named in between."""
-    before, speaker = previous
-    gap = span.parts[0].paragraph - before.parts[-1].paragraph
-    if gap > _INHERIT_PARAGRAPHS or (speaker.entity is None and gap > 1):
-        return False
-    lo = doc.first_token_at(before.end)
-    hi = doc.first_token_at(span.start)
-    return not resolver.others_between(lo, hi, speaker.entity)
+    def _inherited(self, span: Span) -> Speaker | None:
+        """The speaker of an unattributed quotation, when the text before it tells.
+
+        The previous quotation's speaker, if close enough and no other person is named in
+        between; else, for a quotation opening its paragraph, the speaker of a statement in the
+        paragraph before, or the one person that paragraph names.
+        """
+        doc = self.doc
+        if self.previous is not None:
+            before, speaker = self.previous
+            gap = span.parts[0].paragraph - before.parts[-1].paragraph
+            lo = doc.first_token_at(before.end)
+            hi = doc.first_token_at(span.start)
+            near = gap <= _INHERIT_PARAGRAPHS and (speaker.entity is not None or gap <= 1)
+            if near and not self.resolver.others_between(lo, hi, speaker.entity):
+                return speaker
+        paragraph = span.parts[0].paragraph
+        opening = doc.first_token_at(span.start - 1)
+        if paragraph == 0 or opening != doc.paragraph_tokens[paragraph].start:
+            return None
+        if paragraph - 1 in self.reported_in:
+            return self.reported_in[paragraph - 1]
+        people = self.resolver.people_in(paragraph - 1)
+        if len(people) == 1:
+            return speaker_of(people[0])
+        return None

@@ -19,6 +19,7 @@ _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[’'\-]\w+)*|[^\w\s]")
 _SENTENCE_END = frozenset(".!?…")
 _CLOSERS = frozenset('”’"»)]')
 QUOTE_MARKS = frozenset('“”„«»"‘’‚')
+_OPENING_MARKS = frozenset('“„«"‘‚')
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +82,10 @@ class Doc:
 
     def sentence_start(self, index: int) -> bool:
         """Whether token ``index`` opens its sentence (ignoring opening quote marks and dashes)."""
+        if index > 0 and self.quoted[index] and self.tokens[index - 1].text in _OPENING_MARKS:
+            return True  # a quotation opens its own sentence
+        if index > 0 and self.quoted[index] and self.tokens[index - 1].text in _OPENING_MARKS:
+            return True  # a quotation opens its own sentence
         sentence = self.sentences[self.sentence_of[index]]
         i = sentence.start
         while i < index and not self.tokens[i].is_word:

@@ -1,0 +1,166 @@
+"""Roles around a name: a title before it, a role noun before it, an appositive after it.
+
+- "Foreign Minister of Mali Abdoulaye Diop", "Indiana State Teachers Association President
+  Keith Gambill": a capitalized title inside the name's run of capitals.
+- "Wild coach Bruce Boudreau", "White House press secretary Josh Earnest": a lowercase role
+  noun just before the name, with its modifiers.
+- "Ulf Laessing, director of the Sahel program of ... (KAS), said", "Parise, 35,", "Tom Forte,
+  who follows Amazon as a managing director at ...,": a phrase between commas after it.
+"""
+
+from __future__ import annotations
+
+from brief.gazetteer import place
+from brief.lexicon import (
+    FUNCTION_WORDS,
+    NAME_CONNECTORS,
+    ORG_KEYWORDS,
+    QUOTE_VERBS,
+    ROLE_NOUNS,
+    TITLES,
+)
+from brief.tokens import Doc
+
+_MAX_APPOSITIVE_TOKENS = 28
+_MAX_ROLE_PREFIX = 6
+_ARTICLES = frozenset({"a", "an", "the"})
+_APPOSITIVE_REJECTED = FUNCTION_WORDS - {"a", "an", "the", "former", "first", "one", "who"}
+_RELATIVE_BE = frozenset({"is", "was", "has", "had", "been", "serves", "served", "works", "worked"})
+_CLAUSE_STOPS = frozenset({",", ".", ";", ":", "—", "–"})
+
+
+def name_like(doc: Doc, i: int, j: int) -> bool:
+    """Whether tokens [i, j) can be a person's name (1 to 4 words, no keyword, not a place)."""
+    tokens = doc.tokens[i:j]
+    words = [t for t in tokens if t.text != "."]
+    if not 1 <= len(words) <= 4:
+        return False
+    if any(t.text in ORG_KEYWORDS or not t.text[0].isupper() for t in words):
+        return False
+    return not place(" ".join(t.base for t in words))
+
+
+def title_split(doc: Doc, i: int, j: int) -> int:
+    """Where the name starts after a title in tokens [i, j), or ``i`` when there is none."""
+    tokens = doc.tokens
+    for k in range(j - 2, i - 1, -1):
+        if tokens[k].text.lower().rstrip(".") not in TITLES:
+            continue
+        start = k + 1
+        if tokens[start].text in ("of", "for"):
+            # "Minister of Mali Abdoulaye Diop": the longest place or organization after "of".
+            rest = start + 1
+            best = rest
+            for end in range(rest + 1, j):
+                words = " ".join(t.base for t in tokens[rest:end])
+                if place(words) or any(t.text in ORG_KEYWORDS for t in tokens[rest:end]):
+                    best = end
+            start = best if best > rest else max(rest, j - 2)
+        if start < j and name_like(doc, start, j):
+            return start
+        return i
+    return i
+
+
+def role_before(doc: Doc, start: int) -> int:
+    """First token of a lowercase role just before token ``start`` ("Wild coach"), or ``start``.
+
+    The word just before the name must be a role noun; capitalized words and lowercase
+    modifiers before it belong to the role, up to a function word, a verb of saying or a mark.
+    """
+    tokens = doc.tokens
+    k = start - 1
+    if k < 0 or tokens[k].paragraph != tokens[start].paragraph:
+        return start
+    head = tokens[k]
+    if not head.text.islower() or head.text not in ROLE_NOUNS or doc.quoted[k] != doc.quoted[start]:
+        return start
+    s = k
+    para_start = doc.paragraph_tokens[head.paragraph].start
+    while s - 1 >= para_start and k - s < _MAX_ROLE_PREFIX:
+        t = tokens[s - 1]
+        lower = t.text.lower()
+        if not t.is_word or doc.quoted[s - 1] != doc.quoted[start]:
+            break
+        if lower in FUNCTION_WORDS or lower in QUOTE_VERBS:
+            break
+        if not (t.text.islower() or t.is_cap):
+            break
+        s -= 1
+    return s
+
+
+def appositive(doc: Doc, end: int) -> tuple[str | None, int | None]:
+    """The role between commas after a name ending at token ``end``, and where it stops.
+
+    A relative clause ("Tom Forte, who follows Amazon as a managing director at ...,") gives its
+    role after "as a" or "is a", if any, and always its end, so that the verb after it can find
+    its subject.
+    """
+    tokens = doc.tokens
+    para = doc.paragraph_tokens[tokens[end - 1].paragraph]
+    if end + 1 >= para.stop or tokens[end].text != "," or doc.quoted[end]:
+        return None, None
+    k = end + 1
+    if tokens[k].text.isdigit():
+        if k + 1 < para.stop and tokens[k + 1].text == ",":
+            k += 2  # "Parise, 35, had scored"; "X, 45, a teacher from Ohio,"
+        else:
+            return None, None  # "Bassi, 43 years a fisherman,"
+    first = k
+    stop = _clause_end(doc, first, para.stop)
+    if stop is None:
+        return None, None
+    if tokens[first].text == "who":
+        return _relative_role(doc, first, stop), stop
+    words = [t for t in tokens[first:stop]]
+    if any(t.text.lower() in QUOTE_VERBS or t.text in ("which", "whose", "where") for t in words):
+        return None, None
+    has_article = bool(words) and words[0].text.lower() in _ARTICLES
+    if has_article:
+        words = words[1:]
+    if not words or words[0].text.lower() in _APPOSITIVE_REJECTED:
+        return None, None
+    if not has_article and not any(t.text.lower() in ROLE_NOUNS for t in words[:4]):
+        return None, None  # "Laessing, things then went ...": a clause, not a role
+    lead = words[0]
+    if lead.is_cap and not any(
+        t.text.islower() and len(t.text) > 3 and t.text not in NAME_CONNECTORS for t in words
+    ):
+        return None, None  # "Paris, France" or a list of names
+    if not lead.text[0].isalpha():
+        return None, None
+    return doc.article.text[words[0].start : words[-1].end], stop
+
+
+def _clause_end(doc: Doc, first: int, limit: int) -> int | None:
+    """Token of the comma or stop closing a clause that starts at ``first`` (parentheses kept)."""
+    tokens = doc.tokens
+    depth = 0
+    k = first
+    while k < limit and k - first < _MAX_APPOSITIVE_TOKENS:
+        text = tokens[k].text
+        if doc.quoted[k] or text in '“”"«»‘’':
+            return None
+        if text == "(":
+            depth += 1
+        elif text == ")":
+            depth -= 1
+        elif depth <= 0 and text in _CLAUSE_STOPS:
+            return k if k > first else None
+        k += 1
+    return k if k == limit and k > first else None
+
+
+def _relative_role(doc: Doc, first: int, stop: int) -> str | None:
+    """ "who is a senior fellow at X" / "who follows Amazon as a managing director at X"."""
+    tokens = doc.tokens
+    for k in range(first + 1, stop - 1):
+        word = tokens[k].text.lower()
+        after = tokens[k + 1].text.lower()
+        if (word == "as" or word in _RELATIVE_BE) and after in _ARTICLES:
+            words = tokens[k + 2 : stop]
+            if words and any(t.text.lower() in ROLE_NOUNS for t in words[:4]):
+                return doc.article.text[words[0].start : words[-1].end]
+            return None
+    return None
