@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from brief import __version__
-from brief.commands import summarize
+from brief.commands import digest, summarize
 from brief.errors import BriefError, UsageError
 
 EXIT_CODES = """\
@@ -72,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub.add_parser = _with_parent(sub.add_parser, common)  # type: ignore[method-assign]
     summarize.register(sub)
+    digest.register(sub)
     return parser
 
 

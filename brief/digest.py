@@ -154,29 +154,48 @@ def _quote_key(text: str) -> str:
 
 
 def _story_quotes(members: Sequence[DigestArticle]) -> tuple[StoryQuote, ...]:
-    """Key quotes: carried by more articles first, attributed before unattributed, in order."""
-    first: dict[str, Quote] = {}
+    """Key quotes: carried by more articles first, attributed before unattributed, in order.
+
+    When outlets attribute one quote differently, the attribution most of them give wins
+    (ties: the most central article's).
+    """
+    said: dict[str, list[Quote]] = {}
     carried: Counter[str] = Counter()
     for article in members:
-        keys = []
+        keys = set()
         for q in article.brief.quotes:
             key = _quote_key(q.text)
             if key:
-                first.setdefault(key, q)
-                keys.append(key)
-        carried.update(set(keys))
-    position = {key: i for i, key in enumerate(first)}
-    ranked = sorted(first, key=lambda k: (-carried[k], first[k].speaker is None, position[k]))
+                said.setdefault(key, []).append(q)
+                keys.add(key)
+        carried.update(keys)
+    chosen = {key: _consensus(quotes) for key, quotes in said.items()}
+    position = {key: i for i, key in enumerate(said)}
+    ranked = sorted(said, key=lambda k: (-carried[k], chosen[k].speaker is None, position[k]))
     return tuple(
         StoryQuote(
-            text=sanitize(first[k].text),
-            speaker=sanitize(first[k].speaker or "") or None,
-            speaker_kind=first[k].speaker_kind,
-            role=sanitize(first[k].role or "") or None,
+            text=_display(chosen[k].text),
+            speaker=sanitize(chosen[k].speaker or "") or None,
+            speaker_kind=chosen[k].speaker_kind,
+            role=sanitize(chosen[k].role or "") or None,
             sources=carried[k],
         )
         for k in ranked[:QUOTES_PER_STORY]
     )
+
+
+def _consensus(quotes: list[Quote]) -> Quote:
+    """The version of a quote whose speaker most outlets name (the first one on a tie)."""
+    votes = Counter(q.speaker.casefold() for q in quotes if q.speaker)
+    if not votes:
+        return quotes[0]
+    best = max(votes.values())
+    return next(q for q in quotes if q.speaker and votes[q.speaker.casefold()] == best)
+
+
+def _display(text: str) -> str:
+    """A quotation as shown: sanitized, without the comma that led into its attribution."""
+    return sanitize(text).strip().rstrip(",;:").rstrip()
 
 
 def _story_actors(members: Sequence[DigestArticle]) -> tuple[str, ...]:
@@ -225,7 +244,7 @@ def _speakers(numbered: Sequence[_Grouped]) -> tuple[Speaker, ...]:
                 key = _quote_key(q.text)
                 if key and key not in entry.keys:
                     entry.keys.add(key)
-                    entry.lines.append(SpeakerLine(sanitize(q.text), g.story.number, direct))
+                    entry.lines.append(SpeakerLine(_display(q.text), g.story.number, direct))
     ranked = sorted(
         acc.values(),
         key=lambda e: (-sum(1 for x in e.lines if x.direct), -len(e.lines), e.first),

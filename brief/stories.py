@@ -103,9 +103,10 @@ def group_stories(texts: Sequence[StoryText], threshold: float = THRESHOLD) -> l
             continue
         if len(members[ra]) < len(members[rb]):
             ra, rb = rb, ra
+        # The larger side keeps its centre: recomputing it on every merge would cost
+        # O(size) similarities per merge; the true centre is ranked once, at the end.
         parent[rb] = ra
         members[ra].extend(members.pop(rb))
-        centre[ra] = _most_central(members[ra], weighted)[0][0]
     clusters = [_cluster(group, weighted) for group in members.values()]
     clusters.sort(key=lambda c: min(c.members))
     return clusters

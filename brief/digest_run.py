@@ -1,0 +1,228 @@
+"""One digest run, made for cron: lock, refresh, choose, assemble, render, deliver, then mark.
+
+    hold_lock(digest.lock) ─ refresh? ─ choose ─ assemble ─ render ─┬─ --output: write_atomic
+                                                                    ├─ --mail: SMTP accepted
+                                                                    └─ else: stdout flushed
+                                                      only then ─ mark the articles digested
+
+A crash anywhere before the mark leaves the articles undigested: the next run repeats them, none
+is lost. Articles are stamped with the digest's date, so rebuilding a date (``--date``) gives the
+same digest again.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
+
+from brief import paths
+from brief.atomic import hold_lock, write_atomic
+from brief.digest import assemble
+from brief.digest_html import to_html
+from brief.digest_model import Digest, DigestArticle, FailedFeed
+from brief.digest_render import to_json, to_markdown, to_text
+from brief.errors import MailError, UsageError
+from brief.mail import MailSettings, build_message, send
+
+if TYPE_CHECKING:
+    from brief.store import Store
+    from brief.store_types import StoredArticle
+
+# How long an overlapping run waits for the one in progress before giving up (exit 15).
+LOCK_WAIT_SECONDS = 5.0
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """Which articles a digest covers.
+
+    ``new``: articles in no digest yet, stored within ``window`` (config digest.since or
+    ``--since``). ``date``: the digest of ``day`` rebuilt: the articles stamped with that date,
+    plus any undigested ones stored that day (for today: within the window), which it stamps.
+    """
+
+    mode: str  # "new" | "date"
+    day: date
+    window: timedelta
+
+    @property
+    def label(self) -> str:
+        """The selection in words, as the digest shows it."""
+        if self.mode == "date":
+            return f"the digest of {self.day.isoformat()}"
+        return f"new since the last digest, stored in the last {_span_words(self.window)}"
+
+
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    """Where the digest goes: a file (``{date}`` placeholder), mail, or stdout."""
+
+    fmt: str
+    output: str | None = None
+    mail: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What a run did: the digest, where it went, how many articles it stamped."""
+
+    digest: Digest
+    written: Path | None
+    mailed: bool
+    refused: tuple[str, ...]
+    marked: int
+
+
+def _span_words(span: timedelta) -> str:
+    """A window in words: "90 minutes", "24 hours", "7 days"."""
+    minutes = int(span.total_seconds() // 60)
+    if minutes % 60:
+        return f"{minutes} minutes"
+    hours = minutes // 60
+    if hours % 24 or hours < 48:
+        return f"{hours} hour{'s' * (hours != 1)}"
+    return f"{hours // 24} days"
+
+
+def parse_day(value: str, today: date) -> date:
+    """ "YYYY-MM-DD", "today" or "yesterday" -> a date (UsageError otherwise)."""
+    word = value.strip().lower()
+    if word == "today":
+        return today
+    if word == "yesterday":
+        return today - timedelta(days=1)
+    try:
+        return date.fromisoformat(word)
+    except ValueError:
+        raise UsageError(f"invalid --date {value!r}: use YYYY-MM-DD, today or yesterday") from None
+
+
+def output_path(template: str, day: date) -> Path:
+    """The output file for a day: ``{date}`` becomes YYYY-MM-DD, ``~`` the home folder."""
+    if "{" in template.replace("{date}", ""):
+        raise UsageError(f"invalid --output {template!r}: the only placeholder is {{date}}")
+    return Path(os.path.expanduser(template.replace("{date}", day.isoformat())))
+
+
+@dataclass(frozen=True, slots=True)
+class Chosen:
+    """The articles of a digest, and which of them to stamp (at ``stamp_at``) once delivered."""
+
+    articles: list[DigestArticle]
+    to_stamp: list[int]
+    stamp_at: datetime
+
+
+def choose(store: Store, selection: Selection, now: datetime) -> Chosen:
+    """The articles of the selection, each once, ordered by id.
+
+    Stamps are times: a digest's articles are those stamped within its day (local time).
+    A rebuilt past day stamps its newcomers at that day's midnight so it finds them again.
+    """
+    start = datetime.combine(selection.day, time.min, tzinfo=now.tzinfo)
+    end = start + timedelta(days=1)
+    if selection.mode == "new":
+        stored = store.articles_for_digest(now - selection.window)
+        stamp_at = now
+    else:
+        stored = store.articles_digested_between(start, end)
+        if selection.day == now.date():
+            # Today's digest also takes in whatever is waiting, as a plain run would.
+            stored += store.articles_for_digest(now - selection.window)
+            stamp_at = now
+        else:
+            waiting = store.articles_for_digest(start)
+            stored += [a for a in waiting if a.fetched_at < end]
+            stamp_at = start
+    unique = {a.id: a for a in stored if a.brief is not None}
+    articles = [_digest_article(unique[i]) for i in sorted(unique)]
+    to_stamp = [i for i in sorted(unique) if unique[i].digested_at is None]
+    return Chosen(articles, to_stamp, stamp_at)
+
+
+def _digest_article(stored: StoredArticle) -> DigestArticle:
+    assert stored.brief is not None
+    return DigestArticle(id=stored.id, brief=stored.brief, feeds=stored.feeds, url=stored.url)
+
+
+def failed_feeds(store: Store) -> list[FailedFeed]:
+    """Feeds whose last refresh failed (a failure count above zero)."""
+    return [
+        FailedFeed(f.display_name, f.url, f.last_error or "failed", f.error_count)
+        for f in store.list_feeds()
+        if f.error_count > 0
+    ]
+
+
+def render(digest: Digest, fmt: str) -> str:
+    """The digest in one of FORMATS."""
+    if fmt == "html":
+        return to_html(digest)
+    if fmt == "json":
+        return to_json(digest)
+    if fmt == "text":
+        return to_text(digest)
+    return to_markdown(digest)
+
+
+def subject(digest: Digest) -> str:
+    """The mail subject: the date and the top story (made header-safe by brief.mail)."""
+    if digest.empty:
+        return f"brief digest {digest.date}: nothing new"
+    top = digest.stories[0].headline
+    more = len(digest.stories) - 1
+    return f"brief digest {digest.date}: {top}" + (f" (+{more} more)" if more else "")
+
+
+def deliver(
+    store: Store,
+    selection: Selection,
+    delivery: Delivery,
+    *,
+    now: datetime,
+    stdout: BinaryIO,
+    mail_settings: MailSettings | None = None,
+) -> Outcome:
+    """Choose, assemble, render and deliver one digest; mark its articles only once delivered.
+
+    The caller holds the digest lock (``locked``) and has refreshed the feeds if asked to.
+    """
+    chosen = choose(store, selection, now)
+    digest = assemble(
+        chosen.articles, failed_feeds(store), selection.day.isoformat(), selection.label
+    )
+    body = render(digest, delivery.fmt).encode("utf-8")
+    written: Path | None = None
+    refused: tuple[str, ...] = ()
+    if delivery.output:
+        written = output_path(delivery.output, selection.day)
+        write_atomic(written, body)
+    if delivery.mail:
+        if mail_settings is None:
+            raise MailError("--mail needs digest.smtp settings in the config")
+        refused = tuple(_mail(digest, delivery.fmt, mail_settings))
+    if not delivery.output and not delivery.mail:
+        stdout.write(body)
+        # A failed flush (full disk, closed pipe) raises here, before anything is marked.
+        stdout.flush()
+    store.mark_digested(chosen.to_stamp, at=chosen.stamp_at)
+    return Outcome(digest, written, delivery.mail, refused, len(chosen.to_stamp))
+
+
+def _mail(digest: Digest, fmt: str, settings: MailSettings) -> list[str]:
+    """Send text (Markdown when that is the format) with the HTML digest as its alternative."""
+    text = to_markdown(digest) if fmt == "markdown" else to_text(digest)
+    message = build_message(settings, subject(digest), text, to_html(digest))
+    return send(settings, message)
+
+
+@contextmanager
+def locked(wait: float = LOCK_WAIT_SECONDS) -> Iterator[None]:
+    """Hold the digest lock: one digest at a time per data folder."""
+    with hold_lock(paths.lock_file("digest"), wait, what="another brief digest"):
+        yield
