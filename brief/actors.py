@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from brief.gazetteer import first_name_gender, place
+from brief.gazetteer import first_name_gender, gazetteer, place
 from brief.lexicon import COUNTRY_ABBREVIATIONS, FEMALE_TITLES, MALE_TITLES
 from brief.mentions import Mention
 from brief.models import Actor
@@ -81,14 +81,20 @@ class Registry:
         return tuple(e.to_actor() for e in ranked if e.mentions or e.quotes)
 
 
-def _has_evidence(doc: Doc, occurrences: list[Mention], speakers: set[int]) -> bool:
-    """Whether a capitalized pair is a person's name and not a heading or a sentence opener."""
+def _has_evidence(occurrences: list[Mention], speakers: set[int], lone: set[str]) -> bool:
+    """Whether capitalized words are a person's name, not a place, a product or a heading.
+
+    The evidence: a known first name, a title or role, being named as a speaker, or the
+    article calling the person by a part of the name alone ("Laessing", "Te Kaurinui").
+    """
+    words = occurrences[0].words
+    n = len(words)
+    if any(" ".join(words[-k:]) in lone or " ".join(words[:k]) in lone for k in range(1, n)):
+        return True
     for m in occurrences:
         if m.heading or m.quoted:
             continue
-        if id(m) in speakers or m.role or m.appositive or not m.sentence_initial:
-            return True
-        if first_name_gender(m.words[0]):
+        if id(m) in speakers or m.role or m.appositive or first_name_gender(m.words[0]):
             return True
     return False
 
@@ -117,7 +123,8 @@ def _person_names(doc: Doc, mentions: list[Mention], speakers: dict[int, str]) -
     for m in mentions:
         if m.kind == "person":
             persons.setdefault(m.name, []).append(m)
-    full = [name for name, occ in persons.items() if _has_evidence(doc, occ, set(speakers))]
+    lone = {m.name for m in mentions if m.kind in (None, "person") and not m.quoted}
+    full = [name for name, occ in persons.items() if _has_evidence(occ, set(speakers), lone)]
     longest_first = sorted(full, key=lambda n: -len(n.split()))
     canonical: dict[str, str] = {}
     for name in longest_first:
@@ -149,6 +156,8 @@ class _Builder:
     spoken: dict[str, str]  # lone words named as speakers -> implied kind
     speakers: dict[int, str]
     full_mentions: dict[str, int]  # canonical person -> mentions by a full name
+    placed: set[str]  # place names used somewhere other than at a sentence's start
+    countries: frozenset[str]
     by_word: dict[str, list[Entity]] = field(default_factory=dict)  # surname -> people, last last
 
     def entity_for(self, m: Mention) -> Entity | None:
@@ -159,6 +168,8 @@ class _Builder:
             expansion = self.acronyms[m.name]
             if expansion.kind in ("organization", "place", "group"):
                 return registry.add(_canonical(expansion), expansion.kind)
+        if m.kind == "place" and m.name not in self.placed and place(m.name) not in self.countries:
+            return None  # "Man’s greed": a town's name opening a sentence is likely a word
         if m.kind in ("organization", "place", "group"):
             return registry.add(_canonical(m), m.kind)
         # A lone word, or words with no evidence of being a person's name.
@@ -228,10 +239,10 @@ def build_registry(doc: Doc, mentions: list[Mention], speakers: dict[int, str]) 
     for m in mentions:
         if m.kind in ("organization", "place", "group"):
             known_kinds.setdefault(_canonical(m), m.kind)
-    full_mentions: dict[str, int] = {}
+    full_mentions: dict[str, int] = {}  # mentions by first and last name ("Hori Parata")
     for m in mentions:
-        if m.name in canonical_person:
-            key = canonical_person[m.name]
+        key = canonical_person.get(m.name)
+        if key is not None and m.words[0] == key.split()[0] and m.words[-1] == key.split()[-1]:
             full_mentions[key] = full_mentions.get(key, 0) + 1
     builder = _Builder(
         registry=registry,
@@ -242,6 +253,8 @@ def build_registry(doc: Doc, mentions: list[Mention], speakers: dict[int, str]) 
         spoken={m.name: speakers[id(m)] for m in mentions if id(m) in speakers},
         speakers=speakers,
         full_mentions=full_mentions,
+        placed={m.name for m in mentions if m.kind == "place" and not m.sentence_initial},
+        countries=gazetteer().countries,
     )
     for m in mentions:
         entity = builder.entity_for(m)
@@ -263,16 +276,18 @@ def _canonical(m: Mention) -> str:
 
 
 def _merge_org_prefixes(registry: Registry) -> None:
-    """ "Whole Foods" joins "Whole Foods Market"; "Tottenham" joins "Tottenham Hotspur"."""
+    """ "Whole Foods" joins "Whole Foods Market"; "Department of Conservation" joins "New
+    Zealand Department of Conservation" (when only one longer name fits)."""
     orgs = [e for e in registry.entities if e.kind == "organization"]
     for short in orgs:
         words = short.name.split()
+        n = len(words)
         longer = [
             e
             for e in orgs
             if e is not short
-            and len(e.name.split()) > len(words)
-            and e.name.split()[: len(words)] == words
+            and len(e.name.split()) > n
+            and (e.name.split()[:n] == words or e.name.split()[-n:] == words)
         ]
         if len(longer) != 1:
             continue

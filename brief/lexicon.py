@@ -188,7 +188,9 @@ ORG_KEYWORDS = _words(
     Academy Museum Church Front Movement Brigade Brigades Coalition Consortium Industries
     Label Market Bureau Agency Commission Council Cabinet Chamber Reserve Trust Society
     Command Corps Guard Guards Tribunal Secretariat Embassy Fed LLC PLC GmbH SA AG
-    Nations FC Hotspur Rovers Athletic Wanderers
+    Nations FC Hotspur Rovers Athletic Wanderers Research Finance Capital Energy Foods
+    Pharmaceuticals Solutions Software Labs Laboratories Analytics Advisors Securities
+    Investments Ventures Brands Stores Insurance Bancorp Broadcasting Publishing Pictures
     """
 )
 
@@ -211,6 +213,15 @@ GROUP_NOUNS = _words(
     """
     rebels militants insurgents mercenaries fighters jihadists separatists militias militia
     guerrillas extremists gangs cartel cartels tribes clans
+    """
+)
+
+# Capitalized words that end the name of a place ("Stewart Island", "Bering Sea").
+PLACE_KEYWORDS = _words(
+    """
+    Island Islands Isles Sea Ocean Beach Bay Lake Lakes River Mountain Mountains Mount Canal
+    Locks Peninsula Coast Gulf Strait Straits Valley Desert County Province Region Harbour
+    Harbor Falls Cape Heights Hills Forest Plains Delta Basin Glacier Reef Archipelago
     """
 )
 

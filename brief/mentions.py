@@ -27,6 +27,7 @@ from brief.lexicon import (
     ORG_BEFORE_NAME,
     ORG_CONNECTORS,
     ORG_KEYWORDS,
+    PLACE_KEYWORDS,
     PLACE_NOUNS,
     TITLE_MODIFIERS,
     TITLES,
@@ -132,7 +133,9 @@ def _split_run(doc: Doc, i: int, j: int) -> list[tuple[int, int]]:
     for a, b in _split_at_and(doc, i, j):
         words = [t.text for t in tokens[a:b]]
         titled = any(w in ORG_KEYWORDS or w.lower().rstrip(".") in TITLES for w in words)
-        if titled or ("of" in words[1:-1] and b - a >= 3 and "and" not in words):
+        # "Joint Chiefs of Staff" is one name; "Jamie Werner of Ngātiwai" is a person from a place.
+        of_name = "of" in words[1:-1] and "and" not in words and not first_name_gender(words[0])
+        if titled or (of_name and b - a >= 3):
             out.append((a, b))
             continue
         begin = a
@@ -222,6 +225,8 @@ def _kind(doc: Doc, i: int, j: int) -> tuple[str | None, int]:
         return "place", i
     if len(words) > 1 and words[0] in DIRECTIONS and place(" ".join(words[1:])):
         return "place", i + 1
+    if any(w in PLACE_KEYWORDS for w in words[1:]) or (len(words) > 1 and words[0] in DIRECTIONS):
+        return "place", i  # "Stewart Island", "Bering Sea"
     if any(w in ORG_KEYWORDS for w in words):
         if len(words) == 1 and words[0] not in INSTITUTIONS:
             return "none", i  # "the Club", "Fund our schools": a keyword alone is a word
@@ -246,7 +251,7 @@ def _drop_demonym(doc: Doc, i: int, j: int) -> int:
     if i + 1 < j and demonym_place(tokens[i].text):
         rest = tokens[i + 1 : j]
         generic = all(
-            t.text in ORG_KEYWORDS or t.text.lower() in TITLE_MODIFIERS or t.text in NAME_CONNECTORS
+            t.base in ORG_KEYWORDS or t.base.lower() in TITLE_MODIFIERS or t.text in NAME_CONNECTORS
             for t in rest
         )
         if not generic:
@@ -283,9 +288,11 @@ def _kind_from_context(doc: Doc, i: int, j: int, words: list[str]) -> str | None
     if (
         before is not None
         and before.text in ("in", "near", "outside")
+        and j < len(tokens)
+        and not tokens[j].is_word
         and not first_name_gender(words[0])
     ):
-        return "place"
+        return "place"  # "in Tin Zaouatine, a desert area"
     if any(demonym_place(w) for w in words):
         return None  # "Arab Israeli": names do not hold demonyms
     if 2 <= len(words) <= 4 and all(_person_word(w) for w in words):

@@ -173,6 +173,8 @@ def after(doc: Doc, index: MentionIndex, k: int, hi: int) -> Source | None:
     if word in PRONOUNS:
         return Source("pronoun", word, k, k + 1)
     m = index.by_start.get(k)
+    if m is None and word == "the" and k + 1 < hi:
+        m = index.by_start.get(k + 1)  # "according to the New Zealand Department of ..."
     if m is not None and not m.quoted:
         end = m.appositive_end if m.appositive_end is not None else m.end
         return Source("name", m.name, k, end, m, m.appositive)

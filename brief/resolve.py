@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from brief.actors import Entity, Registry
 from brief.lexicon import (
+    FUNCTION_WORDS,
     ORG_NOUNS,
     PRONOUNS_FEMALE,
     PRONOUNS_MALE,
@@ -65,6 +66,14 @@ def speaker_of(entity: Entity) -> Speaker:
     """The speaker an entity makes."""
     kind = "person" if entity.kind == "person" else "organization"
     return Speaker(entity.name, kind, entity.role if kind == "person" else None, entity)
+
+
+def _proper(text: str) -> bool:
+    """Whether a phrase names its body ("Algeria’s foreign ministry", not "His office")."""
+    words = text.split()
+    while words and words[0].lower() in FUNCTION_WORDS and not words[0].isupper():
+        words = words[1:]
+    return any(w[0].isupper() for w in words)
 
 
 class Resolver:
@@ -175,13 +184,13 @@ class Resolver:
             text = text[4:]
         if head in ORG_NOUNS:
             # "the ministry" points back; "the French foreign ministry" names its own.
-            if source.definite and not any(c.isupper() for c in text):
+            if source.definite and not _proper(text):
                 for o in self._before(source.start):
                     if o.entity.kind == "organization" and (
                         head in o.entity.name.lower() or head in _GENERIC_ORG_HEADS
                     ):
                         return speaker_of(o.entity)
-            if any(c.isupper() for c in text):
+            if _proper(text):
                 entity = self._registry.add(text, "organization")
                 entity.mentions += 1
                 return speaker_of(entity)

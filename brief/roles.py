@@ -10,8 +10,9 @@
 
 from __future__ import annotations
 
-from brief.gazetteer import place
+from brief.gazetteer import first_name_gender, place
 from brief.lexicon import (
+    ABBREVIATIONS,
     FUNCTION_WORDS,
     NAME_CONNECTORS,
     ORG_KEYWORDS,
@@ -27,6 +28,7 @@ _ARTICLES = frozenset({"a", "an", "the"})
 _APPOSITIVE_REJECTED = FUNCTION_WORDS - {"a", "an", "the", "former", "first", "one", "who"}
 _RELATIVE_BE = frozenset({"is", "was", "has", "had", "been", "serves", "served", "works", "worked"})
 _CLAUSE_STOPS = frozenset({",", ".", ";", ":", "—", "–"})
+_RELATIVES = frozenset({"who", "whose", "which", "where", "that", "whom"})
 
 
 def name_like(doc: Doc, i: int, j: int) -> bool:
@@ -55,7 +57,13 @@ def title_split(doc: Doc, i: int, j: int) -> int:
                 words = " ".join(t.base for t in tokens[rest:end])
                 if place(words) or any(t.text in ORG_KEYWORDS for t in tokens[rest:end]):
                     best = end
-            start = best if best > rest else max(rest, j - 2)
+            if best == rest:
+                # "High Commissioner for Human Rights": no place or body after "for", so the
+                # words after it are the office's, unless they end in a first and last name.
+                if j - rest < 3 or not first_name_gender(tokens[j - 2].text):
+                    return i
+                best = j - 2
+            start = best
         if start < j and name_like(doc, start, j):
             return start
         return i
@@ -113,8 +121,11 @@ def appositive(doc: Doc, end: int) -> tuple[str | None, int | None]:
         return None, None
     if tokens[first].text == "who":
         return _relative_role(doc, first, stop), stop
-    words = [t for t in tokens[first:stop]]
-    if any(t.text.lower() in QUOTE_VERBS or t.text in ("which", "whose", "where") for t in words):
+    words = list(tokens[first:stop])
+    relative = next((n for n, t in enumerate(words) if t.text in _RELATIVES), None)
+    if relative is not None:
+        words = words[:relative]  # "a professor at Purdue University whose research ..."
+    if any(t.text.lower() in QUOTE_VERBS for t in words):
         return None, None
     has_article = bool(words) and words[0].text.lower() in _ARTICLES
     if has_article:
@@ -146,10 +157,20 @@ def _clause_end(doc: Doc, first: int, limit: int) -> int | None:
             depth += 1
         elif text == ")":
             depth -= 1
-        elif depth <= 0 and text in _CLAUSE_STOPS:
+        elif depth <= 0 and text in _CLAUSE_STOPS and not _initial_dot(doc, k):
             return k if k > first else None
         k += 1
     return k if k == limit and k > first else None
+
+
+def _initial_dot(doc: Doc, k: int) -> bool:
+    """A period after an initial or an abbreviation ("Dana F. Besecker", "Gov. Holcomb")."""
+    if doc.tokens[k].text != "." or k == 0:
+        return False
+    before = doc.tokens[k - 1]
+    if before.end != doc.tokens[k].start:
+        return False
+    return (len(before.text) == 1 and before.text.isupper()) or before.text in ABBREVIATIONS
 
 
 def _relative_role(doc: Doc, first: int, stop: int) -> str | None:
