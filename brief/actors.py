@@ -18,6 +18,7 @@ from brief.models import Actor
 from brief.tokens import Doc
 
 _MAX_ROLE_WORDS = 24
+_FREQUENT = 5  # uses inside sentences that make a lone capitalized word an actor
 
 
 @dataclass(slots=True)
@@ -157,6 +158,7 @@ class _Builder:
     speakers: dict[int, str]
     full_mentions: dict[str, int]  # canonical person -> mentions by a full name
     placed: set[str]  # place names used somewhere other than at a sentence's start
+    frequent: set[str]  # lone capitalized words used often inside sentences ("Amazon")
     countries: frozenset[str]
     by_word: dict[str, list[Entity]] = field(default_factory=dict)  # surname -> people, last last
 
@@ -184,6 +186,8 @@ class _Builder:
         if m.kind is None and place(m.name):
             return registry.add(_canonical(m), "place")
         implied = self.speakers.get(id(m)) or self.spoken.get(m.name)
+        if implied is None and m.name in self.frequent:
+            implied = "organization"
         return registry.add(m.name, implied) if implied is not None else None
 
     def _person_by_part(self, word: str) -> Entity | None:
@@ -254,6 +258,7 @@ def build_registry(doc: Doc, mentions: list[Mention], speakers: dict[int, str]) 
         speakers=speakers,
         full_mentions=full_mentions,
         placed={m.name for m in mentions if m.kind == "place" and not m.sentence_initial},
+        frequent=_frequent_lone_words(doc, mentions),
         countries=gazetteer().countries,
     )
     for m in mentions:
@@ -267,6 +272,22 @@ def build_registry(doc: Doc, mentions: list[Mention], speakers: dict[int, str]) 
         builder.note_person(m, entity)
     _merge_org_prefixes(registry)
     return registry
+
+
+def _frequent_lone_words(doc: Doc, mentions: list[Mention]) -> set[str]:
+    """Lone capitalized words the article uses often inside sentences and never in lowercase:
+    a company or a body known by one word ("Amazon", "Reuters")."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.kind is None and len(m.words) == 1 and not m.sentence_initial and not m.quoted:
+            counts[m.name] = counts.get(m.name, 0) + 1
+    return {
+        word
+        for word, n in counts.items()
+        if n >= _FREQUENT
+        and word.lower() not in doc.lowercase_words
+        and not first_name_gender(word)
+    }
 
 
 def _canonical(m: Mention) -> str:

@@ -93,7 +93,8 @@ TITLES = _words(
     spokesman spokeswoman spokesperson coach manager superintendent detective inspector
     constable sheriff councillor councilman councilwoman congressman congresswoman lawmaker
     premier emir sultan president-elect founder co-founder analyst striker midfielder
-    defender goalkeeper winger quarterback pitcher skipper negotiator envoy leader whip
+    defender goalkeeper winger quarterback pitcher skipper negotiator envoy leader whip mp mep
+    msp mla
     """
 )
 
@@ -265,7 +266,7 @@ FUNCTION_WORDS = _words(
     asked based according despite following including given amid like unless whether
     is are was were be been being have has had do does did will would shall should can could
     may might must said says told one two three four five six seven eight nine ten
-    mr mrs ms dr sir please thanks thank hello hi oh well yeah ok okay
+    please thanks thank hello hi oh well yeah ok okay
     read watch listen follow share more related advertisement sign subscribe click see
     photo photos video videos image images credit credits source sources copyright update
     updated editor's note

@@ -164,8 +164,11 @@ def _split_at_and(doc: Doc, i: int, j: int) -> list[tuple[int, int]]:
 
 
 def _complete(doc: Doc, i: int, j: int) -> bool:
-    """Whether tokens [i, j) already name something (a place, an organization)."""
+    """Whether tokens [i, j) already name something (a place, an organization, a titled
+    person: "Prime Minister David Cameron and US President Barack Obama")."""
     words = [t.base for t in doc.tokens[i:j]]
+    if title_split(doc, i, j) > i:
+        return True
     if place(" ".join(words)) or place(words[0]) or any(w in ORG_KEYWORDS for w in words):
         return True
     return len(words) == 1 and _is_acronym(words[0])
@@ -188,6 +191,14 @@ def _opener(doc: Doc, i: int) -> bool:
     # lowercase (or the lexicons know it as a first name, a place, a title).
     if i + 1 < len(doc.tokens) and place(f"{text} {doc.tokens[i + 1].base}"):
         return False  # "New Zealand"
+    if (
+        doc.sentence_start(i)
+        and lower.endswith(("ing", "ly"))
+        and i + 1 < len(doc.tokens)
+        and _name_token(doc.tokens[i + 1])
+        and not first_name_gender(text)
+    ):
+        return True  # "Laughing Eugenie": a participle before a name opens the sentence
     return (
         doc.sentence_start(i)
         and lower in doc.lowercase_words
@@ -207,7 +218,13 @@ def _drop_openers(doc: Doc, i: int, j: int) -> int:
 
 
 def _drop_tail(doc: Doc, i: int, j: int) -> int:
-    while j > i and (doc.tokens[j - 1].text in MONTHS or doc.tokens[j - 1].text in DAYS):
+    """Drop months, days and function words ending a run ("Ronald Reagan The" where a text lost
+    its full stop)."""
+    while j > i and (
+        doc.tokens[j - 1].text in MONTHS
+        or doc.tokens[j - 1].text in DAYS
+        or doc.tokens[j - 1].text.lower() in FUNCTION_WORDS
+    ):
         j -= 1
     while j > i and not _name_token(doc.tokens[j - 1]):
         j -= 1
@@ -219,12 +236,17 @@ def _kind(doc: Doc, i: int, j: int) -> tuple[str | None, int]:
     tokens = doc.tokens
     words = [t.base for t in tokens[i:j] if t.text != "."]
     text = " ".join(words)
+    before = tokens[i - 1] if i > 0 else None
+    if before is not None and before.text in ORG_BEFORE_NAME and len(words) <= 4:
+        return "organization", i  # "oil firm Sonatrach", "rescue group Project Jonah"
     if any(w in NON_ACTOR_KEYWORDS for w in words):
         return "none", i
     if place(text) or text in COUNTRY_ABBREVIATIONS:
         return "place", i
     if len(words) > 1 and words[0] in DIRECTIONS and place(" ".join(words[1:])):
         return "place", i + 1
+    if all(w.lower().rstrip(".") in TITLES or w.lower() in TITLE_MODIFIERS for w in words):
+        return "none", i  # "President", "Prime Minister": a title alone names no one here
     if any(w in PLACE_KEYWORDS for w in words[1:]) or (len(words) > 1 and words[0] in DIRECTIONS):
         return "place", i  # "Stewart Island", "Bering Sea"
     if any(w in ORG_KEYWORDS for w in words):
@@ -276,8 +298,6 @@ def _kind_from_context(doc: Doc, i: int, j: int, words: list[str]) -> str | None
         return "group"
     if after is not None and after.text in PLACE_NOUNS:
         return "place"
-    if before is not None and before.text in ORG_BEFORE_NAME:
-        return "organization"
     if (
         after is not None
         and after.text == ","
@@ -310,6 +330,8 @@ def _kind_from_context(doc: Doc, i: int, j: int, words: list[str]) -> str | None
 def _person_word(word: str) -> bool:
     if len(word) == 2 and word[1] == ".":
         return True  # the initial of "Robert M. Danin"
+    if len(word) > 1 and word[1].isupper():
+        return False  # "MPs", "AP": acronyms are not parts of a name
     return all(part.isalpha() for part in word.replace("’", "-").replace("'", "-").split("-"))
 
 

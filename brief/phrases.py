@@ -15,6 +15,7 @@ from brief.lexicon import (
     ORG_NOUNS,
     PERSON_NOUNS,
     PRONOUNS,
+    TITLES,
     VERB_ADVERBS,
 )
 from brief.mentions import Mention
@@ -95,7 +96,7 @@ class MentionIndex:
 
 
 def _phrase_head_ok(word: str) -> bool:
-    return word in PERSON_NOUNS or word in ORG_NOUNS or bool(_AGE.fullmatch(word))
+    return word in PERSON_NOUNS or word in ORG_NOUNS or word in TITLES or bool(_AGE.fullmatch(word))
 
 
 def _delegate(doc: Doc, index: MentionIndex, mention: Mention) -> bool:
@@ -135,7 +136,9 @@ def before(doc: Doc, index: MentionIndex, verb: int, lo: int) -> Source | None:
 def _phrase_before(doc: Doc, index: MentionIndex, e: int, lo: int) -> Source | None:
     tokens = doc.tokens
     head = tokens[e].text.lower()
-    if not tokens[e].text.islower() or not _phrase_head_ok(head):
+    # "the President", "the Prince": a capitalized title is a description too.
+    titled = tokens[e].is_cap and head in TITLES and e > lo and tokens[e - 1].text.lower() == "the"
+    if not (tokens[e].text.islower() or titled) or not _phrase_head_ok(head):
         return None
     s = e
     while s - 1 >= lo and e - s < _MAX_NP:

@@ -118,12 +118,16 @@ class Resolver:
         return out
 
     def others_between(self, lo: int, hi: int, entity: Entity | None) -> bool:
-        """Whether an actor other than ``entity`` is named between tokens ``lo`` and ``hi``
-        (places aside: a quotation's speaker is not interrupted by "in Bamako")."""
+        """Whether another person is named between tokens ``lo`` and ``hi``: in an earlier
+        paragraph at all, in the quotation's own paragraph as the subject of a sentence (a
+        person named there as an object, "a bail application for Pama", does not take over)."""
         start = bisect.bisect_left(self._keys, lo)
         end = bisect.bisect_left(self._keys, hi)
+        paragraph = self._doc.tokens[hi - 1].paragraph if hi > 0 else 0
         return any(
-            o.entity is not entity and o.entity.kind == "person"
+            o.entity is not entity
+            and o.entity.kind == "person"
+            and (o.subject or o.paragraph != paragraph)
             for o in self._occurrences[start:end]
         )
 

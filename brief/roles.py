@@ -46,7 +46,7 @@ def title_split(doc: Doc, i: int, j: int) -> int:
     """Where the name starts after a title in tokens [i, j), or ``i`` when there is none."""
     tokens = doc.tokens
     for k in range(j - 2, i - 1, -1):
-        if tokens[k].text.lower().rstrip(".") not in TITLES:
+        if tokens[k].text.lower().rstrip(".") not in ROLE_NOUNS:
             continue
         start = k + 1
         if tokens[start].text in ("of", "for"):

@@ -158,21 +158,24 @@ class _Reader:
         """The speaker of an unattributed quotation, when the text before it tells.
 
         The previous quotation's speaker, if close enough and no other person is named in
-        between; else, for a quotation opening its paragraph, the speaker of a statement in the
-        paragraph before, or the one person that paragraph names.
+        between (a quotation in a later paragraph must open it); else, for a quotation opening
+        its paragraph, the speaker of a statement in the paragraph before, or the one person
+        that paragraph names.
         """
         doc = self.doc
+        paragraph = span.parts[0].paragraph
+        opens = doc.first_token_at(span.start - 1) == doc.paragraph_tokens[paragraph].start
         if self.previous is not None:
             before, speaker = self.previous
-            gap = span.parts[0].paragraph - before.parts[-1].paragraph
+            gap = paragraph - before.parts[-1].paragraph
             lo = doc.first_token_at(before.end)
             hi = doc.first_token_at(span.start)
-            near = gap <= _INHERIT_PARAGRAPHS and (speaker.entity is not None or gap <= 1)
+            near = gap == 0 or (
+                opens and gap <= _INHERIT_PARAGRAPHS and (speaker.entity is not None or gap == 1)
+            )
             if near and not self.resolver.others_between(lo, hi, speaker.entity):
                 return speaker
-        paragraph = span.parts[0].paragraph
-        opening = doc.first_token_at(span.start - 1)
-        if paragraph == 0 or opening != doc.paragraph_tokens[paragraph].start:
+        if paragraph == 0 or not opens:
             return None
         if paragraph - 1 in self.reported_in:
             return self.reported_in[paragraph - 1]
