@@ -15,10 +15,10 @@ from brief.gazetteer import first_name_gender, gazetteer, place
 from brief.lexicon import COUNTRY_ABBREVIATIONS, FEMALE_TITLES, MALE_TITLES
 from brief.mentions import Mention
 from brief.models import Actor
+from brief.names import acronym_links, frequent_lone_words, part_of, person_names
 from brief.tokens import Doc
 
 _MAX_ROLE_WORDS = 24
-_FREQUENT = 5  # uses inside sentences that make a lone capitalized word an actor
 
 
 @dataclass(slots=True)
@@ -82,70 +82,6 @@ class Registry:
         return tuple(e.to_actor() for e in ranked if e.mentions or e.quotes)
 
 
-def _has_evidence(occurrences: list[Mention], speakers: set[int], lone: set[str]) -> bool:
-    """Whether capitalized words are a person's name, not a place, a product or a heading.
-
-    The evidence: a known first name, a title or role, being named as a speaker, or the
-    article calling the person by a part of the name alone ("Laessing", "Te Kaurinui").
-    """
-    words = occurrences[0].words
-    n = len(words)
-    if any(" ".join(words[-k:]) in lone or " ".join(words[:k]) in lone for k in range(1, n)):
-        return True
-    for m in occurrences:
-        if m.heading or m.quoted:
-            continue
-        if id(m) in speakers or m.role or m.appositive or first_name_gender(m.words[0]):
-            return True
-    return False
-
-
-def _acronym_links(doc: Doc, mentions: list[Mention]) -> dict[str, Mention]:
-    """Acronym -> the mention it abbreviates, from "Konrad Adenauer Foundation (KAS)"."""
-    links: dict[str, Mention] = {}
-    by_start = {m.start: m for m in mentions}
-    for m in mentions:
-        k = m.end
-        if k + 2 < len(doc.tokens) and doc.tokens[k].text == "(" and doc.tokens[k + 2].text == ")":
-            inner = by_start.get(k + 1)
-            if inner is not None and inner.name.isupper() and inner.name != m.name:
-                links[inner.name] = m
-    return links
-
-
-def _person_names(doc: Doc, mentions: list[Mention], speakers: dict[int, str]) -> dict[str, str]:
-    """Each person name with evidence -> its canonical (longest) form.
-
-    A shorter name inside a longer one is the same person ("Eriksson Ek" in "Joel Eriksson Ek",
-    "Te Kaurinui" in "Te Kaurinui Robert Parata"), and so is one with the same first and last
-    word ("Te Kaurinui Parata").
-    """
-    persons: dict[str, list[Mention]] = {}
-    for m in mentions:
-        if m.kind == "person":
-            persons.setdefault(m.name, []).append(m)
-    lone = {m.name for m in mentions if m.kind in (None, "person") and not m.quoted}
-    full = [name for name, occ in persons.items() if _has_evidence(occ, set(speakers), lone)]
-    longest_first = sorted(full, key=lambda n: -len(n.split()))
-    canonical: dict[str, str] = {}
-    for name in longest_first:
-        words = name.split()
-        owner = next((o for o in longest_first if _part_of(words, o.split())), None)
-        canonical[name] = canonical.get(owner, owner) if owner else name
-    return canonical
-
-
-def _part_of(words: list[str], other: list[str]) -> bool:
-    if len(other) <= len(words):
-        return False
-    n = len(words)
-    return (
-        other[-n:] == words
-        or other[:n] == words
-        or (n >= 2 and other[0] == words[0] and other[-1] == words[-1])
-    )
-
-
 @dataclass(slots=True)
 class _Builder:
     """State while mentions are read in order."""
@@ -198,7 +134,7 @@ class _Builder:
             people = [
                 e
                 for e in self.registry.entities
-                if e.kind == "person" and _part_of(word.split(), e.name.split())
+                if e.kind == "person" and part_of(word.split(), e.name.split())
             ]
             if not people:
                 return None
@@ -236,7 +172,7 @@ def build_registry(doc: Doc, mentions: list[Mention], speakers: dict[int, str]) 
     "organization" for "X said in a statement" and the like) for mentions named as speakers.
     """
     registry = Registry([], {})
-    canonical_person = _person_names(doc, mentions, speakers)
+    canonical_person = person_names(doc, mentions, speakers)
     for name in dict.fromkeys(canonical_person.values()):
         registry.add(name, "person")
     known_kinds: dict[str, str] = {}
@@ -252,13 +188,13 @@ def build_registry(doc: Doc, mentions: list[Mention], speakers: dict[int, str]) 
         registry=registry,
         canonical_person=canonical_person,
         known_kinds=known_kinds,
-        acronyms=_acronym_links(doc, mentions),
+        acronyms=acronym_links(doc, mentions),
         # A lone word named as a speaker anywhere is that speaker everywhere ("Oula").
         spoken={m.name: speakers[id(m)] for m in mentions if id(m) in speakers},
         speakers=speakers,
         full_mentions=full_mentions,
         placed={m.name for m in mentions if m.kind == "place" and not m.sentence_initial},
-        frequent=_frequent_lone_words(doc, mentions),
+        frequent=frequent_lone_words(doc, mentions),
         countries=gazetteer().countries,
     )
     for m in mentions:
@@ -272,22 +208,6 @@ def build_registry(doc: Doc, mentions: list[Mention], speakers: dict[int, str]) 
         builder.note_person(m, entity)
     _merge_org_prefixes(registry)
     return registry
-
-
-def _frequent_lone_words(doc: Doc, mentions: list[Mention]) -> set[str]:
-    """Lone capitalized words the article uses often inside sentences and never in lowercase:
-    a company or a body known by one word ("Amazon", "Reuters")."""
-    counts: dict[str, int] = {}
-    for m in mentions:
-        if m.kind is None and len(m.words) == 1 and not m.sentence_initial and not m.quoted:
-            counts[m.name] = counts.get(m.name, 0) + 1
-    return {
-        word
-        for word, n in counts.items()
-        if n >= _FREQUENT
-        and word.lower() not in doc.lowercase_words
-        and not first_name_gender(word)
-    }
 
 
 def _canonical(m: Mention) -> str:

@@ -48,7 +48,7 @@ _NP_WORDS = frozenset(
     }
 )
 # Heads of "a spokesperson for the British Foreign Office": the body behind them speaks.
-_DELEGATES = frozenset(
+DELEGATES = frozenset(
     {
         "spokesman",
         "spokeswoman",
@@ -106,7 +106,7 @@ def _delegate(doc: Doc, index: MentionIndex, mention: Mention) -> bool:
         k -= 1
     if k < 1 or doc.tokens[k].text not in ("for", "of", "at", "from"):
         return False
-    return doc.tokens[k - 1].text.lower() in _DELEGATES
+    return doc.tokens[k - 1].text.lower() in DELEGATES
 
 
 def before(doc: Doc, index: MentionIndex, verb: int, lo: int) -> Source | None:
@@ -150,7 +150,7 @@ def _phrase_before(doc: Doc, index: MentionIndex, e: int, lo: int) -> Source | N
         owner = t.is_cap and (t.possessive or demonym_place(t.text) or place(t.base))
         if modifier or owner:
             s -= 1
-        elif t.is_cap and index.by_end.get(s) is not None and head in _DELEGATES:
+        elif t.is_cap and index.by_end.get(s) is not None and head in DELEGATES:
             m = index.by_end[s]  # "a WeWork spokesperson"
             return Source("name", m.name, m.run_start, e + 1, m, None, head)
         elif t.is_cap and lower in _NP_WORDS:
@@ -187,13 +187,13 @@ def after(doc: Doc, index: MentionIndex, k: int, hi: int) -> Source | None:
         lower = tokens[e].text.lower()
         inner = inner or index.by_start.get(e)
         if _phrase_head_ok(lower) and tokens[e].text.islower():
-            if inner is not None and lower in _DELEGATES:
+            if inner is not None and lower in DELEGATES:
                 return Source("name", inner.name, k, e + 1, inner, None, lower)
             nxt = e + 1
             if nxt + 1 < hi and tokens[nxt].text in ("for", "at", "of"):
                 j = nxt + 1 + (tokens[nxt + 1].text == "the")
                 m = index.by_start.get(j)
-                if m is not None and lower in _DELEGATES and m.kind == "organization":
+                if m is not None and lower in DELEGATES and m.kind == "organization":
                     return Source("name", m.name, k, m.end, m, None, lower)
             text = doc.article.text[tokens[k].start : tokens[e].end]
             definite = tokens[k].text.lower() in ("the", "his", "her", "their")

@@ -18,7 +18,6 @@ from brief.lexicon import (
     ORG_KEYWORDS,
     QUOTE_VERBS,
     ROLE_NOUNS,
-    TITLES,
 )
 from brief.tokens import Doc
 

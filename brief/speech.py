@@ -14,7 +14,7 @@ from brief.actors import build_registry
 from brief.attribution import Attribution, attribute
 from brief.mentions import find_mentions
 from brief.models import Actor, Article, Quote
-from brief.phrases import MentionIndex
+from brief.phrases import DELEGATES, MentionIndex
 from brief.quotes import Span, find_spans
 from brief.resolve import Resolver, Speaker, speaker_of
 from brief.statements import Reported, find_statements
@@ -23,6 +23,7 @@ from brief.tokens import Doc, build_doc
 MIN_QUOTE_WORDS = 4
 # An unattributed quotation may take the speaker of one this many paragraphs before it.
 _INHERIT_PARAGRAPHS = 2
+_MARKS_AND_SPACE = ' "“”‘’«»„'
 _STATEMENT_HINTS = frozenset({"statement", "release", "communique", "communiqué"})
 
 
@@ -36,9 +37,12 @@ class Speech:
 
 
 def _implied_kind(doc: Doc, attribution: Attribution) -> str:
-    """ "X said in a statement": a lone name speaking through a statement is a body."""
-    end = attribution.end
-    window = doc.tokens[end : end + 4]
+    """ "X said in a statement", "a WeWork spokesperson said": a lone name speaking through a
+    statement or a spokesperson is a body."""
+    source = attribution.source
+    if source.head in DELEGATES:
+        return "organization"
+    window = doc.tokens[source.end : source.end + 6]
     return "organization" if any(t.text in _STATEMENT_HINTS for t in window) else "person"
 
 
@@ -152,7 +156,10 @@ class _Reader:
     def _is_heading(self, span: Span) -> bool:
         """A quoted heading ("‘We need to listen’") titles a section; nobody says it there."""
         part = span.parts[0]
-        return len(span.parts) == 1 and part.paragraph in self.doc.headings
+        if len(span.parts) > 1 or part.paragraph not in self.doc.headings:
+            return False
+        paragraph = self.doc.article.paragraphs[part.paragraph]
+        return len(paragraph.strip(_MARKS_AND_SPACE)) == part.end - part.start
 
     def _inherited(self, span: Span) -> Speaker | None:
         """The speaker of an unattributed quotation, when the text before it tells.

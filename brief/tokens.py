@@ -19,6 +19,7 @@ _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[’'\-]\w+)*|[^\w\s]")
 _SENTENCE_END = frozenset(".!?…")
 _CLOSERS = frozenset('”’"»)]')
 QUOTE_MARKS = frozenset('“”„«»"‘’‚')
+_HEADING_MARKS = '"”’»'
 _OPENING_MARKS = frozenset('“„«"‘‚')
 
 
@@ -94,9 +95,10 @@ class Doc:
 
 
 def _is_heading(text: str) -> bool:
-    stripped = text.strip()
-    words = stripped.split()
-    return 0 < len(words) <= 14 and stripped[-1] not in '.!?:;,"”’»)…'
+    """Short, and no sentence punctuation at the end (inside closing quote marks included)."""
+    words = text.split()
+    stripped = text.strip().rstrip(_HEADING_MARKS)
+    return 0 < len(words) <= 14 and bool(stripped) and stripped[-1] not in ".!?:;,)…"
 
 
 def _quoted_flags(tokens: list[Token], spans: list[Span]) -> list[bool]:

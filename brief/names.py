@@ -1,0 +1,94 @@
+"""Which capitalized words are people's names, and which shorter names point to them.
+
+Evidence that words name a person (a first name, a title, a role, speaking, being called by a
+part of the name alone), the canonical full form of each name, acronyms in parentheses, and
+one-word names of bodies that an article uses often ("Amazon").
+"""
+
+from __future__ import annotations
+
+from brief.gazetteer import first_name_gender
+from brief.mentions import Mention
+from brief.tokens import Doc
+
+_FREQUENT = 5  # uses inside sentences that make a lone capitalized word an actor
+
+
+def has_evidence(occurrences: list[Mention], speakers: set[int], lone: set[str]) -> bool:
+    """Whether capitalized words are a person's name, not a place, a product or a heading.
+
+    The evidence: a known first name, a title or role, being named as a speaker, or the
+    article calling the person by a part of the name alone ("Laessing", "Te Kaurinui").
+    """
+    words = occurrences[0].words
+    n = len(words)
+    if any(" ".join(words[-k:]) in lone or " ".join(words[:k]) in lone for k in range(1, n)):
+        return True
+    for m in occurrences:
+        if m.heading or m.quoted:
+            continue
+        if id(m) in speakers or m.role or m.appositive or first_name_gender(m.words[0]):
+            return True
+    return False
+
+
+def acronym_links(doc: Doc, mentions: list[Mention]) -> dict[str, Mention]:
+    """Acronym -> the mention it abbreviates, from "Konrad Adenauer Foundation (KAS)"."""
+    links: dict[str, Mention] = {}
+    by_start = {m.start: m for m in mentions}
+    for m in mentions:
+        k = m.end
+        if k + 2 < len(doc.tokens) and doc.tokens[k].text == "(" and doc.tokens[k + 2].text == ")":
+            inner = by_start.get(k + 1)
+            if inner is not None and inner.name.isupper() and inner.name != m.name:
+                links[inner.name] = m
+    return links
+
+
+def person_names(doc: Doc, mentions: list[Mention], speakers: dict[int, str]) -> dict[str, str]:
+    """Each person name with evidence -> its canonical (longest) form.
+
+    A shorter name inside a longer one is the same person ("Eriksson Ek" in "Joel Eriksson Ek",
+    "Te Kaurinui" in "Te Kaurinui Robert Parata"), and so is one with the same first and last
+    word ("Te Kaurinui Parata").
+    """
+    persons: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.kind == "person":
+            persons.setdefault(m.name, []).append(m)
+    lone = {m.name for m in mentions if m.kind in (None, "person") and not m.quoted}
+    full = [name for name, occ in persons.items() if has_evidence(occ, set(speakers), lone)]
+    longest_first = sorted(full, key=lambda n: -len(n.split()))
+    canonical: dict[str, str] = {}
+    for name in longest_first:
+        words = name.split()
+        owner = next((o for o in longest_first if part_of(words, o.split())), None)
+        canonical[name] = canonical.get(owner, owner) if owner else name
+    return canonical
+
+
+def part_of(words: list[str], other: list[str]) -> bool:
+    if len(other) <= len(words):
+        return False
+    n = len(words)
+    return (
+        other[-n:] == words
+        or other[:n] == words
+        or (n >= 2 and other[0] == words[0] and other[-1] == words[-1])
+    )
+
+
+def frequent_lone_words(doc: Doc, mentions: list[Mention]) -> set[str]:
+    """Lone capitalized words the article uses often inside sentences and never in lowercase:
+    a company or a body known by one word ("Amazon", "Reuters")."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.kind is None and len(m.words) == 1 and not m.sentence_initial and not m.quoted:
+            counts[m.name] = counts.get(m.name, 0) + 1
+    return {
+        word
+        for word, n in counts.items()
+        if n >= _FREQUENT
+        and word.lower() not in doc.lowercase_words
+        and not first_name_gender(word)
+    }

@@ -1,0 +1,205 @@
+"""Runs of capitalized words that may be names, cut where they join two names.
+
+"Mali and Algeria" is two runs, "Bank of America" one; a sentence opener ("However",
+"Between March") and a tail a lost full stop left ("Ronald Reagan The") are dropped.
+"""
+
+from __future__ import annotations
+
+from brief.gazetteer import first_name_gender, gazetteer, place
+from brief.lexicon import (
+    ABBREVIATIONS,
+    DAYS,
+    FUNCTION_WORDS,
+    MONTHS,
+    NAME_CONNECTORS,
+    ORG_CONNECTORS,
+    ORG_KEYWORDS,
+    TITLE_MODIFIERS,
+    TITLES,
+)
+from brief.roles import title_split
+from brief.tokens import Doc, Token
+
+_MAX_NAME_TOKENS = 9
+
+
+def name_token(token: Token) -> bool:
+    text = token.text
+    if not text[0].isupper() or any(c.isdigit() for c in text):
+        return False
+    # Every part of a hyphenated name is capitalized ("Ocasio-Cortez", not "Turkish-made").
+    return all(part[:1].isupper() for part in text.split("-"))
+
+
+def is_acronym(text: str) -> bool:
+    letters = text.replace(".", "").replace("&", "")
+    return 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()
+
+
+def _sequences(doc: Doc) -> list[tuple[int, int]]:
+    """Runs of name tokens (with inner connectors and initials) inside each paragraph."""
+    tokens = doc.tokens
+    runs: list[tuple[int, int]] = []
+    for para in doc.paragraph_tokens:
+        i = para.start
+        while i < para.stop:
+            if not name_token(tokens[i]):
+                i += 1
+                continue
+            j = i + 1
+            while j < para.stop and j - i < _MAX_NAME_TOKENS and doc.quoted[j] == doc.quoted[i]:
+                if tokens[j - 1].possessive:
+                    break
+                t = tokens[j]
+                if name_token(t):
+                    j += 1
+                elif (
+                    t.text == "."
+                    and len(tokens[j - 1].text) == 1
+                    and tokens[j - 1].end == t.start
+                    and j + 1 < para.stop
+                    and name_token(tokens[j + 1])
+                ):
+                    j += 1  # the initial in "Robert M. Danin"
+                elif (
+                    t.text == "."
+                    and tokens[j - 1].text in ABBREVIATIONS
+                    and tokens[j - 1].end == t.start
+                    and j + 1 < para.stop
+                    and name_token(tokens[j + 1])
+                ):
+                    j += 1  # "Gov. Matt Bevin"
+                elif t.text in NAME_CONNECTORS and j + 1 < para.stop and name_token(tokens[j + 1]):
+                    j += 1
+                elif t.text == "the" and tokens[j - 1].text in ORG_CONNECTORS and j + 1 < para.stop:
+                    j += 1  # "Group for the Support of Islam"
+                else:
+                    break
+            while j > i and not name_token(tokens[j - 1]):
+                j -= 1
+            runs.extend(_split_run(doc, i, j))
+            i = j
+    return runs
+
+
+def _split_run(doc: Doc, i: int, j: int) -> list[tuple[int, int]]:
+    """Split a run where its connectors join two names rather than make one.
+
+    "Mali and Algeria" and "Manchester United and Real Madrid" are two names each; "Procter &
+    Gamble" and "Department of Health and Human Services" one. "of", "for", "on" and "the" stay
+    inside a run that names an organization or a title ("Bank of America", "Joint Chiefs of
+    Staff", "Foreign Minister of Mali Abdoulaye Diop").
+    """
+    tokens = doc.tokens
+    out: list[tuple[int, int]] = []
+    for a, b in _split_at_and(doc, i, j):
+        words = [t.text for t in tokens[a:b]]
+        titled = any(w in ORG_KEYWORDS or w.lower().rstrip(".") in TITLES for w in words)
+        # "Joint Chiefs of Staff" is one name; "Jamie Werner of Ngātiwai" is a person from a place.
+        of_name = "of" in words[1:-1] and "and" not in words and not first_name_gender(words[0])
+        if titled or (of_name and b - a >= 3):
+            out.append((a, b))
+            continue
+        begin = a
+        for k in range(a, b):
+            if tokens[k].text in ORG_CONNECTORS:
+                if begin < k:
+                    out.append((begin, k))
+                begin = k + 1
+        if begin < b:
+            out.append((begin, b))
+    return out
+
+
+def _split_at_and(doc: Doc, i: int, j: int) -> list[tuple[int, int]]:
+    tokens = doc.tokens
+    out: list[tuple[int, int]] = []
+    begin = i
+    for k in range(i, j):
+        if tokens[k].text in ("of", "for"):
+            break
+        if tokens[k].text in ("and", "&") and begin < k and _complete(doc, begin, k):
+            out.append((begin, k))
+            begin = k + 1
+    out.append((begin, j))
+    return out
+
+
+def _complete(doc: Doc, i: int, j: int) -> bool:
+    """Whether tokens [i, j) already name something (a place, an organization, a titled
+    person: "Prime Minister David Cameron and US President Barack Obama")."""
+    words = [t.base for t in doc.tokens[i:j]]
+    if title_split(doc, i, j) > i:
+        return True
+    if place(" ".join(words)) or place(words[0]) or any(w in ORG_KEYWORDS for w in words):
+        return True
+    return len(words) == 1 and is_acronym(words[0])
+
+
+def _opener(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` opens a run without being part of a name."""
+    token = doc.tokens[i]
+    text = token.base
+    lower = text.lower()
+    if text in MONTHS or text in DAYS:
+        return True
+    if lower in FUNCTION_WORDS and not (
+        i + 1 < len(doc.tokens) and place(f"{text} {doc.tokens[i + 1].base}")
+    ):
+        return True
+    if token.text in NAME_CONNECTORS or token.text == ".":
+        return True
+    # A capitalized word opening a sentence is a name only if the article never writes it in
+    # lowercase (or the lexicons know it as a first name, a place, a title).
+    if i + 1 < len(doc.tokens) and place(f"{text} {doc.tokens[i + 1].base}"):
+        return False  # "New Zealand"
+    if (
+        doc.sentence_start(i)
+        and lower.endswith(("ing", "ly"))
+        and i + 1 < len(doc.tokens)
+        and name_token(doc.tokens[i + 1])
+        and not first_name_gender(text)
+    ):
+        return True  # "Laughing Eugenie": a participle before a name opens the sentence
+    return (
+        doc.sentence_start(i)
+        and lower in doc.lowercase_words
+        and lower not in TITLES
+        and lower not in TITLE_MODIFIERS
+        and text not in ORG_KEYWORDS
+        and not first_name_gender(text)
+        and place(text) not in gazetteer().countries
+    )
+
+
+def _drop_openers(doc: Doc, i: int, j: int) -> int:
+    """Skip sentence openers, months and days at the start of a run; return the new start."""
+    while i < j and _opener(doc, i):
+        i += 1
+    return i
+
+
+def _drop_tail(doc: Doc, i: int, j: int) -> int:
+    """Drop months, days and function words ending a run ("Ronald Reagan The" where a text lost
+    its full stop)."""
+    while j > i and (
+        doc.tokens[j - 1].text in MONTHS
+        or doc.tokens[j - 1].text in DAYS
+        or doc.tokens[j - 1].text.lower() in FUNCTION_WORDS
+    ):
+        j -= 1
+    while j > i and not name_token(doc.tokens[j - 1]):
+        j -= 1
+    return j
+
+
+def name_runs(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of capitalized runs that may name someone, openers and tails dropped."""
+    out: list[tuple[int, int]] = []
+    for run_start, run_end in _sequences(doc):
+        i = _drop_openers(doc, run_start, run_end)
+        j = _drop_tail(doc, i, run_end)
+        if i < j:
+            out.append((i, j))
+    return out
