@@ -12,6 +12,7 @@
     ├── ExtractionError             exit 8   no article text found
     ├── ConfigError                 exit 10  invalid config file
     ├── StoreError                  exit 11  database locked, read-only, newer schema, disk full
+    ├── FeedError                   exit 12  not a feed, or a feed too broken to read
     ├── DigestError                 exit 13  the digest could not be delivered
     │   ├── OutputError             exit 13  output file not writable (folder, permission, disk)
     │   └── MailError               exit 14  SMTP: connection, TLS, login or recipients refused
@@ -101,6 +102,12 @@ class StoreError(BriefError):
     """The database cannot be used (locked, read-only, newer schema, disk full)."""
 
     exit_code = 11
+
+
+class FeedError(BriefError):
+    """The bytes are not an RSS, Atom or JSON feed (or an OPML list), or too broken to read."""
+
+    exit_code = 12
 
 
 class DigestError(BriefError):

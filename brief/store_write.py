@@ -1,0 +1,247 @@
+"""The store's writes about articles, as functions of an open connection.
+
+brief.store opens the transaction (BEGIN IMMEDIATE), calls one of these, and commits; so every
+function here is all-or-nothing. Untrusted text is sanitized on the way in.
+
+De-duplication of a story, in order: the same GUID in the same feed; the same GUID anywhere
+when the GUID is globally unique by construction (a URL, urn:, tag:); the same normalized
+link; the same content hash (of the final text, known once the page is analyzed).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from brief.models import Brief
+from brief.store_types import to_db_time
+from brief.text import sanitize
+from brief.urlnorm import normalize_url
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from brief.feeds import FeedEntry
+
+_GLOBAL_GUID_PREFIXES = ("http://", "https://", "urn:", "tag:", "sha256:")
+
+
+def clean(text: str | None) -> str | None:
+    """Sanitized text, None for None."""
+    return None if text is None else sanitize(text)
+
+
+def content_hash(text: str) -> str | None:
+    """A fingerprint of an article text that ignores case and spacing; None for no text."""
+    words = text.casefold().split()
+    if not words:
+        return None
+    return hashlib.sha256(" ".join(words).encode()).hexdigest()
+
+
+def find_article(
+    conn: sqlite3.Connection,
+    feed_id: int | None,
+    guid: str | None,
+    url: str | None,
+    text_hash: str | None = None,
+) -> int | None:
+    """The id of the stored story an entry is (see the module docstring), or None."""
+    if guid and feed_id is not None:
+        row = conn.execute(
+            "SELECT article_id FROM feed_articles WHERE feed_id = ? AND guid = ?", (feed_id, guid)
+        ).fetchone()
+        if row is not None:
+            return int(row[0])
+    if guid and guid.lower().startswith(_GLOBAL_GUID_PREFIXES):
+        row = conn.execute(
+            "SELECT article_id FROM feed_articles WHERE guid = ? LIMIT 1", (guid,)
+        ).fetchone()
+        if row is not None:
+            return int(row[0])
+    if url:
+        row = conn.execute(
+            "SELECT id FROM articles WHERE normalized_url = ? LIMIT 1", (normalize_url(url),)
+        ).fetchone()
+        if row is not None:
+            return int(row[0])
+    if text_hash:
+        row = conn.execute(
+            "SELECT id FROM articles WHERE content_hash = ? LIMIT 1", (text_hash,)
+        ).fetchone()
+        if row is not None:
+            return int(row[0])
+    return None
+
+
+def link(conn: sqlite3.Connection, feed_id: int, article_id: int, guid: str) -> None:
+    """Record that ``feed_id`` carries the article (under its own GUID)."""
+    conn.execute(
+        "INSERT OR IGNORE INTO feed_articles (feed_id, article_id, guid) VALUES (?, ?, ?)",
+        (feed_id, article_id, guid),
+    )
+
+
+def _published(entry_date: str | None, page_date: str | None) -> str | None:
+    """The feed's date (a UTC datetime) else the page's (a date): as database time text."""
+    if entry_date:
+        return entry_date
+    if page_date and len(page_date) == 10:
+        return page_date + "T00:00:00Z"
+    return None
+
+
+def insert_pending(conn: sqlite3.Connection, feed_id: int, entry: FeedEntry, now: datetime) -> int:
+    """Store a new entry with the feed's own text, waiting for its page."""
+    paragraphs = [p for p in (sanitize(p) for p in entry.text.split("\n\n")) if p.strip()]
+    text = "\n\n".join(paragraphs)
+    cursor = conn.execute(
+        """INSERT INTO articles (guid, url, normalized_url, title, author, published, fetched_at,
+                                 text, paragraphs, extraction_status)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending')""",
+        (
+            entry.guid,
+            entry.url,
+            normalize_url(entry.url) if entry.url else None,
+            clean(entry.title),
+            clean(entry.author),
+            _published(entry.published, None),
+            to_db_time(now),
+            text,
+            json.dumps(paragraphs),
+        ),
+    )
+    article_id = int(cursor.lastrowid or 0)
+    link(conn, feed_id, article_id, entry.guid)
+    conn.execute(
+        "INSERT INTO articles_fts (rowid, title, text, quotes, speakers) VALUES (?, ?, ?, '', '')",
+        (article_id, clean(entry.title) or "", text),
+    )
+    return article_id
+
+
+def _brief_json(brief: Brief) -> str:
+    """The brief without its text (stored in its own columns), every string sanitized."""
+    return json.dumps(_sanitized(brief.to_json(with_text=False)), ensure_ascii=False)
+
+
+def _sanitized(value: Any) -> Any:
+    if isinstance(value, str):
+        return sanitize(value)
+    if isinstance(value, list):
+        return [_sanitized(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _sanitized(v) for k, v in value.items()}
+    return value
+
+
+def complete_article(
+    conn: sqlite3.Connection, article_id: int, brief: Brief, status: str, reason: str | None
+) -> int | None:
+    """Store the analysis of an article. Returns the article's id — another one's when the
+    text shows it is a story already stored (this one is then merged into it) — or None when
+    the article was deleted meanwhile."""
+    row = conn.execute("SELECT title FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if row is None:
+        return None
+    paragraphs = [sanitize(p) for p in brief.article.paragraphs]
+    text = "\n\n".join(paragraphs)
+    text_hash = content_hash(text)
+    if text_hash is not None:
+        twin = conn.execute(
+            "SELECT id FROM articles WHERE content_hash = ? AND id != ? LIMIT 1",
+            (text_hash, article_id),
+        ).fetchone()
+        if twin is not None:
+            # Links move to the twin only after this article is gone: (feed, GUID) is unique.
+            links = conn.execute(
+                "SELECT feed_id, guid FROM feed_articles WHERE article_id = ?", (article_id,)
+            ).fetchall()
+            delete_articles(conn, [article_id])
+            for feed_id, guid in links:
+                link(conn, feed_id, int(twin[0]), guid)
+            return int(twin[0])
+    a = brief.article
+    conn.execute(
+        """UPDATE articles SET title = coalesce(title, ?), author = coalesce(author, ?),
+               published = coalesce(published, ?), text = ?, paragraphs = ?, content_hash = ?,
+               extraction_status = ?, extraction_reason = ?, brief = ?
+           WHERE id = ?""",
+        (
+            clean(a.title),
+            clean(a.author),
+            _published(None, a.published),
+            text,
+            json.dumps(paragraphs, ensure_ascii=False),
+            text_hash,
+            status,
+            clean(reason),
+            _brief_json(brief),
+            article_id,
+        ),
+    )
+    _store_quotes(conn, article_id, brief)
+    title = row[0] or clean(a.title) or ""
+    _index(conn, article_id, title, text, brief)
+    return article_id
+
+
+def _store_quotes(conn: sqlite3.Connection, article_id: int, brief: Brief) -> None:
+    conn.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))
+    rows = [
+        (article_id, clean(q.speaker), q.speaker_kind, clean(q.role), sanitize(q.text), is_stmt,
+         q.paragraph, q.start, q.end)
+        for is_stmt, group in ((0, brief.quotes), (1, brief.statements))
+        for q in group
+    ]  # fmt: skip
+    conn.executemany(
+        """INSERT INTO quotes (article_id, speaker, speaker_kind, role, text, is_statement,
+                               paragraph, start_offset, end_offset)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        rows,
+    )
+
+
+def _index(conn: sqlite3.Connection, article_id: int, title: str, text: str, brief: Brief) -> None:
+    said = (*brief.quotes, *brief.statements)
+    speakers = dict.fromkeys(q.speaker for q in said if q.speaker)
+    conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (article_id,))
+    conn.execute(
+        "INSERT INTO articles_fts (rowid, title, text, quotes, speakers) VALUES (?, ?, ?, ?, ?)",
+        (
+            article_id,
+            title,
+            text,
+            "\n".join(sanitize(q.text) for q in said),
+            "\n".join(sanitize(s) for s in speakers if s),
+        ),
+    )
+
+
+def delete_articles(conn: sqlite3.Connection, ids: Sequence[int]) -> None:
+    """Delete articles with their links, quotes and index rows."""
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start : start + 500])
+        marks = ",".join("?" * len(chunk))
+        conn.execute(f"DELETE FROM articles_fts WHERE rowid IN ({marks})", chunk)
+        conn.execute(f"DELETE FROM articles WHERE id IN ({marks})", chunk)
+
+
+def purge(conn: sqlite3.Connection, keep_days: int, now: datetime) -> int:
+    """Delete unstarred articles fetched more than ``keep_days`` ago; remember their GUIDs
+    (tombstones) while their feeds keep listing them. Returns how many were deleted."""
+    now_text = to_db_time(now)
+    cutoff = to_db_time(now - timedelta(days=keep_days))
+    old = "SELECT id FROM articles WHERE starred = 0 AND fetched_at < ?"
+    conn.execute(
+        f"""INSERT OR REPLACE INTO tombstones (feed_id, guid, last_seen)
+            SELECT feed_id, guid, ? FROM feed_articles WHERE article_id IN ({old})""",
+        (now_text, cutoff),
+    )
+    ids = [int(r[0]) for r in conn.execute(old, (cutoff,))]
+    delete_articles(conn, ids)
+    conn.execute("DELETE FROM tombstones WHERE last_seen < ?", (cutoff,))
+    return len(ids)
