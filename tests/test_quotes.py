@@ -90,7 +90,7 @@ def test_split_quotation_gives_two_spans() -> None:
     assert found == ["That’s perfect,", "It’s the mark of a true competitor."]
 
 
-_MARKS = st.sampled_from(list('“”„«»"‘’‚ \n') + ["\n\n", "a", "b c", "."])
+_MARKS = st.sampled_from([*'“”„«»"‘’‚ \n', "\n\n", "a", "b c", "."])
 
 
 @settings(max_examples=300, deadline=None)

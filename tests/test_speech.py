@@ -225,8 +225,8 @@ def test_bodies_and_unnamed_speakers() -> None:
     found = who(
         "“The coup regime is trying in vain to turn our nation into a scapegoat,”",
         "Algeria’s foreign ministry stated.",
-        "“They destroyed the drone on our soil. Enough is enough!” one of the protesters explained.",
-        "“We received an inquiry from the office and are cooperating,” said a WeWork spokesperson.",
+        "“They destroyed the drone on our soil. Enough!” one of the protesters explained.",
+        "“We received an inquiry and are cooperating,” said a WeWork spokesperson.",
         "“Three people were taken to hospital with minor injuries,” police said.",
     )
     assert found == [
