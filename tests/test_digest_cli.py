@@ -15,14 +15,16 @@ import signal
 import subprocess
 import sys
 import time
-from datetime import datetime
+from datetime import UTC, datetime
 from email import policy
 from email.parser import BytesParser
+from email.utils import format_datetime
+from html import escape
 from pathlib import Path
 
-import pytest
 from conftest import FIXTURES
 from digest_support import free_port, smtp_server
+from loopback import Loopback
 
 from brief.analyze import analyze
 from brief.atomic import hold_lock
@@ -311,10 +313,71 @@ def test_kill_during_write_leaves_previous_file_whole(tmp_path: Path) -> None:
     assert out.read_bytes() == previous
 
 
-def test_refresh_is_required_unless_no_fetch() -> None:
+def _page(name: str, title: str) -> bytes:
+    """An article page for the loopback newsroom, from a fixture text."""
+    text = (FIXTURES / "digest" / name).read_text(encoding="utf-8")
+    paragraphs = "".join(f"<p>{escape(p.strip())}</p>" for p in text.split("\n\n") if p.strip())
+    return (
+        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{escape(title)}'
+        f"</title></head><body><article><h1>{escape(title)}</h1>{paragraphs}</article>"
+        "</body></html>"
+    ).encode()
+
+
+def _rss(title: str, items: list[tuple[str, str]]) -> bytes:
+    """An RSS 2.0 feed of (title, link) items published now."""
+    now = format_datetime(datetime.now(UTC), usegmt=True)
+    body = "".join(
+        f"<item><title>{escape(t)}</title><link>{escape(link)}</link>"
+        f"<guid>{escape(link)}</guid><pubDate>{now}</pubDate>"
+        f"<description>{escape(t)}.</description></item>"
+        for t, link in items
+    )
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+        f"<title>{escape(title)}</title><link>http://127.0.0.1/</link>{body}</channel></rss>"
+    ).encode()
+
+
+def test_fetch_then_digest_from_loopback_feeds(loopback: Loopback, tmp_path: Path) -> None:
+    hill = loopback.route("/hill/omar", _page(*HILL))
+    nbc = loopback.route("/nbc/omar", _page(*NBC))
+    doobie = loopback.route("/nbc/doobie", _page(*DOOBIE))
+    xml = "application/rss+xml"
+    hill_feed = loopback.route("/hill.rss", _rss("The Hill", [(HILL[1], hill)]), content_type=xml)
+    nbc_items = [(NBC[1], nbc), (DOOBIE[1], doobie)]
+    nbc_feed = loopback.route("/nbc.rss", _rss("NBC News", nbc_items), content_type=xml)
+    broken = loopback.route("/broken.rss", b"oops", status=500, content_type="text/plain")
+    config = tmp_path / "config.toml"
+    config.write_text(
+        "[refresh]\nallow_private = true\n\n"
+        f'[[feeds]]\nurl = "{hill_feed}"\nname = "The Hill"\n\n'
+        f'[[feeds]]\nurl = "{nbc_feed}"\nname = "NBC News"\n\n'
+        f'[[feeds]]\nurl = "{broken}"\nname = "Broken Wire"\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "digest.md"
+    done = run_digest("--config", str(config), "--output", str(out))
+    assert done.returncode == 0, done.stderr.decode()
+    assert done.stdout == b"" and done.stderr == b""
+    md = out.read_text(encoding="utf-8")
+    story = md.split("### 1. ", 1)[1].split("### 2. ", 1)[0]
+    assert "The Hill" in story and "NBC News" in story and "Doobie" not in story
+    assert "Zoghlin" in md.split("## Who said what", 1)[1]
+    assert "Broken Wire" in md.split("## Feeds that failed", 1)[1]
+    assert {r.path for r in loopback.requests} >= {"/hill/omar", "/nbc/omar", "/nbc/doobie"}
+    # Fetched and digested: a second run finds the feeds unchanged and nothing new.
+    again = run_digest("--config", str(config), "--format", "text")
+    assert again.returncode == 0, again.stderr.decode()
+    assert again.stdout.decode().startswith("Nothing new for ")
+
+
+def test_digest_waits_for_no_refresh_when_one_is_running(tmp_path: Path) -> None:
     fill_day()
-    done = run_digest()
-    if done.returncode == 2:
-        assert b"--no-fetch" in done.stderr  # no brief.refresh in this build
-    else:
-        assert done.returncode == 0, done.stderr.decode()
+    config = tmp_path / "config.toml"
+    config.write_text("", encoding="utf-8")
+    with hold_lock(lock_file("refresh"), wait=0):
+        done = run_digest("--config", str(config), "--format", "text")
+    assert done.returncode == 0
+    assert done.stderr.decode().startswith("brief: warning: feeds not refreshed")
+    assert b"2 stories from 3 articles" in done.stdout

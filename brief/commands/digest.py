@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import os
 import sys
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from brief.errors import ConfigError, UsageError
+from brief.errors import ConfigError, LockedError, UsageError
 
 if TYPE_CHECKING:
     from brief.config import Config
@@ -99,7 +98,7 @@ def register(sub: Any) -> None:
         metavar="SECONDS",
         help="how long to wait for another running digest before giving up (default 5)",
     )
-    p.add_argument("--config", metavar="PATH", help="config file (default: the user's)")
+    # --config PATH is a common option of every command (brief.cli).
     p.set_defaults(run=run)
 
 
@@ -155,18 +154,18 @@ def _open_store() -> Store:
 
 
 def _refresh(store: Store, config: Config) -> None:
-    """Refresh every feed before the digest (brief.refresh), as `brief fetch` would."""
-    # Looked up at run time: the refresh module is optional in a build without feeds support.
+    """Refresh every feed first, as `brief fetch` would; failures show in the digest.
+
+    A refresh already running (a `brief fetch` from another cron line) is not an error for
+    the digest: it says so on stderr and digests what is stored.
+    """
+    # The refresh pulls in httpx, feedparser and the analysis: only when refreshing.
+    from brief.refresh import refresh
+
     try:
-        module = importlib.import_module("brief.refresh")
-    except ModuleNotFoundError as err:
-        if err.name != "brief.refresh":
-            raise
-        raise UsageError(
-            "refreshing the feeds is not available in this version of brief; "
-            "use --no-fetch to digest the stored articles"
-        ) from None
-    module.refresh(store, config, progress=None)
+        refresh(store, config, progress=None)
+    except LockedError as err:
+        print(f"brief: warning: feeds not refreshed: {err}", file=sys.stderr)
 
 
 def _configured_output(config: Config) -> str | None:
