@@ -110,7 +110,8 @@ def run(args: argparse.Namespace) -> int:
     from brief.config import load_config, parse_duration
     from brief.digest_run import Delivery, Selection, deliver, locked, parse_day
 
-    config = load_config(Path(args.config) if args.config else None)
+    given = getattr(args, "config", None)  # the common --config option of brief.cli
+    config = load_config(Path(given).expanduser() if given else None)
     now = datetime.now().astimezone()
     span = args.since or config.digest.since
     try:
