@@ -62,6 +62,7 @@ class Registry:
 
     entities: list[Entity]
     of_mention: dict[int, Entity]  # id(mention) -> entity
+    by_key: dict[tuple[str, str], Entity] = field(default_factory=dict)  # (name, kind)
 
     def entity(self, mention: Mention | None) -> Entity | None:
         """The entity a mention names, if it names one."""
@@ -69,11 +70,10 @@ class Registry:
 
     def add(self, name: str, kind: str) -> Entity:
         """The entity of that name and kind, created if new."""
-        for entity in self.entities:
-            if entity.name == name and entity.kind == kind:
-                return entity
-        entity = Entity(name, kind)
-        self.entities.append(entity)
+        entity = self.by_key.get((name, kind))
+        if entity is None:
+            entity = self.by_key[(name, kind)] = Entity(name, kind)
+            self.entities.append(entity)
         return entity
 
     def actors(self) -> tuple[Actor, ...]:
@@ -239,3 +239,4 @@ def _merge_org_prefixes(registry: Registry) -> None:
             if entity is short:
                 registry.of_mention[key] = target
         registry.entities.remove(short)
+        registry.by_key[(short.name, short.kind)] = target

@@ -133,9 +133,12 @@ class Resolver:
 
     def people_in(self, paragraph: int) -> list[Entity]:
         """The people named (outside quotes) in a paragraph, each once, in order."""
+        tokens = self._doc.paragraph_tokens[paragraph]
+        start = bisect.bisect_left(self._keys, tokens.start)
+        end = bisect.bisect_left(self._keys, tokens.stop)
         out: list[Entity] = []
-        for o in self._occurrences:
-            if o.paragraph == paragraph and o.entity.kind == "person" and o.entity not in out:
+        for o in self._occurrences[start:end]:
+            if o.entity.kind == "person" and o.entity not in out:
                 out.append(o.entity)
         return out
 
