@@ -14,7 +14,6 @@ from urllib.parse import quote, urlsplit, urlunsplit
 from brief.digest_model import Digest, Speaker, Story, StoryQuote
 from brief.formats import md_escape
 
-FORMATS = ("markdown", "html", "text", "json")
 WIDTH = 78
 
 # Characters a URL may keep as they are; anything else (spaces, quotes, brackets, backslashes,

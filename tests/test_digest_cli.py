@@ -22,8 +22,9 @@ from email.utils import format_datetime
 from html import escape
 from pathlib import Path
 
+import pytest
 from conftest import FIXTURES
-from digest_support import free_port, smtp_server
+from digest_support import PASSWORD, USER, free_port, make_tls, smtp_server
 from loopback import Loopback
 
 from brief.analyze import analyze
@@ -224,17 +225,19 @@ def test_failed_mail_marks_nothing(tmp_path: Path) -> None:
     assert undigested() == set(ids.values())
 
 
-def _mail_config(tmp_path: Path, port: int) -> Path:
+def _mail_config(tmp_path: Path, port: int, security: str = "none", login: bool = False) -> Path:
     config = tmp_path / "config.toml"
-    config.write_text(
+    text = (
         "[digest.smtp]\n"
         'host = "127.0.0.1"\n'
         f"port = {port}\n"
-        'security = "none"\n'
+        f'security = "{security}"\n'
         'from = "brief@example.org"\n'
-        'to = ["reader@example.org"]\n',
-        encoding="utf-8",
+        'to = ["reader@example.org"]\n'
     )
+    if login:
+        text += f'username = "{USER}"\npassword_env = "DIGEST_PW"\n'
+    config.write_text(text, encoding="utf-8")
     return config
 
 
@@ -381,3 +384,30 @@ def test_digest_waits_for_no_refresh_when_one_is_running(tmp_path: Path) -> None
     assert done.returncode == 0
     assert done.stderr.decode().startswith("brief: warning: feeds not refreshed")
     assert b"2 stories from 3 articles" in done.stdout
+
+
+def test_mail_over_starttls_with_password_from_env(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fill_day()
+    tls = make_tls(tmp_path)
+    # The child trusts the system store; this test's CA is passed the same way.
+    monkeypatch.setenv("SSL_CERT_FILE", str(tls.ca_file))
+    with smtp_server("starttls", tls, login=True) as (port, inbox):
+        config = _mail_config(tmp_path, port, security="starttls", login=True)
+        done = run_digest(
+            "--no-fetch", "--mail", "--config", str(config), env={"DIGEST_PW": PASSWORD}
+        )
+    assert done.returncode == 0, done.stderr.decode()
+    assert done.stdout == b"" and done.stderr == b""
+    assert len(inbox.messages) == 1
+    assert undigested() == set()
+
+
+def test_missing_password_variable_is_a_config_error(tmp_path: Path) -> None:
+    ids = fill_day()
+    config = _mail_config(tmp_path, free_port(), security="starttls", login=True)
+    done = run_digest("--no-fetch", "--mail", "--config", str(config))
+    assert done.returncode == 10
+    assert b"DIGEST_PW" in done.stderr
+    assert undigested() == set(ids.values())
