@@ -160,7 +160,7 @@ def failed_feeds(store: Store) -> list[FailedFeed]:
 
 
 def render(digest: Digest, fmt: str) -> str:
-    """The digest in one of FORMATS."""
+    """The digest as markdown (default), html, text or json."""
     if fmt == "html":
         return to_html(digest)
     if fmt == "json":
