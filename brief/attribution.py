@@ -96,7 +96,7 @@ def parse_after(
                 found = Attribution(
                     tokens[verb].text, delegated(doc, index, source), verb + 1, "after"
                 )
-        if found is None:
+        if found is None and not strict:
             found = _trailing(doc, index, k, hi)
         if found is None and dash:
             m = index.by_start.get(k)
@@ -236,10 +236,15 @@ def _split(
     doc: Doc, previous: Span, attribution: Attribution | None, first: Part
 ) -> Attribution | None:
     """ "“A,” he said. “B.”": B shares the attribution that ends the sentence before it."""
-    if attribution is None or attribution.how not in ("after", "split"):
+    if attribution is None:
         return None
     opening = _open_token(doc, first)
     if previous.parts[-1].paragraph != first.paragraph or opening == 0:
+        return None
+    adding = _participle_between(doc, _close_token(doc, previous.parts[-1]), opening)
+    if adding is not None:
+        return replace(attribution, verb=adding, how="split")  # “…,” adding “…”
+    if attribution.how not in ("after", "split"):
         return None
     if doc.sentence_of[attribution.end - 1] != doc.sentence_of[opening - 1]:
         return None
@@ -247,6 +252,14 @@ def _split(
     if any(doc.quoted[i] or doc.tokens[i].text in QUOTE_MARKS for i in between):
         return None
     return replace(attribution, how="split")
+
+
+def _participle_between(doc: Doc, close: int, opening: int) -> str | None:
+    """The participle in “…,” adding “…” (nothing but punctuation around it)."""
+    words = [i for i in range(close + 1, opening) if doc.tokens[i].is_word]
+    if len(words) == 1 and _is_verb(doc, words[0]) and doc.tokens[words[0]].text.endswith("ing"):
+        return doc.tokens[words[0]].text
+    return None
 
 
 def _next_paragraph(doc: Doc, index: MentionIndex, paragraph: int) -> Attribution | None:

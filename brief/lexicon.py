@@ -189,7 +189,7 @@ ORG_KEYWORDS = _words(
     Academy Museum Church Front Movement Brigade Brigades Coalition Consortium Industries
     Label Market Bureau Agency Commission Council Cabinet Chamber Reserve Trust Society
     Command Corps Guard Guards Tribunal Secretariat Embassy Fed LLC PLC GmbH SA AG
-    Nations FC Hotspur Rovers Athletic Wanderers Research Finance Capital Energy Foods
+    Nations House Channel TV Radio Magazine Studio FC Hotspur Rovers Athletic Wanderers Research Finance Capital Energy Foods
     Pharmaceuticals Solutions Software Labs Laboratories Analytics Advisors Securities
     Investments Ventures Brands Stores Insurance Bancorp Broadcasting Publishing Pictures
     """
@@ -206,6 +206,14 @@ NON_ACTOR_KEYWORDS = _words(
     Cup Championship Championships Games Olympics Awards Award Prize Festival Summit Conference
     War Day Week Street Avenue Road Square Bridge Airport Station Stadium Park Hall Tower
     Building Program Programme Plan Initiative Project Report Index Strategy
+    """
+)
+
+# Capitalized plurals that make a name a group ("House Democrats", "the Tories").
+GROUP_KEYWORDS = _words(
+    """
+    Democrats Republicans Tories Conservatives Liberals Socialists Greens Islamists Maoists
+    Taliban Houthis
     """
 )
 

@@ -16,6 +16,7 @@ from brief.gazetteer import demonym_place, first_name_gender, place
 from brief.lexicon import (
     COUNTRY_ABBREVIATIONS,
     DIRECTIONS,
+    GROUP_KEYWORDS,
     GROUP_NOUNS,
     INSTITUTIONS,
     NAME_CONNECTORS,
@@ -71,6 +72,8 @@ def _kind(doc: Doc, i: int, j: int) -> tuple[str | None, int]:
         return "place", i + 1
     if all(w.lower().rstrip(".") in TITLES or w.lower() in TITLE_MODIFIERS for w in words):
         return "none", i  # "President", "Prime Minister": a title alone names no one here
+    if any(w in GROUP_KEYWORDS for w in words):
+        return "group", i
     if any(w in PLACE_KEYWORDS for w in words[1:]) or (len(words) > 1 and words[0] in DIRECTIONS):
         return "place", i  # "Stewart Island", "Bering Sea"
     if any(w in ORG_KEYWORDS for w in words):

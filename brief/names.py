@@ -22,7 +22,11 @@ def has_evidence(occurrences: list[Mention], speakers: set[int], lone: set[str])
     """
     words = occurrences[0].words
     n = len(words)
-    if any(" ".join(words[-k:]) in lone or " ".join(words[:k]) in lone for k in range(1, n)):
+    # A surname alone ("Laessing"), or two or more first words ("Te Kaurinui"): a lone first
+    # word is too weak ("Disney" does not make "Disney Channel" a person).
+    if any(" ".join(words[-k:]) in lone for k in range(1, n)):
+        return True
+    if any(" ".join(words[:k]) in lone for k in range(2, n)):
         return True
     for m in occurrences:
         if m.heading or m.quoted:

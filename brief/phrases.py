@@ -22,6 +22,7 @@ from brief.mentions import Mention
 from brief.tokens import Doc
 
 _MAX_NP = 8
+_POSSESSIVES = frozenset({"his", "her", "their", "its"})
 _AGE = re.compile(r"\d+-year-old")
 # Words that may open or sit inside a descriptive noun phrase ("one of the protesters").
 _NP_WORDS = frozenset(
@@ -157,6 +158,11 @@ def _phrase_before(doc: Doc, index: MentionIndex, e: int, lo: int) -> Source | N
             s -= 1
         else:
             break
+    if s - 2 >= lo and tokens[s - 1].text == "and" and tokens[s].text.lower() in _POSSESSIVES:
+        first = index.by_end.get(s - 1)
+        if first is not None and not first.quoted:  # "Paganini and his team wrote"
+            return Source("name", first.name, first.run_start, e + 1, first, None)
+    owner = next((index.by_end.get(k + 1) for k in range(s, e) if tokens[k].possessive), None)
     words = [t.text.lower() for t in tokens[s : e + 1]]
     # Sentence-initial capitals are lowered above; a phrase must not start inside "of the".
     while words and words[0] == "of":
@@ -164,7 +170,7 @@ def _phrase_before(doc: Doc, index: MentionIndex, e: int, lo: int) -> Source | N
         words = words[1:]
     text = doc.article.text[tokens[s].start : tokens[e].end]
     definite = words[0] in ("the", "his", "her", "their")
-    return Source("phrase", text, s, e + 1, None, None, head, definite)
+    return Source("phrase", text, s, e + 1, owner, None, head, definite)
 
 
 def after(doc: Doc, index: MentionIndex, k: int, hi: int) -> Source | None:

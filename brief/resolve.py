@@ -27,6 +27,28 @@ from brief.tokens import Doc
 _LOOKBACK_PARAGRAPHS = 4
 _LOOKBACK_MENTIONS = 40
 # Heads of descriptions that fit any organization ("the company said").
+# Heads of phrases naming a text, not a speaker: it speaks for whoever issued it.
+_DOCUMENTS = frozenset(
+    {
+        "statement",
+        "report",
+        "website",
+        "release",
+        "document",
+        "memo",
+        "paper",
+        "study",
+        "survey",
+        "poll",
+        "tweet",
+        "post",
+        "letter",
+        "filing",
+        "complaint",
+        "lawsuit",
+        "ruling",
+    }
+)
 _GENERIC_ORG_HEADS = frozenset(
     {
         "company",
@@ -184,11 +206,24 @@ class Resolver:
                 return o
         return nearest
 
+    def _document(self, source: Source) -> Speaker | None:
+        """ "the statement said": the body that issued it, named before, or no one."""
+        owner = self._registry.entity(source.mention)
+        if owner is not None:
+            return speaker_of(owner)  # "the ministry's statement", "Prudential’s report"
+        if source.definite:
+            for o in self._before(source.start):
+                if o.entity.kind == "organization":
+                    return speaker_of(o.entity)
+        return None
+
     def _phrase(self, source: Source) -> Speaker | None:
         head = source.head or ""
         text = source.text
         if text[:4].lower() == "the ":
             text = text[4:]
+        if head in _DOCUMENTS:
+            return self._document(source)
         if head in ORG_NOUNS:
             # "the ministry" points back; "the French foreign ministry" names its own.
             if source.definite and not _proper(text):

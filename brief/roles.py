@@ -48,6 +48,8 @@ def title_split(doc: Doc, i: int, j: int) -> int:
         if tokens[k].text.lower().rstrip(".") not in ROLE_NOUNS:
             continue
         start = k + 1
+        if tokens[start].text == "." and start + 1 < j:
+            start += 1  # "Gov. Kristi Noem"
         if tokens[start].text in ("of", "for"):
             # "Minister of Mali Abdoulaye Diop": the longest place or organization after "of".
             rest = start + 1

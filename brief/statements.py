@@ -17,6 +17,8 @@ from brief.tokens import Doc
 _CLAUSE_OPENERS = frozenset({",", "and", "but", "—", "–"})
 _PASSIVE_BEFORE = frozenset({"to", "be", "been", "being", "is", "was", "were", "are", "it's"})
 _THAT_REACH = 6
+# "It says a lot", "It confirms recent polling": too often no one speaks.
+_IMPERSONAL = frozenset({"it", "It", "I", "we", "We"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +87,7 @@ def _statement(doc: Doc, index: MentionIndex, sentence: range) -> tuple[Source, 
             source is not None
             and _opens_clause(doc, sentence, source.start)
             and (source.form != "phrase" or source.head)
+            and not (source.form == "pronoun" and source.text in _IMPERSONAL)
         ):
             return source, v
         if v > sentence.start and tokens[v - 1].text == ",":
