@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from brief import __version__
-from brief.commands import digest, summarize
+from brief.commands import digest, feeds, fetch, search, summarize
 from brief.errors import BriefError, UsageError
 
 EXIT_CODES = """\
@@ -30,6 +30,10 @@ exit codes:
   10  invalid configuration file
   11  database unusable (locked, read-only, newer schema, disk full)
   12  malformed feed
+  13  digest not delivered (output file not writable)
+  14  mail refused by the SMTP server
+  15  another run holds the lock (after waiting)
+  16  brief fetch: at least one feed failed (the others were refreshed)
   130 interrupted
 """
 
@@ -64,15 +68,28 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--debug", action="store_true", help="show the full traceback when something fails"
     )
+    parser.add_argument(
+        "--config",
+        metavar="PATH",
+        help="the config file (default: $BRIEF_HOME/config.toml, else the platform's, "
+        "e.g. ~/.config/brief/config.toml)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     # --debug is accepted after the command too; main() looks for it in argv directly.
+    # So is --config (SUPPRESS: when absent after the command, the value before it stays).
     common = _Parser(add_help=False)
     common.add_argument(
         "--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS
     )
+    common.add_argument(
+        "--config", metavar="PATH", default=argparse.SUPPRESS, help=argparse.SUPPRESS
+    )
     sub.add_parser = _with_parent(sub.add_parser, common)  # type: ignore[method-assign]
     summarize.register(sub)
     digest.register(sub)
+    fetch.register(sub)
+    feeds.register(sub)
+    search.register(sub)
     return parser
 
 

@@ -61,6 +61,7 @@ _ACCEPT = {
 }
 _KIND_NAMES = {"html": "a web page", "text": "text", "feed": "a feed"}
 _REDIRECTS = (301, 302, 303, 307, 308)
+_PERMANENT = (301, 308)
 _SNIFF_BYTES = 1024
 _UNICODE_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
@@ -88,6 +89,9 @@ class FetchResult:
     body: bytes  # content-encoding already decoded
     etag: str | None
     last_modified: str | None
+    # Where the URL moved for good: the last hop of an unbroken chain of 301/308 redirects
+    # from the requested URL (a feed reader updates its subscription), else None.
+    moved_to: str | None = None
 
     def text(self) -> str:
         """The body as text: header charset, else the page's own declaration, else sniffed."""
@@ -139,6 +143,8 @@ async def fetch_async(
     try:
         async with asyncio.timeout(limits.deadline):
             current = url
+            moved_to: str | None = None
+            permanent = True  # every redirect so far was 301/308
             for _ in range(limits.max_redirects + 1):
                 result = await _hop(client, current, limits, headers, accept)
                 if isinstance(result, FetchResult):
@@ -147,9 +153,13 @@ async def fetch_async(
                             result,
                             etag=result.etag or etag,
                             last_modified=result.last_modified or last_modified,
+                            moved_to=moved_to,
                         )
-                    return result
-                current = result
+                    return replace(result, moved_to=moved_to)
+                current, status = result
+                permanent = permanent and status in _PERMANENT
+                if permanent:
+                    moved_to = current
     except TimeoutError as err:
         raise FetchTimeout(f"{url}: no complete answer within {limits.deadline:g} s") from err
     raise HTTPStatusError(
@@ -163,8 +173,8 @@ async def _hop(
     limits: FetchLimits,
     headers: dict[str, str],
     accept: tuple[str, ...],
-) -> FetchResult | str:
-    """One request: the result, or the URL a redirect points to."""
+) -> FetchResult | tuple[str, int]:
+    """One request: the result, or the URL a redirect points to and its status."""
     host = check_url(url)
     if not limits.allow_private:
         await check_resolved(host, url)
@@ -186,10 +196,10 @@ async def _hop(
 
 async def _answer(
     response: httpx.Response, url: str, limits: FetchLimits, accept: tuple[str, ...]
-) -> FetchResult | str:
+) -> FetchResult | tuple[str, int]:
     status = response.status_code
     if status in _REDIRECTS and "location" in response.headers:
-        return urljoin(str(response.url), response.headers["location"])
+        return urljoin(str(response.url), response.headers["location"]), status
     if status >= 400 or (300 <= status < 400 and status != 304):
         raise HTTPStatusError(
             f"{url}: server answered {status} {response.reason_phrase}".rstrip(),

@@ -1,0 +1,298 @@
+"""`brief init` and `brief feeds add|list|remove|import|export`: the subscriptions."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from brief.commands.options import config_path
+from brief.errors import InputError, UsageError
+
+if TYPE_CHECKING:
+    from brief.store import Store
+    from brief.store_types import FeedStatus
+
+# An OPML list is a few hundred kilobytes at most; more is not a subscription list.
+_OPML_MAX_BYTES = 10 * 1024 * 1024
+
+FEEDS_EPILOG = """\
+Feeds listed in the config file ([[feeds]]) are subscribed by every `brief fetch` (and by
+`feeds list` / `feeds export`), with the config's name and tags; feeds added here live in the
+database only. Removing a feed from the config does not unsubscribe it: use
+`brief feeds remove` (which refuses a feed still listed in the config, since the next fetch
+would bring it back).
+"""
+
+
+def register(sub: Any) -> None:
+    """Add the init and feeds commands to the CLI's subparsers."""
+    init = sub.add_parser(
+        "init",
+        help="write the example config file (never overwrites)",
+        description="Write the documented example configuration (a dozen world-news feeds "
+        "and every setting with its default) to the config file location, or to --config "
+        "PATH. An existing file is left untouched.",
+    )
+    init.set_defaults(run=run_init)
+
+    feeds = sub.add_parser(
+        "feeds",
+        help="manage subscriptions: add, list, remove, import, export",
+        description="Manage the feeds brief follows.",
+        epilog=FEEDS_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    common = _common_options(type(feeds))
+    actions = feeds.add_subparsers(
+        dest="feeds_action", metavar="ACTION", required=True, parser_class=type(feeds)
+    )
+
+    add = actions.add_parser(
+        "add",
+        parents=[common],
+        help="subscribe to a feed (a web page's announced feed is found)",
+        description="Subscribe to the feed at URL. URL may also be a web page that announces "
+        'its feed with <link rel="alternate">; the feed is fetched once to check it.',
+    )
+    add.add_argument("url", metavar="URL", help="the feed or a page announcing it (http/https)")
+    add.add_argument("--name", help="display name (default: the feed's own title)")
+    add.add_argument("--tag", action="append", default=[], metavar="TAG", help="a tag (repeatable)")
+    add.set_defaults(run=run_add)
+
+    listing = actions.add_parser(
+        "list",
+        parents=[common],
+        help="every feed with its status, last success, errors and articles",
+        description="List the subscribed feeds: status (new, ok, failing), the last "
+        "successful refresh, consecutive errors and the last one, articles and unread.",
+    )
+    listing.set_defaults(run=run_list)
+
+    remove = actions.add_parser(
+        "remove",
+        parents=[common],
+        help="unsubscribe (articles only this feed carried go too, unless starred)",
+        description="Unsubscribe from a feed given by its URL or its ID (see `feeds list`).",
+    )
+    remove.add_argument("feed", metavar="URL|ID")
+    remove.set_defaults(run=run_remove)
+
+    imp = actions.add_parser(
+        "import",
+        parents=[common],
+        help="subscribe to every feed of an OPML file (all or nothing)",
+        description="Subscribe to the feeds of an OPML file: http(s) feed URLs only; "
+        "folders and categories become tags. Nothing in the file is fetched or executed; "
+        "each unusable outline is skipped with a warning; the feeds are added in one "
+        "transaction.",
+    )
+    imp.add_argument("file", metavar="FILE.opml")
+    imp.set_defaults(run=run_import)
+
+    export = actions.add_parser(
+        "export",
+        parents=[common],
+        help="write the subscriptions as OPML 2.0",
+        description="Write every subscription as an OPML 2.0 document (first tag as the "
+        "folder, every tag as a category) to stdout or to a file.",
+    )
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically)")
+    export.set_defaults(run=run_export)
+
+
+def _common_options(parser_class: type[argparse.ArgumentParser]) -> argparse.ArgumentParser:
+    """--config and --debug accepted after a feeds action too (as after any command)."""
+    common = parser_class(add_help=False)
+    common.add_argument("--config", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    common.add_argument(
+        "--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS
+    )
+    return common
+
+
+def run_init(args: argparse.Namespace) -> int:
+    """Write the example config where brief looks for it, unless a file is already there."""
+    from brief.paths import config_file
+
+    target = config_path(args) or config_file()
+    example = (resources.files("brief") / "config.example.toml").read_bytes()
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # "x": create, never replace — even a file that appeared a moment ago.
+        with target.open("xb") as handle:
+            handle.write(example)
+    except FileExistsError:
+        print(f"brief: {target} already exists; left as it is", file=sys.stderr)
+        return 0
+    except OSError as err:
+        raise InputError(f"cannot write {target}: {err.strerror or err}") from err
+    print(f"wrote {target}")
+    return 0
+
+
+def _open_store() -> Store:
+    # sqlite3 is loaded only by the commands that use the database.
+    from brief.store import Store
+
+    return Store.open()
+
+
+def _subscriptions(args: argparse.Namespace, store: Store) -> list[FeedStatus]:
+    """Every feed, after subscribing the config file's feeds the store lacks (as a fetch
+    would), so that a list or an export shows the config's feeds before the first fetch."""
+    from brief.config import load_config
+
+    configured = load_config(config_path(args)).feeds
+    feeds = store.list_feeds()
+    known = {f.url for f in feeds}
+    missing = [f for f in configured if f.url not in known]
+    if missing:
+        store.add_feeds(missing)
+        feeds = store.list_feeds()
+    return feeds
+
+
+def run_add(args: argparse.Namespace) -> int:
+    """Find and check the feed, then subscribe to it."""
+    from brief.config import load_config
+    from brief.fetch import FetchLimits
+    from brief.subscribe import find_feed
+    from brief.text import sanitize
+    from brief.urlnorm import http_url
+
+    url = http_url(args.url)
+    if url is None:
+        raise UsageError(f"not an http(s) URL: {sanitize(args.url)!r}")
+    refresh = load_config(config_path(args)).refresh
+    limits = FetchLimits(
+        connect_timeout=refresh.connect_timeout,
+        read_timeout=refresh.read_timeout,
+        deadline=refresh.deadline,
+        max_bytes=refresh.max_bytes,
+    )
+    found = find_feed(url, limits)
+    with _open_store() as store:
+        _, added = store.add_feed(found.url, args.name, args.tag)
+    title = args.name or found.feed.title or found.url
+    via = f" (announced by {found.page_url})" if found.page_url else ""
+    if added:
+        print(sanitize(f"added {title} <{found.url}>{via}: {len(found.feed.entries)} entries now"))
+    else:
+        print(sanitize(f"already subscribed: {title} <{found.url}>"))
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    """Print one line per feed (and its last error when it is failing)."""
+    with _open_store() as store:
+        feeds = _subscriptions(args, store)
+    if not feeds:
+        print("no feeds yet: try `brief feeds add URL`, `brief feeds import FILE.opml`")
+        return 0
+    print(_row("ID", "STATUS", "LAST SUCCESS", "ERRORS", "ARTICLES", "UNREAD", "FEED"))
+    for feed in feeds:
+        print(
+            _row(
+                str(feed.id),
+                _status(feed),
+                _when(feed.last_success),
+                str(feed.error_count),
+                str(feed.article_count),
+                str(feed.unread_count),
+                f"{_line(feed.display_name)} <{feed.url}>",
+            )
+        )
+        if feed.error_count and feed.last_error:
+            retry = f" (next try after {_when(feed.next_attempt)})" if feed.next_attempt else ""
+            print(f"      last error: {_line(feed.last_error)}{retry}")
+    return 0
+
+
+def _row(*cells: str) -> str:
+    widths = (5, 8, 16, 6, 8, 6)
+    head = " ".join(cell.ljust(width) for cell, width in zip(cells, widths, strict=False))
+    return f"{head} {cells[-1]}"
+
+
+def _status(feed: FeedStatus) -> str:
+    if feed.error_count:
+        return "failing"
+    return "ok" if feed.last_success is not None else "new"
+
+
+def _when(moment: datetime | None) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment is not None else "never"
+
+
+def _line(text: str) -> str:
+    from brief.text import sanitize
+
+    return " ".join(sanitize(text).split())
+
+
+def run_remove(args: argparse.Namespace) -> int:
+    """Unsubscribe from a feed given by ID or URL (not one the config file lists)."""
+    from brief.config import load_config
+
+    key: int | str = int(args.feed) if args.feed.isdigit() else args.feed.strip()
+    config = load_config(config_path(args))
+    with _open_store() as store:
+        feed = store.get_feed(key)
+        if feed is None:
+            raise UsageError(f"no such feed: {_line(args.feed)} (see `brief feeds list`)")
+        if feed.url in {f.url for f in config.feeds}:
+            raise UsageError(
+                f"{feed.url} is listed in the config file: delete it there first, "
+                "or the next fetch subscribes it again"
+            )
+        store.remove_feed(feed.id)
+    print(f"removed {_line(feed.display_name)} <{feed.url}>")
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    """Subscribe to an OPML file's feeds, warning once per skipped outline."""
+    from brief.opml import parse_opml
+
+    path = Path(args.file)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(_OPML_MAX_BYTES + 1)
+    except FileNotFoundError as err:
+        raise InputError(f"{args.file}: no such file") from err
+    except OSError as err:
+        raise InputError(f"{args.file}: cannot read ({err.strerror or err})") from err
+    if len(data) > _OPML_MAX_BYTES:
+        raise InputError(f"{args.file}: larger than 10 MiB, not a subscription list")
+    feeds, warnings = parse_opml(data)
+    for warning in warnings:
+        print(f"brief: warning: {args.file}: {_line(warning)}", file=sys.stderr)
+    with _open_store() as store:
+        results = store.add_feeds(feeds)
+    added = sum(1 for _, new in results if new)
+    print(
+        f"imported {added} new feeds from {args.file} "
+        f"({len(results) - added} already subscribed, {len(warnings)} outlines skipped)"
+    )
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Write the subscriptions as OPML 2.0."""
+    from brief.atomic import write_atomic
+    from brief.config import FeedConfig
+    from brief.opml import write_opml
+
+    with _open_store() as store:
+        subscribed = _subscriptions(args, store)
+    feeds = [FeedConfig(f.url, f.name or f.title, f.tags) for f in subscribed]
+    document = write_opml(feeds)
+    if args.output:
+        write_atomic(Path(args.output), document.encode("utf-8"))
+    else:
+        sys.stdout.write(document)
+    return 0
