@@ -103,7 +103,7 @@ class PageCase:
     not_quotes: tuple[str, ...]
     actors_include: tuple[tuple[str, ...], ...]
     actors_exclude: tuple[str, ...]
-    known_misses: tuple[dict[str, str], ...]
+    known_misses: tuple[dict[str, Any], ...]
     min_recall: float
     raw: dict[str, Any] = field(repr=False)
 
@@ -122,6 +122,16 @@ class PageCase:
     def known_field_misses(self) -> dict[str, str]:
         """ "title"/"published" -> reason, when brief is known to get that field wrong."""
         return {m["field"]: m["reason"] for m in self.known_misses if "field" in m}
+
+    def fixable(self) -> frozenset[str]:
+        """Keys (text_start, actor or field) of known misses a rule in brief could fix.
+
+        The others are out of reach for now: world knowledge, a reader's guess, a language
+        brief's attribution does not cover.
+        """
+        keys = (m.get("text_start") or m.get("actor") or m.get("field") for m in self.known_misses)
+        flags = (bool(m.get("fixable")) for m in self.known_misses)
+        return frozenset(k for k, f in zip(keys, flags, strict=True) if k and f)
 
 
 def _alternatives(entry: str | list[str]) -> tuple[str, ...]:
