@@ -15,10 +15,11 @@ from brief.gazetteer import first_name_gender, gazetteer, place
 from brief.lexicon import COUNTRY_ABBREVIATIONS, FEMALE_TITLES, MALE_TITLES
 from brief.mentions import Mention
 from brief.models import Actor
-from brief.names import acronym_links, frequent_lone_words, part_of, person_names
+from brief.names import acronym_links, body_role, frequent_lone_words, part_of, person_names
 from brief.tokens import Doc
 
 _MAX_ROLE_WORDS = 24
+REPORTED = "reported"  # the implied kind of a name that only speaks in reported statements
 
 
 @dataclass(slots=True)
@@ -108,6 +109,13 @@ class _Builder:
                 return registry.add(_canonical(expansion), expansion.kind)
         if m.kind == "place" and m.name not in self.placed and place(m.name) not in self.countries:
             return None  # "Man’s greed": a town's name opening a sentence is likely a word
+        if (
+            m.kind == "place"
+            and self.speakers.get(id(m)) == "person"
+            and " " not in m.name
+            and place(m.name) not in self.countries
+        ):
+            return registry.add(m.name, "person")  # "York said": a surname, not the city
         if m.kind in ("organization", "place", "group"):
             return registry.add(_canonical(m), m.kind)
         # A lone word, or words with no evidence of being a person's name.
@@ -122,8 +130,10 @@ class _Builder:
         if m.kind is None and place(m.name):
             return registry.add(_canonical(m), "place")
         implied = self.speakers.get(id(m)) or self.spoken.get(m.name)
-        if implied is None and m.name in self.frequent:
-            implied = "organization"
+        if body_role(m.appositive) or (implied in (None, REPORTED) and m.name in self.frequent):
+            implied = "organization"  # "Stratfor, an intelligence organization"; "Audi says"
+        elif implied == REPORTED:
+            implied = "person"
         return registry.add(m.name, implied) if implied is not None else None
 
     def _person_by_part(self, word: str) -> Entity | None:

@@ -94,6 +94,7 @@ TITLES = _words(
     constable sheriff councillor councilman councilwoman congressman congresswoman lawmaker
     premier emir sultan president-elect founder co-founder analyst striker midfielder
     defender goalkeeper winger quarterback pitcher skipper negotiator envoy leader whip mp mep
+    cmdr cpl pvt spc brig supt insp det
     msp mla
     """
 )
@@ -189,7 +190,8 @@ ORG_KEYWORDS = _words(
     Academy Museum Church Front Movement Brigade Brigades Coalition Consortium Industries
     Label Market Bureau Agency Commission Council Cabinet Chamber Reserve Trust Society
     Command Corps Guard Guards Tribunal Secretariat Embassy Fed LLC PLC GmbH SA AG
-    Nations House Channel TV Radio Magazine Studio FC Hotspur Rovers Athletic Wanderers Research Finance Capital Energy Foods
+    Nations House Channel TV Radio Magazine Studio FC Hotspur Rovers Athletic Wanderers
+    Research Finance Capital Energy Foods
     Pharmaceuticals Solutions Software Labs Laboratories Analytics Advisors Securities
     Investments Ventures Brands Stores Insurance Bancorp Broadcasting Publishing Pictures
     """
@@ -274,7 +276,7 @@ FUNCTION_WORDS = _words(
     asked based according despite following including given amid like unless whether
     is are was were be been being have has had do does did will would shall should can could
     may might must said says told one two three four five six seven eight nine ten
-    please thanks thank hello hi oh well yeah ok okay
+    hey please thanks thank hello hi oh well yeah ok okay
     read watch listen follow share more related advertisement sign subscribe click see
     photo photos video videos image images credit credits source sources copyright update
     updated editor's note

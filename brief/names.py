@@ -8,10 +8,27 @@ one-word names of bodies that an article uses often ("Amazon").
 from __future__ import annotations
 
 from brief.gazetteer import first_name_gender
+from brief.lexicon import ORG_NOUNS, PERSON_NOUNS, ROLE_NOUNS
 from brief.mentions import Mention
 from brief.tokens import Doc
 
 _FREQUENT = 5  # uses inside sentences that make a lone capitalized word an actor
+
+
+def person_role(role: str | None) -> bool:
+    """Whether a role describes a person ("a senior fellow at ..."), not a body or a thing
+    ("a Texas-based geopolitical intelligence organization")."""
+    if not role:
+        return False
+    words = [w.lower().strip(",.()") for w in role.split()[:6]]
+    return any(w in ROLE_NOUNS or w in PERSON_NOUNS for w in words)
+
+
+def body_role(role: str | None) -> bool:
+    """Whether a role describes an organization ("an intelligence organization")."""
+    if not role or person_role(role):
+        return False
+    return any(w.lower().strip(",.()") in ORG_NOUNS for w in role.split()[:6])
 
 
 def has_evidence(occurrences: list[Mention], speakers: set[int], lone: set[str]) -> bool:
@@ -31,7 +48,9 @@ def has_evidence(occurrences: list[Mention], speakers: set[int], lone: set[str])
     for m in occurrences:
         if m.heading or m.quoted:
             continue
-        if id(m) in speakers or m.role or m.appositive or first_name_gender(m.words[0]):
+        if id(m) in speakers or m.role or person_role(m.appositive):
+            return True
+        if first_name_gender(m.words[0]):
             return True
     return False
 
@@ -60,7 +79,12 @@ def person_names(doc: Doc, mentions: list[Mention], speakers: dict[int, str]) ->
     for m in mentions:
         if m.kind == "person":
             persons.setdefault(m.name, []).append(m)
-    lone = {m.name for m in mentions if m.kind in (None, "person") and not m.quoted}
+    # Lone words the article never writes in lowercase ("Laessing", not "Plus" or "Series").
+    lone = {
+        m.name
+        for m in mentions
+        if m.kind in (None, "person") and not m.quoted and m.name.lower() not in doc.lowercase_words
+    }
     full = [name for name, occ in persons.items() if has_evidence(occ, set(speakers), lone)]
     longest_first = sorted(full, key=lambda n: -len(n.split()))
     canonical: dict[str, str] = {}
@@ -89,10 +113,13 @@ def frequent_lone_words(doc: Doc, mentions: list[Mention]) -> set[str]:
     for m in mentions:
         if m.kind is None and len(m.words) == 1 and not m.sentence_initial and not m.quoted:
             counts[m.name] = counts.get(m.name, 0) + 1
+    titled = {m.name for m in mentions if m.role}  # "President Trump" is a person
     return {
         word
         for word, n in counts.items()
         if n >= _FREQUENT
+        and word not in titled
+        and "-" not in word  # "Rose-Lynn"
         and word.lower() not in doc.lowercase_words
         and not first_name_gender(word)
     }

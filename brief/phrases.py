@@ -15,6 +15,7 @@ from brief.lexicon import (
     ORG_NOUNS,
     PERSON_NOUNS,
     PRONOUNS,
+    QUOTE_VERBS,
     TITLES,
     VERB_ADVERBS,
 )
@@ -22,6 +23,7 @@ from brief.mentions import Mention
 from brief.tokens import Doc
 
 _MAX_NP = 8
+_MAX_APPOSITION = 40
 _POSSESSIVES = frozenset({"his", "her", "their", "its"})
 _AGE = re.compile(r"\d+-year-old")
 # Words that may open or sit inside a descriptive noun phrase ("one of the protesters").
@@ -124,7 +126,7 @@ def before(doc: Doc, index: MentionIndex, verb: int, lo: int) -> Source | None:
     if word in PRONOUNS:
         return Source("pronoun", word, e, e + 1)
     if word == ",":
-        m = index.by_appositive_end.get(e)
+        m = index.by_appositive_end.get(e) or _long_appositive_owner(doc, index, e, lo)
         if m is not None and m.run_start >= lo:
             return Source("name", m.name, m.run_start, e, m, m.appositive)
         return None
@@ -132,6 +134,19 @@ def before(doc: Doc, index: MentionIndex, verb: int, lo: int) -> Source | None:
     if m is not None and m.start >= lo and not m.quoted:
         return Source("name", m.name, m.run_start, e + 1, m, None)
     return _phrase_before(doc, index, e, lo)
+
+
+def _long_appositive_owner(doc: Doc, index: MentionIndex, e: int, lo: int) -> Mention | None:
+    """The name before an appositive that runs on past its first comma ("Dylan Nelson, a
+    fellow at the Max Planck Institute in Munich, Germany, and co-author of the study, said")."""
+    for k in range(e - 1, max(lo, e - _MAX_APPOSITION) - 1, -1):
+        token = doc.tokens[k]
+        if doc.quoted[k] or token.text in QUOTE_VERBS or token.text in (".", ";", ":"):
+            return None
+        m = index.by_appositive_end.get(k)
+        if m is not None:
+            return m
+    return None
 
 
 def _phrase_before(doc: Doc, index: MentionIndex, e: int, lo: int) -> Source | None:
@@ -162,7 +177,7 @@ def _phrase_before(doc: Doc, index: MentionIndex, e: int, lo: int) -> Source | N
         first = index.by_end.get(s - 1)
         if first is not None and not first.quoted:  # "Paganini and his team wrote"
             return Source("name", first.name, first.run_start, e + 1, first, None)
-    owner = next((index.by_end.get(k + 1) for k in range(s, e) if tokens[k].possessive), None)
+    possessor = next((index.by_end.get(k + 1) for k in range(s, e) if tokens[k].possessive), None)
     words = [t.text.lower() for t in tokens[s : e + 1]]
     # Sentence-initial capitals are lowered above; a phrase must not start inside "of the".
     while words and words[0] == "of":
@@ -170,7 +185,7 @@ def _phrase_before(doc: Doc, index: MentionIndex, e: int, lo: int) -> Source | N
         words = words[1:]
     text = doc.article.text[tokens[s].start : tokens[e].end]
     definite = words[0] in ("the", "his", "her", "their")
-    return Source("phrase", text, s, e + 1, owner, None, head, definite)
+    return Source("phrase", text, s, e + 1, possessor, None, head, definite)
 
 
 def after(doc: Doc, index: MentionIndex, k: int, hi: int) -> Source | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from brief.actors import build_registry
+from brief.actors import REPORTED, build_registry
 from brief.attribution import Attribution, attribute
 from brief.mentions import find_mentions
 from brief.models import Actor, Article, Quote
@@ -75,7 +75,7 @@ def analyze_speech(article: Article) -> Speech:
             speakers[id(a.source.mention)] = _implied_kind(doc, a)
     for r in reported:
         if r.source.mention is not None:
-            speakers.setdefault(id(r.source.mention), "person")
+            speakers.setdefault(id(r.source.mention), REPORTED)
     registry = build_registry(doc, mentions, speakers)
     resolver = Resolver(doc, mentions, registry)
     quotes, statements = _Reader(doc, resolver).read(spans, attributions, reported)
