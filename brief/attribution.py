@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from brief.lexicon import NON_INVERTING_VERBS, QUOTE_VERBS
+from brief.lexicon import ACCORDING_WORDS, AUXILIARIES, NON_INVERTING_VERBS, QUOTE_VERBS
 from brief.phrases import MentionIndex, Source, after, before, delegated
 from brief.quotes import Part, Span
 from brief.tokens import QUOTE_MARKS, Doc
@@ -50,13 +50,19 @@ def _inverts(doc: Doc, i: int) -> bool:
     return _is_verb(doc, i) and (word not in NON_INVERTING_VERBS or word in ("asked", "asks"))
 
 
-def _according(doc: Doc, i: int, hi: int) -> bool:
-    return (
-        i + 1 < hi
-        and doc.tokens[i].text.lower() == "according"
-        and doc.tokens[i + 1].text == "to"
-        and not doc.quoted[i]
-    )
+def _according(doc: Doc, i: int, hi: int) -> int:
+    """Words of "according to" (or "selon", "laut") starting at token ``i``; 0 if none."""
+    if doc.quoted[i] or i >= hi:
+        return 0
+    word = doc.tokens[i].text.lower()
+    if word in ACCORDING_WORDS:
+        return 1
+    return 2 if word == "according" and i + 1 < hi and doc.tokens[i + 1].text == "to" else 0
+
+
+def _according_verb(doc: Doc, i: int) -> str:
+    word = doc.tokens[i].text.lower()
+    return "according to" if word == "according" else word
 
 
 def _tail_words(doc: Doc, end: int) -> int:
@@ -77,6 +83,8 @@ def parse_after(
     while k < hi and tokens[k].text in _LEADING:
         dash = dash or tokens[k].text in _DASHES
         k += 1
+    if k + 1 < hi and tokens[k].text in AUXILIARIES and _is_verb(doc, k + 1):
+        k += 1  # "a ajouté Laurent Fabius"
     if k >= hi or doc.quoted[k]:
         return None
     found: Attribution | None = None
@@ -85,9 +93,9 @@ def parse_after(
         if source is not None:
             found = Attribution(tokens[k].text.lower(), source, max(source.end, k + 1), "after")
     elif _according(doc, k, hi):
-        source = after(doc, index, k + 2, hi)
+        source = after(doc, index, k + _according(doc, k, hi), hi)
         if source is not None:
-            found = Attribution("according to", source, source.end, "after")
+            found = Attribution(_according_verb(doc, k), source, source.end, "after")
     else:
         verb = next((v for v in range(k, min(hi, k + _VERB_REACH)) if _is_verb(doc, v)), None)
         if verb is not None:
@@ -114,9 +122,9 @@ def _trailing(doc: Doc, index: MentionIndex, k: int, hi: int) -> Attribution | N
     tokens = doc.tokens
     for v in range(k, hi):
         if _according(doc, v, hi) and tokens[v - 1].text == ",":
-            source = after(doc, index, v + 2, hi)
+            source = after(doc, index, v + _according(doc, v, hi), hi)
             if source is not None:
-                return Attribution("according to", source, source.end, "after")
+                return Attribution(_according_verb(doc, v), source, source.end, "after")
         elif _is_verb(doc, v) and _tail_words(doc, v + 1) <= 2:
             source = before(doc, index, v, k)
             if source is not None and source.start > k and tokens[source.start - 1].text == ",":
@@ -150,8 +158,9 @@ def parse_before(
         if gap > (_WINDOW if partial else _TAIL):
             return None
         if according:
-            source = after(doc, index, v + 2, hi)
-            return Attribution("according to", source, hi, "before") if source else None
+            source = after(doc, index, v + according, hi)
+            verb = _according_verb(doc, v)
+            return Attribution(verb, source, hi, "before") if source else None
         source = before(doc, index, v, lo)
         if source is None and _inverts(doc, v):
             source = after(doc, index, v + 1, hi)

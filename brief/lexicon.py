@@ -47,6 +47,28 @@ NON_INVERTING_VERBS = _words(
     """
 )
 
+# The same verbs in the other languages news pages come in most, as written after a quotation
+# ("a ajouté Laurent Fabius", "sagte Merkel", "dijo el ministro", "заявил Песков").
+FOREIGN_QUOTE_VERBS = _words(
+    """
+    dit déclaré ajouté affirmé expliqué indiqué précisé souligné estimé assuré confié raconté
+    répondu poursuivi insisté prévenu averti annoncé reconnu martelé lancé déclare ajoute
+    affirme explique indique précise souligne estime assure raconte répond poursuit
+    sagte sagt erklärte erklärt betonte betont fügte sagten meinte meint
+    dijo afirmó explicó señaló añadió aseguró indicó declaró dice afirma explica señala
+    disse afirmou explicou declarou acrescentou
+    сказал сказала сказали заявил заявила заявили отметил отметила добавил добавила пояснил
+    пояснила подчеркнул подчеркнула рассказал рассказала сообщил сообщила пожаловалась
+    пожаловался призналась признался говорит считает
+    """
+)
+
+# Auxiliaries between a subject and its participle, or before an inverted one ("a ajouté").
+AUXILIARIES = _words("a ont avait aurait hat haben ha han")
+
+# "according to" in one word.
+ACCORDING_WORDS = _words("selon laut según segundo")
+
 # Verbs that make a reported statement without quote marks: say-verbs whose clause or object is
 # a claim. Narrower than QUOTE_VERBS, since precision matters more than recall here.
 STATEMENT_VERBS = _words(
@@ -61,6 +83,8 @@ STATEMENT_VERBS = _words(
     """
 )
 
+QUOTE_VERBS = QUOTE_VERBS | FOREIGN_QUOTE_VERBS
+
 # Verbs whose subject reports but whose clause is not theirs to claim ("X asked whether").
 _NON_CLAIM = _words("asked asks wondered wonders")
 CLAIM_VERBS = STATEMENT_VERBS - _NON_CLAIM
@@ -71,6 +95,7 @@ VERB_ADVERBS = _words(
     also later then previously recently once further has have had was is would will had
     earlier subsequently reportedly repeatedly again simply just quickly flatly angrily
     publicly privately separately himself herself itself still already even
+    a ont avait aurait hat haben
     """
 )
 
@@ -174,6 +199,7 @@ ORG_NOUNS = _words(
     regulator regulators watchdog bank university school hospital network broadcaster
     newspaper channel outlet website campaign foundation institute studio label publisher
     retailer carrier airline maker manufacturer operator producer insurer
+    ministère gouvernement préfecture parquet ministerio gobierno ministerium regierung
     """
 )
 

@@ -25,6 +25,7 @@ from brief.lexicon import (
     ORG_KEYWORDS,
     PLACE_KEYWORDS,
     PLACE_NOUNS,
+    ROLE_NOUNS,
     TITLE_MODIFIERS,
     TITLES,
 )
@@ -162,22 +163,19 @@ def _person_word(word: str) -> bool:
     return all(part.isalpha() for part in word.replace("’", "-").replace("'", "-").split("-"))
 
 
+def _title_word(doc: Doc, k: int) -> bool:
+    text = doc.tokens[k].text
+    lower = text.lower()
+    return lower in ROLE_NOUNS or lower in TITLE_MODIFIERS or text in NAME_CONNECTORS or text == "."
+
+
 def _role_mentions(doc: Doc, i: int, name_start: int) -> list[tuple[int, int]]:
     """Organizations and places inside a title ("Indiana State Teachers Association President",
-    "Foreign Minister of Mali"): the title words stripped from both ends."""
-    tokens = doc.tokens
+    "Foreign Minister of Mali", "Kentucky GOP Gov."): the title words stripped from both ends."""
     a, b = i, name_start
-    while a < b and (
-        tokens[a].text.lower() in TITLES
-        or tokens[a].text.lower() in TITLE_MODIFIERS
-        or tokens[a].text in NAME_CONNECTORS
-    ):
+    while a < b and _title_word(doc, a):
         a += 1
-    while b > a and (
-        tokens[b - 1].text.lower() in TITLES
-        or tokens[b - 1].text.lower() in TITLE_MODIFIERS
-        or tokens[b - 1].text in NAME_CONNECTORS
-    ):
+    while b > a and _title_word(doc, b - 1):
         b -= 1
     return [(a, b)] if a < b else []
 

@@ -23,6 +23,9 @@ from brief.mentions import Mention
 from brief.tokens import Doc
 
 _MAX_NP = 8
+_MAX_COMPLEMENT = 6
+_OF = frozenset({"of", "de", "des", "du", "d", "für", "del"})
+_ARTICLES = frozenset({"the", "le", "la", "les", "l", "der", "die", "das", "el", "los"})
 _MAX_APPOSITION = 40
 _POSSESSIVES = frozenset({"his", "her", "their", "its"})
 _AGE = re.compile(r"\d+-year-old")
@@ -197,7 +200,7 @@ def after(doc: Doc, index: MentionIndex, k: int, hi: int) -> Source | None:
     if word in PRONOUNS:
         return Source("pronoun", word, k, k + 1)
     m = index.by_start.get(k)
-    if m is None and word == "the" and k + 1 < hi:
+    if m is None and word.lower() in _ARTICLES and k + 1 < hi:
         m = index.by_start.get(k + 1)  # "according to the New Zealand Department of ..."
     if m is not None and not m.quoted:
         end = m.appositive_end if m.appositive_end is not None else m.end
@@ -216,13 +219,32 @@ def after(doc: Doc, index: MentionIndex, k: int, hi: int) -> Source | None:
                 m = index.by_start.get(j)
                 if m is not None and lower in DELEGATES and m.kind == "organization":
                     return Source("name", m.name, k, m.end, m, None, lower)
-            text = doc.article.text[tokens[k].start : tokens[e].end]
-            definite = tokens[k].text.lower() in ("the", "his", "her", "their")
-            return Source("phrase", text, k, e + 1, None, None, lower, definite)
+            last = _complement_end(doc, e, hi)
+            first = k + 1 if tokens[k].text.lower() in _ARTICLES - {"the"} else k
+            text = doc.article.text[tokens[first].start : tokens[last].end]
+            definite = tokens[k].text.lower() in ("the", "his", "her", "their", *_ARTICLES)
+            return Source("phrase", text, k, last + 1, None, None, lower, definite)
         if lower in FUNCTION_WORDS and lower not in _NP_WORDS:
             return None
         e += 1
     return None
+
+
+def _complement_end(doc: Doc, e: int, hi: int) -> int:
+    """Last token of a head and its named complement: "ministry of Defence", "ministère des
+    Affaires étrangères" (a lowercase word only right after a capitalized one)."""
+    tokens = doc.tokens
+    if not (e + 2 < hi and tokens[e + 1].text in _OF and tokens[e + 2].is_cap):
+        return e
+    k = e + 2
+    while k + 1 < hi and k - e < _MAX_COMPLEMENT:
+        t = tokens[k + 1]
+        if not t.is_word or doc.quoted[k + 1] or t.text.lower() in QUOTE_VERBS:
+            break
+        if t.text.lower() in FUNCTION_WORDS or not (t.is_cap or tokens[k].is_cap):
+            break
+        k += 1
+    return k
 
 
 def delegated(doc: Doc, index: MentionIndex, source: Source) -> Source:
