@@ -69,6 +69,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--debug", action="store_true", help="show the full traceback when something fails"
     )
     parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the app on bundled sample articles in a temporary store (no network, "
+        "no config); without a COMMAND, brief opens the app on your own store",
+    )
+    parser.add_argument(
         "--config",
         metavar="PATH",
         help="the config file (default: $BRIEF_HOME/config.toml, else the platform's, "
@@ -100,8 +106,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parser.parse_args(argv)
         if args.command is None:
-            parser.print_help()
-            return 0
+            # The app (Textual) is imported only here, so --help and the commands stay fast.
+            from brief.commands import tui
+
+            return tui.run(args)
+        if args.demo:
+            raise UsageError("--demo opens the app and takes no COMMAND")
         code: int = args.run(args)
         return code
     except BriefError as err:

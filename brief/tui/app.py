@@ -1,0 +1,104 @@
+"""The Textual app: ``create_app`` builds it for the CLI and the tests alike.
+
+    app = create_app(store, config)
+    app.run()
+
+The main screen lists feeds, articles and the highlighted article's brief; p opens the
+speakers, / the search, ? the keys. Everything that reads or writes the store runs in a thread
+worker that posts one message back, so the interface never waits on the disk or the network.
+"""
+
+from __future__ import annotations
+
+import webbrowser
+from collections.abc import Callable
+from datetime import datetime
+
+from textual.app import App
+from textual.screen import Screen
+
+from brief.config import Config
+from brief.errors import ConfigError
+from brief.store import Store
+from brief.store_types import now_utc
+from brief.tui import keys
+from brief.tui.context import Context, browsable
+from brief.tui.screens.help import HelpScreen
+from brief.tui.screens.main import MainScreen
+from brief.tui.screens.search import SearchScreen
+from brief.tui.screens.speakers import SpeakersScreen
+
+
+def open_in_browser(url: str) -> bool:
+    """Hand an http(s) URL to the user's browser (webbrowser runs it as an argv list, no
+    shell); anything else is refused."""
+    safe = browsable(url)
+    return webbrowser.open(safe, new=2) if safe else False
+
+
+class BriefApp(App[None]):
+    """brief's interface: feeds, articles as briefs, speakers, search, help."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "brief"
+    BINDINGS = keys.APP
+
+    def __init__(self, ctx: Context, keymap: dict[str, str]) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.brief_keymap = keymap
+
+    def get_default_screen(self) -> Screen[None]:
+        """The main screen is the bottom of the stack."""
+        return MainScreen(self.ctx)
+
+    def on_mount(self) -> None:
+        """Keys from the config file, and its theme."""
+        self.set_keymap(self.brief_keymap)
+        theme = self.ctx.config.tui.theme
+        if theme:
+            self.theme = theme
+
+    def _main(self) -> MainScreen:
+        return next(s for s in self.screen_stack if isinstance(s, MainScreen))
+
+    def action_help(self) -> None:
+        """?: the keys."""
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.brief_keymap))
+
+    def action_search(self) -> None:
+        """/: search everything stored."""
+        if not isinstance(self.screen, SearchScreen):
+            self.push_screen(SearchScreen(self.ctx))
+
+    def action_speakers(self) -> None:
+        """p: who said what, in the main screen's current filter."""
+        if isinstance(self.screen, SpeakersScreen):
+            return
+        main = self._main()
+        counts = main.feeds.counts
+        names = {f.id: f.display_name for f in counts.feeds} if counts else {}
+        self.push_screen(SpeakersScreen(self.ctx, main.flt, names))
+
+
+def create_app(
+    store: Store,
+    config: Config,
+    *,
+    demo: bool = False,
+    clock: Callable[[], datetime] = now_utc,
+    open_url: Callable[[str], object] = open_in_browser,
+) -> BriefApp:
+    """The app over an open store. ``demo`` fills the (empty, temporary) store with the
+    bundled samples after the first paint. ``clock`` and ``open_url`` are the edges tests fix.
+
+    Raises ConfigError for a ``[keys]`` entry naming no action, or an unknown theme.
+    """
+    keymap = keys.check_keymap(config.keys)
+    app = BriefApp(Context(store, config, clock, open_url, demo), keymap)
+    theme = config.tui.theme
+    if theme and theme not in app.available_themes:
+        names = ", ".join(sorted(app.available_themes))
+        raise ConfigError(f"tui.theme: unknown theme {theme!r} (known: {names})")
+    return app

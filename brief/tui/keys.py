@@ -1,0 +1,96 @@
+"""The TUI's key bindings in one table, and the config file's ``[keys]`` overrides.
+
+Every binding has an id; ``[keys]`` in the config maps an id to new keys
+(``refresh_all = "ctrl+r"``, several keys comma-separated), and Textual's keymap applies it.
+An id brief does not know is a ConfigError naming it, so a typo never silently does nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from textual.binding import Binding, BindingType
+
+from brief.errors import ConfigError
+
+# App-wide: they work on every screen that does not need the key itself.
+APP: list[BindingType] = [
+    Binding("q", "quit", "Quit", id="quit"),
+    Binding("question_mark", "help", "Help", id="help", key_display="?"),
+    Binding("slash", "search", "Search", id="search", key_display="/"),
+    Binding("p", "speakers", "Speakers", id="speakers"),
+]
+
+# The main screen: feeds, article list and brief.
+MAIN: list[BindingType] = [
+    Binding("j,down", "cursor_down", "Next", id="down", show=False),
+    Binding("k,up", "cursor_up", "Previous", id="up", show=False),
+    Binding("enter", "select", "Open", id="select", show=False),
+    Binding("tab", "app.focus_next", "Next pane", id="next_pane", show=False),
+    Binding("shift+tab", "app.focus_previous", "Previous pane", id="previous_pane", show=False),
+    Binding("r", "refresh", "Refresh feed", id="refresh"),
+    Binding("R", "refresh_all", "Refresh all", id="refresh_all"),
+    Binding("m", "toggle_read", "Read/unread", id="toggle_read"),
+    Binding("s", "toggle_star", "Star", id="toggle_star"),
+    Binding("o", "open_browser", "Open in browser", id="open_browser"),
+    Binding("t", "toggle_text", "Full text", id="toggle_text"),
+    Binding("f", "filter", "Filter", id="filter"),
+]
+
+# Lists on the other screens (speakers, search results, filter): j/k move, escape goes back.
+LIST: list[BindingType] = [
+    Binding("j", "cursor_down", "Next", id="list_down", show=False),
+    Binding("k", "cursor_up", "Previous", id="list_up", show=False),
+    Binding("escape", "back", "Back", id="back"),
+]
+
+# The article screen reached from speakers or search.
+ARTICLE: list[BindingType] = [
+    Binding("j", "scroll_down", "Scroll down", id="article_down", show=False),
+    Binding("k", "scroll_up", "Scroll up", id="article_up", show=False),
+    Binding("t", "toggle_text", "Full text", id="article_text"),
+    Binding("o", "open_browser", "Open in browser", id="article_browser"),
+    Binding("escape", "back", "Back", id="article_back"),
+]
+
+# The help screen itself.
+HELP: list[BindingType] = [
+    Binding("escape,question_mark,q", "close", "Close help", id="help_close"),
+    Binding("j", "scroll_down", "Scroll down", show=False, id="help_down"),
+    Binding("k", "scroll_up", "Scroll up", show=False, id="help_up"),
+]
+
+GROUPS: tuple[tuple[str, list[BindingType]], ...] = (
+    ("Everywhere", APP),
+    ("Main screen", MAIN),
+    ("Speakers, search and filter lists", LIST),
+    ("Article", ARTICLE),
+    ("Help", HELP),
+)
+
+
+def binding_ids() -> frozenset[str]:
+    """Every id the ``[keys]`` table may name."""
+    return frozenset(b.id for _, group in GROUPS for b in group if isinstance(b, Binding) and b.id)
+
+
+def check_keymap(keys: Mapping[str, str]) -> dict[str, str]:
+    """The ``[keys]`` table as a Textual keymap; ConfigError names an unknown id or empty key."""
+    known = binding_ids()
+    for action, key in keys.items():
+        if action not in known:
+            raise ConfigError(f"keys.{action}: unknown action (known: {', '.join(sorted(known))})")
+        if not isinstance(key, str) or not key.strip():
+            raise ConfigError(f'keys.{action}: expected a key such as "ctrl+r"')
+    return {action: key.replace(" ", "") for action, key in keys.items()}
+
+
+def effective(bindings: Iterable[BindingType], keymap: Mapping[str, str]) -> list[Binding]:
+    """The bindings with the keymap's keys in place of the defaults (for the help screen)."""
+    out = []
+    for binding in bindings:
+        if not isinstance(binding, Binding):
+            continue  # brief declares every binding as a Binding; tuples have no id
+        key = keymap.get(binding.id or "")
+        out.append(binding.with_key(key, key_display=None) if key else binding)
+    return out

@@ -1,0 +1,1 @@
+"""The TUI's screens: main (feeds, articles, brief), speakers, search, filter, article, help."""

@@ -1,0 +1,74 @@
+"""One article's brief on a screen of its own (opened from the speakers or search screen)."""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from brief.tui import keys
+from brief.tui.context import Context, browsable
+from brief.tui.widgets.brief_view import BriefView
+
+
+class ArticleScreen(Screen[None]):
+    """The brief, full width; t for the full text, o for the browser, escape to go back."""
+
+    BINDINGS = keys.ARTICLE
+
+    def __init__(self, ctx: Context, article_id: int) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.article_id = article_id
+
+    def compose(self) -> ComposeResult:
+        """The brief pane and the footer."""
+        yield BriefView(self.ctx.store, id="article-brief")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Read the article, and mark it read: it is being read."""
+        view = self.query_one(BriefView)
+        view.focus()
+        view.load(self.article_id)
+        self._mark_read()
+
+    @work(thread=True, group="state")
+    def _mark_read(self) -> None:
+        self.ctx.store.set_read(self.article_id, True)
+
+    def on_brief_view_loaded(self, message: BriefView.Loaded) -> None:
+        """Say so when the article is gone (e.g. deleted by retention meanwhile)."""
+        if message.article is None:
+            self.query_one(BriefView).show_message("This article is no longer stored.")
+
+    def action_scroll_down(self) -> None:
+        """j: scroll down."""
+        self.query_one(BriefView).scroll_down()
+
+    def action_scroll_up(self) -> None:
+        """k: scroll up."""
+        self.query_one(BriefView).scroll_up()
+
+    def action_toggle_text(self) -> None:
+        """t: the brief or the full extracted text."""
+        self.query_one(BriefView).toggle_text()
+
+    def action_open_browser(self) -> None:
+        """o: the page in the browser (http and https only)."""
+        article = self.query_one(BriefView).article
+        url = browsable(article.url if article else None)
+        if url is None:
+            self.notify("This article has no http(s) link to open.", severity="warning")
+            return
+        self._open(url)
+
+    @work(thread=True, group="browser")
+    def _open(self, url: str) -> None:
+        # webbrowser may wait for the browser to start: never on the UI's thread.
+        self.ctx.open_url(url)
+
+    def action_back(self) -> None:
+        """Escape: back to the list this article was chosen from."""
+        self.dismiss(None)

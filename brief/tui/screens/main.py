@@ -1,0 +1,296 @@
+"""The main screen: feeds and tags, the article list, and the brief of the highlighted article."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, replace
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList
+
+from brief.store_types import ArticleFilter, ArticleSummary
+from brief.tui import keys
+from brief.tui.context import Context, browsable
+from brief.tui.filters import describe
+from brief.tui.widgets.article_list import ArticleList
+from brief.tui.widgets.brief_view import EMPTY_STORE, NO_ARTICLES, BriefView
+from brief.tui.widgets.feed_list import FeedList, filter_for, option_for
+from brief.tui.widgets.status_bar import StatusBar
+
+RELOAD_INTERVAL = 0.5  # seconds between list re-reads while a refresh stores articles
+
+
+class MainScreen(Screen[None]):
+    """Three panes: feeds (left), articles (middle), brief (right)."""
+
+    BINDINGS = keys.MAIN
+
+    @dataclass
+    class StateChanged(Message):
+        """An article's read or starred state was written."""
+
+        summary: ArticleSummary
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self._last_reload = 0.0
+
+    def compose(self) -> ComposeResult:
+        """The panes, a status line and the footer of keys."""
+        with Horizontal(id="panes"):
+            yield FeedList(self.ctx.store, id="feeds")
+            yield ArticleList(self.ctx.store, self.ctx.clock, id="articles")
+            yield BriefView(self.ctx.store, id="brief")
+        yield StatusBar(self.ctx, id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Show what the store has at once; the demo analyzes its samples meanwhile."""
+        self.feeds.recount()
+        self.articles.reload()
+        self.articles.focus()
+        if self.ctx.demo:
+            self.brief.loading = True
+            self.status.load_demo()
+
+    @property
+    def feeds(self) -> FeedList:
+        """The left pane."""
+        return self.query_one(FeedList)
+
+    @property
+    def articles(self) -> ArticleList:
+        """The article list."""
+        return self.query_one(ArticleList)
+
+    @property
+    def brief(self) -> BriefView:
+        """The brief pane."""
+        return self.query_one(BriefView)
+
+    @property
+    def status(self) -> StatusBar:
+        """The status line."""
+        return self.query_one(StatusBar)
+
+    @property
+    def flt(self) -> ArticleFilter:
+        """The filter of the article list."""
+        return self.articles.flt
+
+    def set_filter(self, flt: ArticleFilter) -> None:
+        """Show the articles of another filter (and mark it in the left pane if it is there)."""
+        if flt == self.articles.flt:
+            return
+        self.articles.reload(flt)
+        option = option_for(flt)
+        if option is not None:
+            self.feeds.select_id(option)
+        self._update_status()
+
+    def reload(self) -> None:
+        """Re-read the list and the counts, keeping the cursor on the same article."""
+        self.feeds.recount()
+        self.articles.reload(keep=self.articles.highlighted_id)
+
+    # Events from the panes.
+
+    @on(OptionList.OptionHighlighted, "#feeds")
+    def _feed_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id is not None:
+            self.set_filter(filter_for(event.option.id))
+
+    @on(OptionList.OptionSelected, "#feeds")
+    def _feed_selected(self, event: OptionList.OptionSelected) -> None:
+        self.articles.focus()
+
+    @on(OptionList.OptionHighlighted, "#articles")
+    def _article_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id is not None:
+            self.brief.load(int(event.option.id))
+
+    @on(OptionList.OptionSelected, "#articles")
+    def _article_selected(self, event: OptionList.OptionSelected) -> None:
+        self.open_article()
+
+    def on_article_list_loaded(self, message: ArticleList.Loaded) -> None:
+        """After a page: show the highlighted brief, or say why there is none."""
+        if message.offset:
+            return
+        current = self.articles.highlighted_id
+        if current is None:
+            self._show_empty()
+        elif self.brief.article is None or self.brief.article.id != current:
+            self.brief.load(current)
+        self._update_status()
+
+    def on_feed_list_counted(self, message: FeedList.Counted) -> None:
+        """Counts changed: the empty-store note may need to appear or go."""
+        if self.articles.highlighted_id is None:
+            self._show_empty()
+
+    def on_brief_view_loaded(self, message: BriefView.Loaded) -> None:
+        """The first brief is on screen: the loading indicator can go."""
+        if message.article is not None:
+            self.brief.loading = False
+
+    def _show_empty(self) -> None:
+        counts = self.feeds.counts
+        if self.ctx.demo and self.brief.loading:
+            return
+        if counts is not None and self.articles.flt == ArticleFilter():
+            if not counts.feeds:
+                self.brief.show_message(EMPTY_STORE)
+            else:
+                self.brief.show_message(NO_ARTICLES.format(feeds=len(counts.feeds)))
+        else:
+            self.brief.show_message(Text("No articles match this filter.", style="dim"))
+
+    # Actions (keys in brief.tui.keys.MAIN).
+
+    def action_cursor_down(self) -> None:
+        """Next row of the focused list, or scroll the brief."""
+        focused = self.focused
+        if isinstance(focused, BriefView):
+            focused.scroll_down()
+        elif isinstance(focused, OptionList):
+            focused.action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        """Previous row of the focused list, or scroll the brief back."""
+        focused = self.focused
+        if isinstance(focused, BriefView):
+            focused.scroll_up()
+        elif isinstance(focused, OptionList):
+            focused.action_cursor_up()
+
+    def action_select(self) -> None:
+        """Enter (when the focused list leaves it to the screen): open the article."""
+        if isinstance(self.focused, OptionList):
+            self.focused.action_select()
+
+    def open_article(self) -> None:
+        """Read the highlighted article: mark it read and move to its brief."""
+        summary = self._highlighted()
+        if summary is None:
+            return
+        if not summary.read:
+            self._write_state(summary, read=True)
+        self.brief.focus()
+
+    def action_toggle_read(self) -> None:
+        """m: mark the highlighted article read or unread."""
+        summary = self._highlighted()
+        if summary is not None:
+            self._write_state(summary, read=not summary.read)
+
+    def action_toggle_star(self) -> None:
+        """s: star or unstar the highlighted article."""
+        summary = self._highlighted()
+        if summary is not None:
+            self._write_state(summary, starred=not summary.starred)
+
+    def action_open_browser(self) -> None:
+        """o: open the article's page in the browser (http and https links only)."""
+        summary = self._highlighted()
+        if summary is None:
+            return
+        url = browsable(summary.url)
+        if url is None:
+            self.notify("This article has no http(s) link to open.", severity="warning")
+            return
+        self._open_url(url)
+
+    @work(thread=True, group="browser")
+    def _open_url(self, url: str) -> None:
+        # webbrowser may wait for the browser to start: never on the UI's thread.
+        self.ctx.open_url(url)
+
+    def action_toggle_text(self) -> None:
+        """t: the brief or the full extracted text."""
+        self.brief.toggle_text()
+
+    def action_filter(self) -> None:
+        """f: choose a filter (unread, starred, day, feed, tag, speaker)."""
+        from brief.tui.screens.filter import FilterScreen
+
+        def chosen(flt: ArticleFilter | None) -> None:
+            if flt is not None:
+                self.set_filter(flt)
+
+        self.app.push_screen(FilterScreen(self.ctx, self.flt), chosen)
+
+    def action_refresh(self) -> None:
+        """r: refresh the selected feed (or the feeds of the highlighted article)."""
+        self.status.start_refresh(self._feeds_to_refresh())
+
+    def action_refresh_all(self) -> None:
+        """R: refresh every feed."""
+        self.status.start_refresh(None)
+
+    def _feeds_to_refresh(self) -> list[int]:
+        counts = self.feeds.counts
+        feeds = counts.feeds if counts else []
+        if self.flt.feed_id is not None:
+            return [self.flt.feed_id]
+        if self.flt.tag is not None:
+            return [f.id for f in feeds if self.flt.tag in f.tags]
+        summary = self._highlighted()
+        names = set(summary.feeds) if summary else set()
+        return [f.id for f in feeds if f.display_name in names]
+
+    # State writes in a worker; the demo and refresh, run by the status bar.
+
+    def _highlighted(self) -> ArticleSummary | None:
+        return self.articles.highlighted_summary
+
+    @work(thread=True, group="state")
+    def _write_state(
+        self, summary: ArticleSummary, *, read: bool | None = None, starred: bool | None = None
+    ) -> None:
+        if read is not None:
+            self.ctx.store.set_read(summary.id, read)
+            summary = replace(summary, read=read)
+        if starred is not None:
+            self.ctx.store.set_starred(summary.id, starred)
+            summary = replace(summary, starred=starred)
+        self.post_message(self.StateChanged(summary))
+
+    def on_main_screen_state_changed(self, message: StateChanged) -> None:
+        """Redraw the row and the counts."""
+        self.articles.update_summary(message.summary)
+        if self.brief.article is not None and self.brief.article.id == message.summary.id:
+            self.brief.load(message.summary.id)
+        self.feeds.recount()
+
+    def on_status_bar_demo_progress(self, message: StatusBar.DemoProgress) -> None:
+        """Show each sample as soon as it is stored."""
+        self.reload()
+
+    def on_status_bar_demo_failed(self, message: StatusBar.DemoFailed) -> None:
+        """Nothing more is coming: stop the loading indicator."""
+        self.brief.loading = False
+
+    def on_status_bar_refresh_progress(self, message: StatusBar.RefreshProgress) -> None:
+        """New articles appear while the refresh runs (re-read at most a few times a second)."""
+        now = time.monotonic()
+        if now - self._last_reload >= RELOAD_INTERVAL:
+            self._last_reload = now
+            self.reload()
+
+    def on_status_bar_refresh_done(self, message: StatusBar.RefreshDone) -> None:
+        """Everything the refresh stored."""
+        self.reload()
+
+    def _update_status(self) -> None:
+        counts = self.feeds.counts
+        names = {f.id: f.display_name for f in counts.feeds} if counts else {}
+        where = describe(self.flt, names)
+        where.append(f" · {self.articles.total} articles", style="dim")
+        self.status.show_where(where)

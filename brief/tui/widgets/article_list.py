@@ -1,0 +1,146 @@
+"""The article list: two lines per article, loaded from the store page by page.
+
+    ● ★ Headline of the article, cut to the width of the pane…
+        Feed name · 3h · ❝ 7
+
+An OptionList (not a ListView of widgets) so that long lists stay cheap; rows come from the
+store 200 at a time, the next page when the highlight or the scroll nears the end.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from rich.text import Text
+from textual import work
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from brief.store import Store
+from brief.store_types import ArticleFilter, ArticleSummary
+from brief.tui.format import age, plain
+
+PAGE = 200
+NEAR_END = 20  # options from the end at which the next page is fetched
+
+
+class ArticleList(OptionList):
+    """Articles of the current filter, newest first; an option's id is the article id."""
+
+    @dataclass
+    class Loaded(Message):
+        """A page read by the worker; ``offset`` 0 replaces the list."""
+
+        flt: ArticleFilter
+        offset: int
+        rows: list[ArticleSummary]
+        total: int
+        keep: int | None  # the article to keep highlighted after a reload
+
+    def __init__(self, store: Store, clock: Callable[[], datetime], *, id: str | None = None):
+        super().__init__(id=id)
+        self._store = store
+        self._clock = clock
+        self.flt = ArticleFilter()
+        self.summaries: dict[int, ArticleSummary] = {}
+        self.total = 0
+        self._fetching = False
+
+    def reload(self, flt: ArticleFilter | None = None, keep: int | None = None) -> None:
+        """Read the first page of the filter (default: the current one) in a worker."""
+        if flt is not None:
+            self.flt = flt
+        self._fetching = True
+        self._fetch(self.flt, 0, keep)
+
+    @property
+    def highlighted_id(self) -> int | None:
+        """The article under the highlight, if any."""
+        option = self.highlighted_option
+        return int(option.id) if option is not None and option.id is not None else None
+
+    @property
+    def highlighted_summary(self) -> ArticleSummary | None:
+        """The row under the highlight, if any."""
+        article_id = self.highlighted_id
+        return self.summaries.get(article_id) if article_id is not None else None
+
+    @work(thread=True, exclusive=True, group="articles")
+    def _fetch(self, flt: ArticleFilter, offset: int, keep: int | None) -> None:
+        rows = self._store.list_articles(flt, limit=PAGE, offset=offset)
+        total = self._store.count_articles(flt)
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.Loaded(flt, offset, rows, total, keep))
+
+    def on_article_list_loaded(self, message: Loaded) -> None:
+        """Put the page in the list (a page of another filter, now stale, is dropped)."""
+        self._fetching = False
+        if message.flt != self.flt:
+            return
+        now = self._clock()
+        if message.offset == 0:
+            self.summaries = {}
+        self.total = message.total
+        fresh = [s for s in message.rows if s.id not in self.summaries]
+        self.summaries.update((s.id, s) for s in fresh)
+        options = [Option(_prompt(s, now), id=str(s.id)) for s in fresh]
+        if message.offset == 0:
+            self.set_options(options)
+            keep = message.keep
+            self.highlighted = (
+                (self.get_option_index(str(keep)) if keep in self.summaries else 0)
+                if options
+                else None
+            )
+        else:
+            self.add_options(options)
+
+    def update_summary(self, summary: ArticleSummary) -> None:
+        """Redraw one article after its read or starred state changed."""
+        if summary.id in self.summaries:
+            self.summaries[summary.id] = summary
+            self.replace_option_prompt(str(summary.id), _prompt(summary, self._clock()))
+
+    def _more(self) -> None:
+        """Fetch the next page when the end of the loaded rows is near."""
+        if self._fetching or len(self.summaries) >= self.total:
+            return
+        self._fetching = True
+        self._fetch_more(self.flt, len(self.summaries))
+
+    @work(thread=True, exclusive=True, group="more")
+    def _fetch_more(self, flt: ArticleFilter, offset: int) -> None:
+        rows = self._store.list_articles(flt, limit=PAGE, offset=offset)
+        self.post_message(self.Loaded(flt, offset, rows, self._store.count_articles(flt), None))
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        """Textual's behaviour, and the next page when the highlight nears the end."""
+        super().watch_highlighted(highlighted)
+        if highlighted is not None and highlighted >= self.option_count - NEAR_END:
+            self._more()
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        """Mouse-wheel scrolling near the end fetches the next page too."""
+        super().watch_scroll_y(old, new)
+        if new >= self.max_scroll_y - 2 * NEAR_END:
+            self._more()
+
+
+def _prompt(summary: ArticleSummary, now: datetime) -> Text:
+    """Two lines: marks and title; feed, age and quote count. Feed text is made literal."""
+    out = Text(no_wrap=True, overflow="ellipsis", end="")
+    out.append("●" if not summary.read else " ", style="bold dodger_blue1")
+    out.append("★" if summary.starred else " ", style="yellow")
+    out.append(" ")
+    out.append_text(plain(summary.title, "bold" if not summary.read else "", default="(untitled)"))
+    out.append("\n    ")
+    out.append_text(plain(summary.feeds[0] if summary.feeds else "", "cyan"))
+    when = age(summary.published or summary.fetched_at, now)
+    out.append(f" · {when}" if when else "", style="dim")
+    if summary.quote_count:
+        out.append(f" · ❝ {summary.quote_count}", style="dim")
+    return out

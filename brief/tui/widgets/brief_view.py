@@ -1,0 +1,131 @@
+"""The brief of one stored article (brief.render's panels), or its full extracted text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widgets import Static
+from textual.worker import get_current_worker
+
+from brief.render import brief_renderable, header
+from brief.store import Store
+from brief.store_types import StoredArticle
+from brief.text import sanitize
+from brief.tui.format import plain
+
+EMPTY_STORE = """\
+No articles yet.
+
+Subscribe to a feed and fetch it:
+
+    brief feeds add https://feeds.bbci.co.uk/news/world/rss.xml
+    brief fetch
+
+or list feeds in the config file (brief init writes an example), then press R here
+to refresh them all. To look around first: brief --demo"""
+
+NO_ARTICLES = """\
+No articles yet in your {feeds} feed(s).
+
+Press R to fetch them all now (or run brief fetch)."""
+
+
+class BriefView(VerticalScroll):
+    """Scrollable pane showing an article's brief; ``t`` switches to the full text."""
+
+    @dataclass
+    class Loaded(Message):
+        """An article was read from the store (None: it is gone)."""
+
+        article_id: int
+        article: StoredArticle | None
+
+    def __init__(self, store: Store, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._store = store
+        self.article: StoredArticle | None = None
+        self.full_text = False
+
+    def compose(self) -> ComposeResult:
+        """One Static holds the rendering; the container scrolls it."""
+        yield Static(id="brief-body")
+
+    @property
+    def body(self) -> Static:
+        """The Static the brief is drawn in."""
+        return self.query_one("#brief-body", Static)
+
+    @work(thread=True, exclusive=True, group="brief")
+    def load(self, article_id: int) -> None:
+        """Read the article in a worker; posts Loaded unless a newer load replaced it."""
+        article = self._store.get_article(article_id)
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.Loaded(article_id, article))
+
+    def on_brief_view_loaded(self, message: Loaded) -> None:
+        """Show what the worker read (the screen hears the message too)."""
+        self.show(message.article)
+
+    def show(self, article: StoredArticle | None) -> None:
+        """Draw the article (its brief, or its text when the full text is toggled on)."""
+        if article is None or self.article is None or article.id != self.article.id:
+            self.scroll_home(animate=False)
+        self.article = article
+        self.body.update(self._renderable())
+
+    def show_message(self, text: str | Text) -> None:
+        """Show a note instead of an article (empty store, nothing selected, loading)."""
+        self.article = None
+        self.body.update(text if isinstance(text, Text) else Text(text))
+
+    def toggle_text(self) -> None:
+        """Switch between the brief and the full extracted text."""
+        self.full_text = not self.full_text
+        self.scroll_home(animate=False)
+        self.body.update(self._renderable())
+
+    def _renderable(self) -> RenderableType:
+        article = self.article
+        if article is None:
+            return Text("No article selected.", style="dim")
+        parts: list[RenderableType] = []
+        state = _state_line(article)
+        if article.brief is None:
+            parts.append(plain(article.title, "bold", default="(untitled)"))
+            parts.append(state)
+            parts.append(Text("Not analyzed yet: the feed's own text follows.", style="italic"))
+            parts.extend(_paragraphs(article.paragraphs))
+            return Group(*parts)
+        if self.full_text:
+            parts.extend([header(article.brief), state])
+            parts.extend(_paragraphs(article.paragraphs or article.brief.article.paragraphs))
+            return Group(*parts)
+        return Group(state, brief_renderable(article.brief))
+
+
+def _state_line(article: StoredArticle) -> Text:
+    """Feeds, star and extraction status: what the store knows beyond the brief."""
+    out = Text()
+    if article.starred:
+        out.append("★ starred  ", style="yellow")
+    if article.feeds:
+        out.append("in ", style="dim")
+        out.append_text(plain(", ".join(article.feeds), "dim"))
+    if article.status == "feed-only":
+        out.append("  · from the feed's text", style="dim italic")
+        if article.reason:
+            out.append(" (", style="dim")
+            out.append_text(plain(article.reason, "dim"))
+            out.append(")", style="dim")
+    return out
+
+
+def _paragraphs(paragraphs: tuple[str, ...]) -> list[Text]:
+    """Each paragraph as literal, sanitized text with a blank line before it."""
+    return [Text("\n" + sanitize(p)) for p in paragraphs]

@@ -1,0 +1,132 @@
+"""The left pane: all / unread / starred, every feed and every tag, with unread counts.
+
+A feed whose last fetches failed carries a ⚠ badge; choosing an entry sets the article filter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import work
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option, OptionDoesNotExist
+
+from brief.store import Store
+from brief.store_types import ArticleFilter, FeedStatus
+from brief.tui.format import plain
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """What the pane shows, read from the store in one go."""
+
+    feeds: list[FeedStatus]
+    tags: list[tuple[str, int]]  # tag, unread articles
+    total_unread: int
+    starred: int
+
+
+def filter_for(option_id: str) -> ArticleFilter:
+    """The article filter an entry of the pane stands for."""
+    kind, _, value = option_id.partition(":")
+    if kind == "feed":
+        return ArticleFilter(feed_id=int(value))
+    if kind == "tag":
+        return ArticleFilter(tag=value)
+    if kind == "unread":
+        return ArticleFilter(unread=True)
+    if kind == "starred":
+        return ArticleFilter(starred=True)
+    return ArticleFilter()
+
+
+def option_for(flt: ArticleFilter) -> str | None:
+    """The entry of the pane that shows exactly this filter, if there is one."""
+    for option_id in ("all", "unread", "starred"):
+        if filter_for(option_id) == flt:
+            return option_id
+    if flt == ArticleFilter(feed_id=flt.feed_id) and flt.feed_id is not None:
+        return f"feed:{flt.feed_id}"
+    if flt == ArticleFilter(tag=flt.tag) and flt.tag is not None:
+        return f"tag:{flt.tag}"
+    return None
+
+
+def read_counts(store: Store) -> Counts:
+    """Feeds with their counts, tags with their unread counts, totals."""
+    feeds = store.list_feeds()
+    tags = sorted({tag for feed in feeds for tag in feed.tags}, key=str.lower)
+    return Counts(
+        feeds=feeds,
+        tags=[(tag, store.count_articles(ArticleFilter(tag=tag, unread=True))) for tag in tags],
+        total_unread=store.count_articles(ArticleFilter(unread=True)),
+        starred=store.count_articles(ArticleFilter(starred=True)),
+    )
+
+
+class FeedList(OptionList):
+    """Feeds and tags; the highlighted entry is the filter of the article list."""
+
+    @dataclass
+    class Counted(Message):
+        """Fresh counts from the store."""
+
+        counts: Counts
+
+    def __init__(self, store: Store, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._store = store
+        self.counts: Counts | None = None
+
+    @work(thread=True, exclusive=True, group="feeds")
+    def recount(self) -> None:
+        """Read feeds and counts in a worker; posts Counted."""
+        self.post_message(self.Counted(read_counts(self._store)))
+
+    def on_feed_list_counted(self, message: Counted) -> None:
+        """Rebuild the entries, keeping the highlighted one."""
+        self.counts = message.counts
+        current = self.highlighted_option.id if self.highlighted_option else None
+        counts = message.counts
+        options: list[Option | None] = [
+            Option(_entry(Text("All articles"), counts.total_unread), id="all"),
+            Option(_entry(Text("Unread"), counts.total_unread), id="unread"),
+            Option(_entry(Text("Starred"), counts.starred), id="starred"),
+        ]
+        if counts.feeds:
+            options.append(None)
+            options.extend(Option(_feed_entry(feed), id=f"feed:{feed.id}") for feed in counts.feeds)
+        if counts.tags:
+            options.append(None)
+            options.extend(
+                Option(_entry(Text("#") + plain(tag), unread), id=f"tag:{tag}")
+                for tag, unread in counts.tags
+            )
+        self.set_options(options)
+        self.select_id(current or "all")
+
+    def select_id(self, option_id: str | None) -> None:
+        """Highlight an entry by id (no-op for an id that is not there)."""
+        if option_id is None:
+            return
+        try:
+            self.highlighted = self.get_option_index(option_id)
+        except OptionDoesNotExist:
+            return
+
+
+def _entry(name: Text, unread: int) -> Text:
+    """The unread count (right-aligned, so the names line up), then the name."""
+    out = Text(f"{unread:>4} " if unread else "     ", style="bold dodger_blue1", end="")
+    out.append_text(name)
+    return out
+
+
+def _feed_entry(feed: FeedStatus) -> Text:
+    """A feed: its unread count, ⚠ when its last fetches failed, its name."""
+    name = plain(feed.display_name)
+    if feed.error_count:
+        name = Text("⚠ ", style="bold red", end="") + name
+    return _entry(name, feed.unread_count)
