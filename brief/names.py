@@ -8,8 +8,12 @@ one-word names of bodies that an article uses often ("Amazon").
 from __future__ import annotations
 
 from brief.gazetteer import first_name_gender
-from brief.lexicon import ORG_NOUNS, PERSON_NOUNS, ROLE_NOUNS
 from brief.mentions import Mention
+from brief.nouns import (
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    ROLE_NOUNS,
+)
 from brief.tokens import Doc
 
 _FREQUENT = 5  # uses inside sentences that make a lone capitalized word an actor

@@ -12,14 +12,16 @@ from dataclasses import dataclass
 from brief.gazetteer import demonym_place, place
 from brief.lexicon import (
     FUNCTION_WORDS,
-    ORG_NOUNS,
-    PERSON_NOUNS,
     PRONOUNS,
     QUOTE_VERBS,
-    TITLES,
     VERB_ADVERBS,
 )
 from brief.mentions import Mention
+from brief.nouns import (
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    TITLES,
+)
 from brief.tokens import Doc
 
 _MAX_NP = 8

@@ -14,13 +14,15 @@ from dataclasses import dataclass
 from brief.actors import Entity, Registry
 from brief.lexicon import (
     FUNCTION_WORDS,
-    ORG_NOUNS,
     PRONOUNS_FEMALE,
     PRONOUNS_MALE,
     PRONOUNS_NEUTER,
     PRONOUNS_PLURAL,
 )
 from brief.mentions import Mention
+from brief.nouns import (
+    ORG_NOUNS,
+)
 from brief.phrases import Source
 from brief.tokens import Doc
 

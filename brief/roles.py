@@ -14,9 +14,11 @@ from brief.gazetteer import first_name_gender, place
 from brief.lexicon import (
     ABBREVIATIONS,
     FUNCTION_WORDS,
+    QUOTE_VERBS,
+)
+from brief.nouns import (
     NAME_CONNECTORS,
     ORG_KEYWORDS,
-    QUOTE_VERBS,
     ROLE_NOUNS,
 )
 from brief.tokens import Doc

@@ -12,6 +12,8 @@ from brief.lexicon import (
     DAYS,
     FUNCTION_WORDS,
     MONTHS,
+)
+from brief.nouns import (
     NAME_CONNECTORS,
     ORG_CONNECTORS,
     ORG_KEYWORDS,

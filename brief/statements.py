@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from brief.lexicon import STATEMENT_VERBS
+from brief.lexicon import (
+    STATEMENT_VERBS,
+)
 from brief.phrases import MentionIndex, Source, after, before
 from brief.tokens import Doc
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from brief.lexicon import ABBREVIATIONS
+from brief.lexicon import (
+    ABBREVIATIONS,
+)
 from brief.models import Article
 from brief.quotes import Span
 
