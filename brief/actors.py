@@ -118,6 +118,7 @@ class _Builder:
             and self.speakers.get(id(m)) == "person"
             and " " not in m.name
             and place(m.name) not in self.countries
+            and place(m.name) not in gazetteer().capitals
         ):
             return registry.add(m.name, "person")  # "York said": a surname, not the city
         if m.kind in ("organization", "place", "group"):

@@ -35,6 +35,7 @@ class Gazetteer:
 
     places: dict[str, str]  # casefolded name -> canonical place name
     countries: frozenset[str]  # canonical names of countries
+    capitals: frozenset[str]  # canonical names of capital cities ("Kiev said" is a government)
     demonyms: dict[str, str]  # casefolded demonym -> canonical place name
     first_names: dict[str, str]  # casefolded first name -> "male" | "female" | "either"
 
@@ -139,6 +140,7 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(
         places=places,
         countries=frozenset(str(c["name"]) for c in gc.get_countries().values()),
+        capitals=frozenset(str(c["capital"]) for c in gc.get_countries().values() if c["capital"]),
         demonyms=_demonyms(countries),
         first_names=_first_names(),
     )

@@ -111,7 +111,7 @@ ORG_NOUNS = _words(
     bureau service services forces force navy statement report spokesman's junta regime
     regulator regulators watchdog bank university school hospital network broadcaster
     newspaper channel outlet website campaign foundation institute studio label publisher
-    retailer carrier airline maker manufacturer operator producer insurer
+    retailer carrier airline maker manufacturer operator insurer
     ministère gouvernement préfecture parquet ministerio gobierno ministerium regierung
     """
 )

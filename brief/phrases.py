@@ -167,7 +167,11 @@ def _phrase_before(doc: Doc, index: MentionIndex, e: int, lo: int) -> Source | N
         lower = t.text.lower()
         if doc.quoted[s - 1] or not t.is_word:
             break
-        modifier = t.text.islower() and (lower not in FUNCTION_WORDS or lower in _NP_WORDS)
+        modifier = (
+            t.text.islower()
+            and (lower not in FUNCTION_WORDS or lower in _NP_WORDS)
+            and lower not in QUOTE_VERBS
+        )
         owner = t.is_cap and (t.possessive or demonym_place(t.text) or place(t.base))
         if modifier or owner:
             s -= 1

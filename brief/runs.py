@@ -97,6 +97,8 @@ def _split_run(doc: Doc, i: int, j: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for a, b in _split_at_and(doc, i, j):
         words = [t.text for t in tokens[a:b]]
+        a, b = _org_then_person(doc, a, b, out)
+        words = [t.text for t in tokens[a:b]]
         titled = any(w in ORG_KEYWORDS or w.lower().rstrip(".") in TITLES for w in words)
         # "Joint Chiefs of Staff" is one name; "Jamie Werner of Ngātiwai" is a person from a place.
         of_name = "of" in words[1:-1] and "and" not in words and not first_name_gender(words[0])
@@ -112,6 +114,21 @@ def _split_run(doc: Doc, i: int, j: int) -> list[tuple[int, int]]:
         if begin < b:
             out.append((begin, b))
     return out
+
+
+def _org_then_person(doc: Doc, a: int, b: int, out: list[tuple[int, int]]) -> tuple[int, int]:
+    """ "Executive Council of Australian Jewry Robert Goot": the body and then its person.
+
+    Appends the body to ``out`` and returns the person's run, when a known first name follows
+    the last organization keyword; else returns the run unchanged."""
+    tokens = doc.tokens
+    keyword = max((k for k in range(a, b) if tokens[k].text in ORG_KEYWORDS), default=-1)
+    if keyword < 0 or not 2 <= b - keyword - 1 <= 3:
+        return a, b
+    if not first_name_gender(tokens[keyword + 1].text):
+        return a, b
+    out.append((a, keyword + 1))
+    return keyword + 1, b
 
 
 def _split_at_and(doc: Doc, i: int, j: int) -> list[tuple[int, int]]:
@@ -156,9 +173,11 @@ def _opener(doc: Doc, i: int) -> bool:
     # lowercase (or the lexicons know it as a first name, a place, a title).
     if i + 1 < len(doc.tokens) and place(f"{text} {doc.tokens[i + 1].base}"):
         return False  # "New Zealand"
+    if doc.sentence_start(i) and lower.endswith("ly") and not first_name_gender(text):
+        return True  # "Typically", "Reportedly"
     if (
         doc.sentence_start(i)
-        and lower.endswith(("ing", "ly"))
+        and lower.endswith("ing")
         and i + 1 < len(doc.tokens)
         and name_token(doc.tokens[i + 1])
         and not first_name_gender(text)
