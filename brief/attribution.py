@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from brief.lexicon import (
     ACCORDING_WORDS,
     AUXILIARIES,
+    NAMING_VERBS,
     NON_INVERTING_VERBS,
     QUOTE_VERBS,
 )
@@ -169,7 +170,9 @@ def parse_before(
         source = before(doc, index, v, lo)
         if source is None and _inverts(doc, v):
             source = after(doc, index, v + 1, hi)
-        if source is None:
+        if source is None and tokens[v].text.endswith("ing"):
+            continue  # "Liu said that …, warning: “…”": the subject is the main verb's
+        if source is None or (tokens[v].text in NAMING_VERBS and source.form == "phrase"):
             return None
         return Attribution(tokens[v].text, delegated(doc, index, source), hi, "before")
     return None

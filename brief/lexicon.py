@@ -32,6 +32,7 @@ QUOTE_VERBS = _words(
     reminded reminds acknowledged recounted recounts described describes summed sums agreed agrees
     admitted predicted wrote added tweeted insisted explained pointed points accused accuses
     blamed blames denied denies criticized criticised criticizes criticises condemned condemns
+    called calls described describes dubbed read reads written
     telling adding explaining noting warning insisting arguing writing asking replying claiming
     """
 )
@@ -42,7 +43,7 @@ NON_INVERTING_VERBS = _words(
     """
     told tells tell telling informed assured reminded reminds urged urges accused accuses
     blamed blames criticized criticised condemned condemns denied denies asked asks offered
-    offers described describes
+    offers described describes called calls dubbed read reads
     """
 )
 
@@ -67,6 +68,10 @@ AUXILIARIES = _words("a ont avait aurait hat haben ha han")
 
 # "according to" in one word.
 ACCORDING_WORDS = _words("selon laut según segundo")
+
+# Verbs that name or characterize rather than report ("Cruz called the suicide a “profound
+# indictment”"): their subject speaks only if it is someone named, never "a group called “…”".
+NAMING_VERBS = _words("called calls described describes dubbed")
 
 # Verbs that make a reported statement without quote marks: say-verbs whose clause or object is
 # a claim. Narrower than QUOTE_VERBS, since precision matters more than recall here.

@@ -75,6 +75,7 @@ ROLE_NOUNS = TITLES | _words(
     songwriter guitarist drummer bassist composer dancer choreographer painter sculptor
     architect novelist poet playwright blogger influencer comedian host presenter anchor
     commentator pundit critic programmer developer inventor co-founder chairperson captain
+    co-author author
     """
 )
 
@@ -96,7 +97,9 @@ PERSON_NOUNS = _words(
     organizers organiser organisers leader leaders lawmaker lawmakers legislator legislators
     prosecutor prosecutors investigator investigators eyewitness eyewitnesses passenger
     passengers fan fans owner owners manager managers colleague colleagues journalist
-    journalists reporter reporters historian historians engineer engineers
+    journalists reporter reporters historian historians engineer engineers commenter
+    commenters user users poster viewer viewers reader readers follower followers physician
+    physicians surgeon surgeons patient patients author authors co-author co-authors
     """
 )
 
@@ -255,3 +258,13 @@ IRREGULAR_DEMONYMS = {
     "Emirati": "United Arab Emirates",
     "Cypriot": "Cyprus",
 }
+
+
+# Second halves of compound adjectives after a capitalized word ("Kroger-owned", "Texas-based").
+HYPHEN_SUFFIXES = _words(
+    """
+    made based owned led born backed run funded sponsored controlled style era type class bred
+    raised speaking related linked oriented focused area wide level dominated affiliated
+    allied aligned inspired themed bound centric friendly free like language american
+    """
+)

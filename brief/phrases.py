@@ -20,6 +20,7 @@ from brief.mentions import Mention
 from brief.nouns import (
     ORG_NOUNS,
     PERSON_NOUNS,
+    ROLE_NOUNS,
     TITLES,
 )
 from brief.tokens import Doc
@@ -103,8 +104,21 @@ class MentionIndex:
         )
 
 
+def _adverb(word: str) -> bool:
+    """ "also", "later", "tearfully": words between a subject and its verb."""
+    return word.lower() in VERB_ADVERBS or (
+        word.islower() and word.endswith("ly") and len(word) > 4
+    )
+
+
 def _phrase_head_ok(word: str) -> bool:
-    return word in PERSON_NOUNS or word in ORG_NOUNS or word in TITLES or bool(_AGE.fullmatch(word))
+    return (
+        word in PERSON_NOUNS
+        or word in ORG_NOUNS
+        or word in ROLE_NOUNS
+        or (word.endswith("s") and word[:-1] in ROLE_NOUNS)  # "the physicians"
+        or bool(_AGE.fullmatch(word))
+    )
 
 
 def _delegate(doc: Doc, index: MentionIndex, mention: Mention) -> bool:
@@ -122,7 +136,7 @@ def before(doc: Doc, index: MentionIndex, verb: int, lo: int) -> Source | None:
     tokens = doc.tokens
     e = verb - 1
     skipped = 0
-    while e >= lo and skipped < 3 and tokens[e].text.lower() in VERB_ADVERBS:
+    while e >= lo and skipped < 3 and _adverb(tokens[e].text):
         e -= 1
         skipped += 1
     if e < lo or doc.quoted[e]:

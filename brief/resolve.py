@@ -155,6 +155,16 @@ class Resolver:
             for o in self._occurrences[start:end]
         )
 
+    def subjects_in(self, lo: int, hi: int) -> list[Entity]:
+        """The people who are subjects (sentence or clause openers) between two tokens."""
+        start = bisect.bisect_left(self._keys, lo)
+        end = bisect.bisect_left(self._keys, hi)
+        out: list[Entity] = []
+        for o in self._occurrences[start:end]:
+            if o.subject and o.entity.kind == "person" and o.entity not in out:
+                out.append(o.entity)
+        return out
+
     def people_in(self, paragraph: int) -> list[Entity]:
         """The people named (outside quotes) in a paragraph, each once, in order."""
         tokens = self._doc.paragraph_tokens[paragraph]

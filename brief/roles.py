@@ -20,6 +20,7 @@ from brief.nouns import (
     NAME_CONNECTORS,
     ORG_KEYWORDS,
     ROLE_NOUNS,
+    TITLE_MODIFIERS,
 )
 from brief.tokens import Doc
 
@@ -93,6 +94,9 @@ def role_before(doc: Doc, start: int) -> int:
         lower = t.text.lower()
         if not t.is_word or doc.quoted[s - 1] != doc.quoted[start]:
             break
+        if lower == "and" and s - 2 >= para_start and tokens[s - 2].text in ROLE_NOUNS:
+            s -= 1  # "JPL scientist and study co-author Michael Malaska"
+            continue
         if lower in FUNCTION_WORDS or lower in QUOTE_VERBS:
             break
         if not (t.text.islower() or t.is_cap):
@@ -138,6 +142,8 @@ def appositive(doc: Doc, end: int) -> tuple[str | None, int | None]:
     if not has_article and not any(t.text.lower() in ROLE_NOUNS for t in words[:4]):
         return None, None  # "Laessing, things then went ...": a clause, not a role
     lead = words[0]
+    if lead.is_cap and lead.text.lower() in ROLE_NOUNS | TITLE_MODIFIERS:
+        return doc.article.text[words[0].start : words[-1].end], stop  # "Senior Vice President"
     if lead.is_cap and not any(
         t.text.islower() and len(t.text) > 3 and t.text not in NAME_CONNECTORS for t in words
     ):

@@ -14,6 +14,7 @@ from brief.lexicon import (
     MONTHS,
 )
 from brief.nouns import (
+    HYPHEN_SUFFIXES,
     NAME_CONNECTORS,
     ORG_CONNECTORS,
     ORG_KEYWORDS,
@@ -30,8 +31,10 @@ def name_token(token: Token) -> bool:
     text = token.text
     if not text[0].isupper() or any(c.isdigit() for c in text):
         return False
-    # Every part of a hyphenated name is capitalized ("Ocasio-Cortez", not "Turkish-made").
-    return all(part[:1].isupper() for part in text.split("-"))
+    # A hyphenated name has capitals ("Ocasio-Cortez") or a given name's syllable ("Hau-yip"),
+    # not a compound adjective ("Turkish-made", "Mercer Island-based").
+    parts = text.split("-")
+    return all(p[:1].isupper() or (n > 0 and p not in HYPHEN_SUFFIXES) for n, p in enumerate(parts))
 
 
 def is_acronym(text: str) -> bool:

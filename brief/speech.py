@@ -161,6 +161,20 @@ class _Reader:
         paragraph = self.doc.article.paragraphs[part.paragraph]
         return len(paragraph.strip(_MARKS_AND_SPACE)) == part.end - part.start
 
+    def _lead_in(self, span: Span) -> Speaker | None:
+        """ "Aderholt returned to the issue later in the hearing. “What vehicles exist …”": a
+        quotation opening a sentence after one whose subject is a person is that person's."""
+        doc = self.doc
+        opening = doc.first_token_at(span.start - 1)
+        sentence = doc.sentence_of[opening]
+        if doc.sentences[sentence].start != opening or sentence == 0:
+            return None
+        previous = doc.sentences[sentence - 1]
+        if doc.tokens[previous.start].paragraph != span.parts[0].paragraph:
+            return None
+        subjects = self.resolver.subjects_in(previous.start, previous.stop)
+        return speaker_of(subjects[0]) if len(subjects) == 1 else None
+
     def _inherited(self, span: Span) -> Speaker | None:
         """The speaker of an unattributed quotation, when the text before it tells.
 
@@ -182,7 +196,9 @@ class _Reader:
             )
             if near and not self.resolver.others_between(lo, hi, speaker.entity):
                 return speaker
-        if paragraph == 0 or not opens:
+        if not opens:
+            return self._lead_in(span)
+        if paragraph == 0:
             return None
         if paragraph - 1 in self.reported_in:
             return self.reported_in[paragraph - 1]
