@@ -332,3 +332,74 @@ def test_analyze_speech_survives_any_text(pieces: list[str]) -> None:
         assert 0 <= item.start <= item.end <= len(article.text)
         assert item.speaker_kind in (None, "person", "organization", "anonymous")
     assert all(a.kind in ("person", "organization", "place", "group") for a in result.actors)
+
+
+# Shapes seen in the scrapinghub corpus.
+
+
+def test_role_with_two_nouns_before_the_name() -> None:
+    q = only(
+        "“What is really fun to think about is if those ices were ever liquid,” JPL scientist "
+        "and study co-author Michael Malaska said."
+    )
+    assert (q.speaker, q.role) == ("Michael Malaska", "JPL scientist and study co-author")
+
+
+def test_hyphenated_given_name_and_appositive_before_colon() -> None:
+    q = only(
+        "Cheuk Hau-yip, the commander of Kowloon West district, said: “These rioters, they are "
+        "also criminals.”"
+    )
+    assert (q.speaker, q.role) == ("Cheuk Hau-yip", "commander of Kowloon West district")
+
+
+def test_participle_before_the_quote_takes_the_main_subject() -> None:
+    q = only(
+        "Liu said that the People’s Liberation Army could be deployed in Beijing, warning: “They "
+        "are already there in the Hong Kong garrison.”"
+    )
+    assert (q.speaker, q.verb) == ("Liu", "said")
+
+
+def test_adding_continues_the_same_speaker() -> None:
+    found = who(
+        "Kristi Noem tweeted that the state’s meth epidemic “needs to be a dinner table "
+        "conversation,” adding “we need everyone on it right now.”"
+    )
+    assert found == [("Kristi Noem", "person", "tweeted"), ("Kristi Noem", "person", "adding")]
+
+
+def test_naming_verb_needs_a_named_subject() -> None:
+    assert who("Cruz called the suicide a “profound indictment of the system.”") == [
+        ("Cruz", "person", "called")
+    ]
+    assert who("They joined a group called “Mothers Against Drunk Driving Now.”")[0][0] is None
+
+
+def test_quote_after_a_sentence_about_a_person() -> None:
+    found = who(
+        "Rep. Robert Aderholt asked about the rocket’s schedule.",
+        "Aderholt returned to the issue later in the hearing. “What commercial launch vehicles "
+        "exist to do this job?”",
+    )
+    assert found == [("Robert Aderholt", "person", None)]
+
+
+def test_capitalized_title_in_an_appositive() -> None:
+    q = only(
+        "Steve Menet, Senior Vice President of Sales for Dräger, says: “Effective alarm "
+        "management contributes to patient safety.”"
+    )
+    assert (q.speaker, q.role) == ("Steve Menet", "Senior Vice President of Sales for Dräger")
+
+
+def test_french_inverted_attribution_and_selon() -> None:
+    found = who(
+        "«Pour certains d’entre eux on est très interrogatif», a ajouté Laurent Fabius.",
+        "Il devait ramener des Français, «les plus vulnérables (blessés, familles)», selon le "
+        "ministère des Affaires étrangères.",
+    )
+    assert found == [
+        ("Laurent Fabius", "person", "ajouté"),
+        ("ministère des Affaires étrangères", "organization", "selon"),
+    ]
