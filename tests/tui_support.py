@@ -94,3 +94,58 @@ def seed_row(app: BriefApp) -> int:
         if summary.title == SEED_TITLE:
             return main.table.get_row_index(str(article_id))
     raise AssertionError("the seed article is not in the list")
+
+
+# Hostile text: OSC 8 (hyperlink), OSC 52 (clipboard write), a CSI colour, and Rich/Textual
+# markup that would quit the app on a click, close a tag never opened, or restyle the screen.
+HOSTILE = (
+    "\x1b]8;;http://evil\x07click me\x1b]8;;\x07 \x1b]52;c;ZXZpbA==\x07\x1b[31m"
+    "[@click=app.quit]x[/] [/x] [bold red]"
+)
+HOSTILE_SHOWN = "[@click=app.quit]x[/] [/x] [bold red]"
+HOSTILE_SPEAKER = "[bold red]Mallory Evans[/]"
+HOSTILE_FEED = Path(__file__).parent / "fixtures" / "tui" / "hostile.rss"
+
+
+def build_hostile_store(path: Path) -> None:
+    """A store fed by the hostile fixture feed, plus text no brief writer would store.
+
+    The feed goes through brief.feeds and the store (which sanitize); then raw escape
+    sequences and a javascript: link are written into the database directly, as an older or
+    damaged database could hold them: the TUI must be safe on its own.
+    """
+    import sqlite3
+
+    from brief.feeds import FeedEntry, parse_feed
+    from brief.models import Article, Brief, Quote
+    from brief.store_types import FetchUpdate
+
+    url = "https://evil.example/feed.xml"
+    with Store.open(path) as hostile:
+        feed_id, _ = hostile.add_feed(url, None, ("[/x]", "world"))
+        parsed = parse_feed(HOSTILE_FEED.read_bytes(), url)
+        hostile.record_fetch(feed_id, FetchUpdate(title=parsed.title), parsed.entries, now=NOW)
+        text = f"“{HOSTILE_SHOWN} is what they typed into the form,” said {HOSTILE_SPEAKER}."
+        quote = Quote(
+            HOSTILE_SHOWN + " is what they typed into the form",
+            HOSTILE_SPEAKER,
+            "person",
+            "[/x] spokesperson",
+            "said",
+            0,
+            1,
+            60,
+        )
+        article = Article(
+            paragraphs=(text,), title="Analyzed: " + HOSTILE_SHOWN, url="https://evil.example/3"
+        )
+        brief = Brief(article, (text,), (quote,), (), ())
+        entry = FeedEntry("hostile-3", article.url, article.title, None, None, "", text)
+        hostile.add_article_with_brief(feed_id, entry, brief, "full", now=NOW)
+        hostile.record_failure(feed_id, "\x1b]52;c;ZXZpbA==\x07[@click=app.quit]boom[/]", now=NOW)
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("UPDATE articles SET title = ? WHERE guid = 'hostile-1'", (HOSTILE,))
+        conn.execute("UPDATE articles SET url = 'javascript:alert(1)' WHERE guid = 'hostile-2'")
+        conn.execute("UPDATE feeds SET name = ?", ("\x1b]52;c;ZXZpbA==\x07" + HOSTILE_SPEAKER,))
+    conn.close()

@@ -96,6 +96,13 @@ def create_app(
     Raises ConfigError for a ``[keys]`` entry naming no action, or an unknown theme.
     """
     keymap = keys.check_keymap(config.keys)
+    if not demo:
+        # A refresh analyzes pages in spawned processes, and multiprocessing starts its
+        # resource tracker with sys.stderr's file descriptor, which Textual replaces by one
+        # without a descriptor while the app runs: start the tracker now, before that.
+        from multiprocessing import resource_tracker
+
+        resource_tracker.ensure_running()
     app = BriefApp(Context(store, config, clock, open_url, demo), keymap)
     theme = config.tui.theme
     if theme and theme not in app.available_themes:

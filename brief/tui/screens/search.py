@@ -100,6 +100,8 @@ class SearchScreen(Screen[None]):
         now = self.ctx.clock()
         results = self.query_one(OptionList)
         results.set_options(Option(_hit(h, now), id=str(i)) for i, h in enumerate(self.hits))
+        if self.hits:
+            results.highlighted = 0
 
     @on(OptionList.OptionSelected, "#search-results")
     def _opened(self, event: OptionList.OptionSelected) -> None:

@@ -1,0 +1,135 @@
+"""Hostile feed text in the TUI: shown literally, never acting (no markup, no escapes)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from textual.app import App
+from tui_support import (
+    HOSTILE_SHOWN,
+    HOSTILE_SPEAKER,
+    Opened,
+    build_hostile_store,
+    make_app,
+    screen_text,
+    settle,
+)
+
+from brief.store import Store
+from brief.tui.screens.main import MainScreen
+from brief.tui.screens.search import SearchScreen
+from brief.tui.screens.speakers import SpeakersScreen
+
+pytestmark = pytest.mark.anyio
+SIZE = (160, 50)
+
+
+@pytest.fixture
+def hostile(tmp_path: Path) -> Iterator[Store]:
+    path = tmp_path / "hostile.sqlite3"
+    build_hostile_store(path)
+    with Store.open(path) as store:
+        yield store
+
+
+def assert_inert(app: App[None]) -> None:
+    """Nothing on screen is an escape sequence, a hyperlink, or a click action from a feed."""
+    strips = app.screen._compositor.render_strips()
+    for y, strip in enumerate(strips):
+        for segment in strip:
+            assert "\x1b" not in segment.text and "\x07" not in segment.text
+            assert "]8;;" not in segment.text and "]52;" not in segment.text
+            style = segment.style
+            if style is None:
+                continue
+            assert not style.link, f"a hyperlink on line {y}: {segment.text!r}"
+            if y < len(strips) - 1:  # the footer's keys are the only clickable text
+                assert "@click" not in (style.meta or {}), f"a click action on line {y}"
+
+
+def where(app: App[None], needle: str) -> tuple[int, int]:
+    """Screen coordinates of the first occurrence of ``needle``."""
+    for y, line in enumerate(screen_text(app).splitlines()):
+        x = line.find(needle)
+        if x >= 0:
+            return x, y
+    raise AssertionError(f"{needle!r} is not on the screen")
+
+
+async def test_hostile_titles_names_and_quotes_render_literally(hostile: Store) -> None:
+    opened = Opened()
+    app = make_app(hostile, opened=opened)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        text = screen_text(app)
+        # The list cuts long titles with "…"; what is shown is the literal text.
+        assert "click me [@click=app.quit]x[/] [/x]" in text  # OSC 8's text, not its link
+        assert "Second: [link=http://evil.example]not a li" in text
+        assert "Analyzed: " + HOSTILE_SHOWN in text  # the brief's headline
+        assert "in " + HOSTILE_SPEAKER in text  # the feed's name, above the headline
+        assert "#[/x]" in text  # a tag
+        assert "⚠" in text  # the feed's last fetch failed
+        assert_inert(app)
+        # The analyzed article: the speaker's panel and quote, literally.
+        main.articles.highlighted = next(
+            i
+            for i, s in enumerate(main.articles.summaries.values())
+            if (s.title or "").startswith("Analyzed")
+        )
+        await settle(pilot)
+        text = screen_text(app)
+        assert HOSTILE_SPEAKER in text and "[/x] spokesperson" in text
+        assert f"“{HOSTILE_SHOWN} is what they typed into the form”" in text
+        assert_inert(app)
+        # Clicking the would-be [@click=app.quit] in the brief does nothing.
+        x, y = where(app, "“" + HOSTILE_SHOWN)
+        await pilot.click(offset=(x + 2, y))
+        await settle(pilot)
+        assert app.is_running
+        # A javascript: link (written into the database directly) never reaches a browser.
+        main.articles.highlighted = next(
+            i
+            for i, s in enumerate(main.articles.summaries.values())
+            if (s.title or "").startswith("Second")
+        )
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        assert opened.urls == []
+        assert app.is_running
+
+
+async def test_hostile_text_in_speakers_search_and_filter(hostile: Store) -> None:
+    app = make_app(hostile)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        assert isinstance(app.screen, SpeakersScreen)
+        text = screen_text(app)
+        assert HOSTILE_SPEAKER in text
+        assert HOSTILE_SHOWN + " is what they typed" in text
+        assert_inert(app)
+        x, y = where(app, HOSTILE_SHOWN)
+        await pilot.click(offset=(x + 2, y))
+        await settle(pilot)
+        assert app.is_running
+        await pilot.press("escape", "escape")
+        await settle(pilot)
+        await pilot.press("slash", *"typed")
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)
+        assert app.screen.hits
+        assert "Analyzed: " + HOSTILE_SHOWN in screen_text(app)
+        assert_inert(app)
+        await pilot.press("escape", "f")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Speaker: " + HOSTILE_SPEAKER in text
+        assert "Tag: #[/x]" in text
+        assert_inert(app)
+        assert app.is_running

@@ -1,0 +1,116 @@
+"""r and R in the TUI: a real refresh of feeds served on 127.0.0.1, run in a worker."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from loopback import Loopback
+from refresh_support import Newsroom, feed_bytes, localize, write_config
+from tui_support import make_app, screen_text, settle
+
+from brief.config import Config, load_config
+from brief.store import Store
+from brief.store_types import ArticleFilter
+from brief.tui.screens.main import MainScreen
+from brief.tui.screens.speakers import SpeakersScreen
+from brief.tui.widgets.status_bar import StatusBar
+
+pytestmark = pytest.mark.anyio
+SIZE = (160, 50)
+REGISTER = "http://go.theregister.com"  # the Atom fixture's article host
+NBC = "https://www.nbcnewyork.com"
+
+
+@pytest.fixture
+def store(brief_home: Path) -> Iterator[Store]:
+    with Store.open() as opened:
+        yield opened
+
+
+def newsroom(loopback: Loopback, tmp_path: Path) -> tuple[Newsroom, Config]:
+    """Two working feeds with their article pages, and one that answers 500."""
+    news = Newsroom(loopback)
+    base = loopback.url("/")
+    register = news.feed(
+        "/science.atom", localize(feed_bytes("atom_example_2.xml"), REGISTER, base)
+    )
+    nbc = news.feed("/nbc.rss", localize(feed_bytes("rss_2.0_nbcny.xml"), NBC, base))
+    news.pages_for(register)
+    news.pages_for(nbc)
+    broken = news.page("/broken.rss", b"down for maintenance", status=500)
+    config = load_config(write_config(tmp_path / "config.toml", [register, nbc, broken]))
+    return news, config
+
+
+async def test_R_refreshes_every_feed_and_shows_new_articles_and_errors(
+    loopback: Loopback, store: Store, tmp_path: Path
+) -> None:
+    news, config = newsroom(loopback, tmp_path)
+    app = make_app(store, config)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        assert main.articles.option_count == 0
+        await pilot.press("R")
+        await settle(pilot)
+        assert main.articles.option_count == 3
+        assert all(
+            s.quote_count >= 0 and s.status == "full" for s in main.articles.summaries.values()
+        )
+        assert main.brief.article is not None and main.brief.article.brief is not None
+        messages = [str(n.message) for n in app._notifications]
+        assert any("feeds: 2 ok, 0 not modified, 1 failed; 3 new articles" in m for m in messages)
+        assert any("500" in m for m in messages if "/broken.rss" in m)  # the failed feed
+        assert "⚠" in screen_text(app)  # the failing feed's badge in the left pane
+        assert news.hits("/science.atom") == 1
+
+
+async def test_r_refreshes_only_the_chosen_feed(
+    loopback: Loopback, store: Store, tmp_path: Path
+) -> None:
+    news, config = newsroom(loopback, tmp_path)
+    store.add_feeds(config.feeds)
+    nbc = next(f for f in store.list_feeds() if f.url.endswith("/nbc.rss"))
+    app = make_app(store, config)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        await pilot.press("r")  # nothing chosen, no article: nothing to refresh
+        await settle(pilot)
+        assert any("No feed to refresh here" in str(n.message) for n in app._notifications)
+        main.feeds.select_id(f"feed:{nbc.id}")
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        assert news.hits("/nbc.rss") == 1
+        assert news.hits("/science.atom") == 0 and news.hits("/broken.rss") == 0
+        assert main.articles.flt == ArticleFilter(feed_id=nbc.id)
+        assert main.articles.option_count == 1
+
+
+async def test_the_interface_answers_while_a_refresh_runs(
+    loopback: Loopback, store: Store, tmp_path: Path
+) -> None:
+    news, config = newsroom(loopback, tmp_path)
+    news.delay["/science.atom"] = 3.0
+    app = make_app(store, config)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("R")
+        await pilot.pause()
+        status = app.screen.query_one(StatusBar)
+        assert status.refreshing
+        await pilot.press("p")  # the speakers screen opens while the feeds are fetched
+        await pilot.pause()
+        assert isinstance(app.screen, SpeakersScreen)
+        assert status.refreshing
+        await pilot.press("escape", "R")  # a second refresh is refused, not queued
+        await pilot.pause()
+        assert any("already running" in str(n.message) for n in app._notifications)
+        await settle(pilot)
+        assert not status.refreshing
+        assert store.count_articles() == 3
