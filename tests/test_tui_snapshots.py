@@ -1,0 +1,61 @@
+"""Pictures of the TUI at 160x50 (pytest-textual-snapshot): main, speakers, search, help.
+
+After an intended change of looks, look at the new pictures and accept them with
+``pytest tests/test_tui_snapshots.py --snapshot-update``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.pilot import Pilot
+from tui_support import (
+    demo_db_fixture,  # noqa: F401  (fixture)
+    make_app,
+    screen_text,
+    settle,
+    store_fixture,  # noqa: F401  (fixture)
+)
+
+from brief.store import Store
+
+SIZE = (160, 50)
+Compare = Callable[..., bool]
+
+
+def keys_then_settle(*keys: str) -> Callable[[Pilot[None]], object]:
+    """A run_before that waits for the first brief, presses keys, and waits again."""
+
+    async def run(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        if keys:
+            await pilot.press(*keys)
+            await settle(pilot)
+
+    return run
+
+
+def test_main_screen_on_the_seed_brief(snap_compare: Compare, store: Store) -> None:
+    app = make_app(store)
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        shown = screen_text(pilot.app)
+        for panel in ("─ Ulf Laessing ─", "─ Abdoulaye Diop ─", "─ Oula ─"):
+            assert panel in shown  # the speaker panels the picture must show
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_speakers_screen(snap_compare: Compare, store: Store) -> None:
+    assert snap_compare(make_app(store), terminal_size=SIZE, run_before=keys_then_settle("p"))
+
+
+def test_search_screen(snap_compare: Compare, store: Store) -> None:
+    typed = keys_then_settle("slash", *"algeria OR israel")
+    assert snap_compare(make_app(store), terminal_size=SIZE, run_before=typed)
+
+
+def test_help_screen(snap_compare: Compare, store: Store) -> None:
+    help_keys = keys_then_settle("question_mark")
+    assert snap_compare(make_app(store), terminal_size=SIZE, run_before=help_keys)

@@ -1,0 +1,154 @@
+"""brief's TUI in a real terminal: tmux runs `brief --demo` and `brief`, we read the screen.
+
+Each test starts its own tmux server (a private socket) with a shell in a 160x50 pane, types
+the command, reads the pane with capture-pane, quits with q, and checks that the terminal
+was handed back: the shell prompt, no alternate screen, the cursor shown, mouse reporting off.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from tui_support import HOSTILE_SHOWN, HOSTILE_SPEAKER, build_hostile_store
+
+PROMPT = "READY$ "
+SHOWN_PROMPT = PROMPT.strip()  # capture-pane drops the spaces at the end of a line
+WAIT = 60.0  # seconds a screen may take to appear on a slow CI machine
+
+if shutil.which("tmux") is None:  # pragma: no cover - tmux is installed here and on CI
+    raise RuntimeError("these tests need tmux (apt-get install tmux)")
+
+
+class Pane:
+    """A tmux pane on a private server; commands are typed into its shell."""
+
+    def __init__(self, home: Path) -> None:
+        self.socket = f"brief-test-{uuid.uuid4().hex[:12]}"
+        env = {
+            "PS1": PROMPT,
+            "BRIEF_HOME": str(home),
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "HOME": str(home),
+            "LANG": "C.UTF-8",
+            "LC_ALL": "C.UTF-8",
+        }
+        exports = " ".join(f"{k}='{v}'" for k, v in env.items())
+        self.tmux(
+            "-f", "/dev/null", "new-session", "-d", "-s", "t", "-x", "160", "-y", "50",
+            f"env -i {exports} TERM=tmux-256color sh -i",
+        )  # fmt: skip
+
+        self.socket_path = Path(self.state("socket_path"))
+
+    def start(self) -> None:
+        """Wait for the shell's prompt."""
+        self.wait_for(lambda screen: SHOWN_PROMPT in screen)
+
+    def tmux(self, *args: str) -> str:
+        done = subprocess.run(
+            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=True
+        )
+        return done.stdout
+
+    def type(self, text: str) -> None:
+        self.tmux("send-keys", "-t", "t", "-l", text)
+        self.tmux("send-keys", "-t", "t", "Enter")
+
+    def keys(self, *keys: str) -> None:
+        self.tmux("send-keys", "-t", "t", *keys)
+
+    def screen(self) -> str:
+        return self.tmux("capture-pane", "-p", "-t", "t")
+
+    def state(self, name: str) -> str:
+        return self.tmux("display-message", "-p", "-t", "t", f"#{{{name}}}").strip()
+
+    def wait_for(self, ready: Callable[[str], bool]) -> str:
+        deadline = time.monotonic() + WAIT
+        while True:
+            screen = self.screen()
+            if ready(screen):
+                return screen
+            if time.monotonic() > deadline:
+                raise AssertionError(f"the screen never got ready; it shows:\n{screen}")
+            time.sleep(0.1)
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
+        self.socket_path.unlink(missing_ok=True)
+
+
+@pytest.fixture
+def pane(tmp_path: Path) -> Iterator[Pane]:
+    opened = Pane(tmp_path / "home")
+    try:
+        opened.start()
+        yield opened
+    finally:
+        opened.close()
+
+
+def brief_command(*args: str) -> str:
+    return " ".join([sys.executable, "-m", "brief", *args]) + "; echo BRIEF-EXIT=$?"
+
+
+def assert_terminal_restored(pane: Pane) -> None:
+    screen = pane.wait_for(lambda s: "BRIEF-EXIT=" in s and s.rstrip().endswith(SHOWN_PROMPT))
+    assert "BRIEF-EXIT=0" in screen
+    assert "Summary" not in screen and "╭" not in screen  # the app's screen is gone
+    assert pane.state("alternate_on") == "0"
+    assert pane.state("cursor_flag") == "1"
+    assert pane.state("mouse_any_flag") == "0"
+    assert pane.state("pane_current_command") == "sh"  # brief's process has ended
+
+
+def test_demo_in_a_real_terminal(pane: Pane) -> None:
+    pane.type(brief_command("--demo"))
+    seed = pane.wait_for(lambda s: "Demo: 5 sample articles analyzed." in s and "─ Oula ─" in s)
+    assert pane.state("alternate_on") == "1"
+    assert "How a drone interception fueled tensions between Mali & Algeria" in seed
+    # Away to the next article, and back to the seed's brief.
+    pane.keys("j")
+    pane.wait_for(lambda s: "─ Oula ─" not in s)
+    pane.keys("k")
+    seed = pane.wait_for(lambda s: "─ Oula ─" in s)
+    for panel in ("─ Ulf Laessing ─", "─ Abdoulaye Diop ─", "─ Oula ─", "─ Summary ─"):
+        assert panel in seed
+    assert "director of the Sahel program of the German Konrad Adenauer Foundation" in seed
+    assert "Foreign Minister of Mali" in seed
+    pane.keys("q")
+    assert_terminal_restored(pane)
+
+
+def test_hostile_text_reaches_the_terminal_as_text(pane: Pane, tmp_path: Path) -> None:
+    pane.tmux("set-option", "-g", "set-clipboard", "on")
+    # Control: with set-clipboard on, an OSC 52 that reaches tmux becomes a paste buffer.
+    pane.type("printf '\\033]52;c;Y29udHJvbA==\\a'; clear")
+    pane.wait_for(lambda s: "printf" not in s)
+    assert "control" in pane.tmux("show-buffer")
+    pane.tmux("delete-buffer")
+    data = tmp_path / "home" / "data"
+    data.mkdir(parents=True)
+    build_hostile_store(data / "brief.sqlite3")
+
+    pane.type(brief_command())
+    screen = pane.wait_for(lambda s: "spokesperson" in s)
+    assert f"“{HOSTILE_SHOWN} is what they typed into the form”" in screen
+    assert "in " + HOSTILE_SPEAKER in screen
+    assert "click me [@click=app.quit]x[/] [/x]" in screen
+    listed = subprocess.run(
+        ["tmux", "-L", pane.socket, "list-buffers"], capture_output=True, text=True
+    )
+    assert listed.stdout == ""  # no clipboard write reached the terminal
+    escaped = pane.tmux("capture-pane", "-p", "-e", "-t", "t")
+    assert "]8;;" not in escaped and "]52;" not in escaped
+    pane.keys("q")
+    assert_terminal_restored(pane)
