@@ -72,11 +72,17 @@ def _according_verb(doc: Doc, i: int) -> str:
 
 
 def _tail_words(doc: Doc, end: int) -> int:
-    """Words from token ``end`` to the end of its sentence."""
+    """Words from token ``end`` to the end of its sentence, counted up to _TAIL + 1 (callers
+    only compare with small numbers, and a sentence may be a whole paragraph long)."""
     if end >= len(doc.tokens):
         return 0
     stop = doc.sentences[doc.sentence_of[end - 1]].stop
-    return sum(1 for t in doc.tokens[end:stop] if t.is_word)
+    count = 0
+    for t in doc.tokens[end : min(stop, end + 4 * _TAIL)]:
+        count += t.is_word
+        if count > _TAIL:
+            break
+    return count
 
 
 def parse_after(
@@ -94,7 +100,8 @@ def parse_after(
     if k >= hi or doc.quoted[k]:
         return None
     found: Attribution | None = None
-    if _inverts(doc, k) or (tokens[k].text in QUOTE_VERBS and k == lo and tokens[k].is_cap):
+    capitalized = k == lo and tokens[k].is_cap and tokens[k].text.lower() in QUOTE_VERBS
+    if _inverts(doc, k) or capitalized:  # "said Diop." or, opening a paragraph, "Said Diop."
         source = after(doc, index, k + 1, hi)
         if source is not None:
             found = Attribution(tokens[k].text.lower(), source, max(source.end, k + 1), "after")

@@ -185,17 +185,24 @@ def find_spans(paragraphs: tuple[str, ...]) -> list[Span]:
         position += len(paragraph) + 2
     doubles = _family_spans(paragraphs, offsets, _DOUBLE_MARKS, _DOUBLE_PAIRS)
     singles = _family_spans(paragraphs, offsets, _SINGLE_MARKS, _SINGLE_PAIRS)
-    kept_singles = [s for s in singles if not _inside(s, doubles)]
-    kept_doubles = [d for d in doubles if not _inside(d, kept_singles)]
+    inside_doubles = _Ranges(doubles)
+    kept_singles = [s for s in singles if not inside_doubles.contain(s)]
+    inside_singles = _Ranges(kept_singles)
+    kept_doubles = [d for d in doubles if not inside_singles.contain(d)]
     return sorted([*kept_doubles, *kept_singles], key=lambda s: s.start)
 
 
-def _inside(span: Span, others: list[Span]) -> bool:
-    """Whether any part of ``span`` lies within a part of one of ``others`` (sorted by start)."""
-    ranges = sorted((p.start, p.end) for other in others for p in other.parts)
-    starts = [r[0] for r in ranges]
-    for part in span.parts:
-        i = bisect.bisect_right(starts, part.start) - 1
-        if i >= 0 and ranges[i][1] >= part.end:
-            return True
-    return False
+class _Ranges:
+    """The parts of some spans (disjoint, as one family of marks makes them), for lookups."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        self._ranges = sorted((p.start, p.end) for span in spans for p in span.parts)
+        self._starts = [r[0] for r in self._ranges]
+
+    def contain(self, span: Span) -> bool:
+        """Whether any part of ``span`` lies within one of the ranges."""
+        for part in span.parts:
+            i = bisect.bisect_right(self._starts, part.start) - 1
+            if i >= 0 and self._ranges[i][1] >= part.end:
+                return True
+        return False

@@ -107,6 +107,11 @@ def test_attribution_in_the_next_paragraph() -> None:
     ]
 
 
+def test_capitalized_inverted_verb_opening_the_next_paragraph() -> None:
+    q = only("“We will not accept this provocation from anyone at all,”", "Said Diop.")
+    assert (q.speaker, q.verb) == ("Diop", "said")
+
+
 def test_next_paragraph_must_be_an_attribution_not_a_new_sentence() -> None:
     q = only(
         "“We have been waiting here since the morning for news,”",
