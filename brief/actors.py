@@ -20,9 +20,11 @@ from brief.nouns import (
     FEMALE_TITLES,
     MALE_TITLES,
 )
+from brief.runs import is_acronym
 from brief.tokens import Doc
 
 _MAX_ROLE_WORDS = 24
+_SHORT_ACRONYM = 3
 REPORTED = "reported"  # the implied kind of a name that only speaks in reported statements
 
 
@@ -222,6 +224,7 @@ def build_registry(doc: Doc, mentions: list[Mention], speakers: dict[int, str]) 
             entity.roles.extend(r for r in (m.role, m.appositive) if r)
         builder.note_person(m, entity)
     _merge_org_prefixes(registry)
+    _drop_stray_acronyms(registry, builder.spoken)
     return registry
 
 
@@ -229,6 +232,20 @@ def _canonical(m: Mention) -> str:
     if m.kind == "place":
         return place(m.name) or COUNTRY_ABBREVIATIONS.get(m.name, m.name)
     return m.name
+
+
+def _drop_stray_acronyms(registry: Registry, spoken: dict[str, str]) -> None:
+    """A short acronym used once, never expanded and never speaking ("GMT", "HR", "VOD") is
+    more often an abbreviation than an actor (a longer one, "ECOWAS", is kept)."""
+    for entity in list(registry.entities):
+        if (
+            entity.kind == "organization"
+            and entity.mentions == 1
+            and is_acronym(entity.name)
+            and len(entity.name) <= _SHORT_ACRONYM
+            and entity.name not in spoken
+        ):
+            entity.mentions = 0
 
 
 def _merge_org_prefixes(registry: Registry) -> None:

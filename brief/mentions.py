@@ -83,7 +83,9 @@ def _kind(doc: Doc, i: int, j: int) -> tuple[str | None, int]:
         return "organization", _drop_demonym(doc, i, j)
     if "of" in words[1:-1]:
         return "organization", i  # "Joint Chiefs of Staff"
-    if len(words) > 1 and place(words[0]) and not first_name_gender(words[0]):
+    if words[0].lower() in TITLES:
+        return "none", i  # "CEO of Take-Two": a role, not a name
+    if len(words) > 1 and place(words[0]) and not any(first_name_gender(w) for w in words):
         return "organization", i  # "Manchester United", "Seattle Times"
     if len(words) == 1 and is_acronym(words[0]):
         return _acronym_kind(doc, i), i

@@ -173,7 +173,8 @@ def _phrase_before(doc: Doc, index: MentionIndex, e: int, lo: int) -> Source | N
     head = tokens[e].text.lower()
     # "the President", "the Prince": a capitalized title is a description too.
     titled = tokens[e].is_cap and head in TITLES and e > lo and tokens[e - 1].text.lower() == "the"
-    if not (tokens[e].text.islower() or titled) or not _phrase_head_ok(head):
+    opening = tokens[e].is_cap and doc.sentence_start(e)  # "Officials said"
+    if not (tokens[e].text.islower() or titled or opening) or not _phrase_head_ok(head):
         return None
     s = e
     while s - 1 >= lo and e - s < _MAX_NP:

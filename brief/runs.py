@@ -18,6 +18,8 @@ from brief.nouns import (
     NAME_CONNECTORS,
     ORG_CONNECTORS,
     ORG_KEYWORDS,
+    ORG_NOUNS,
+    PERSON_NOUNS,
     TITLE_MODIFIERS,
     TITLES,
 )
@@ -172,6 +174,8 @@ def _opener(doc: Doc, i: int) -> bool:
         return True
     if token.text in NAME_CONNECTORS or token.text == ".":
         return True
+    if doc.sentence_start(i) and (lower in PERSON_NOUNS or lower in ORG_NOUNS):
+        return True  # "Officials said", "Police say"
     # A capitalized word opening a sentence is a name only if the article never writes it in
     # lowercase (or the lexicons know it as a first name, a place, a title).
     if i + 1 < len(doc.tokens) and place(f"{text} {doc.tokens[i + 1].base}"):
@@ -218,10 +222,18 @@ def _drop_tail(doc: Doc, i: int, j: int) -> int:
     return j
 
 
+def _shouting(doc: Doc, i: int, j: int) -> bool:
+    """ "KAZAKHSTAN WINS AGAIN": a heading in capitals, not a run of acronyms."""
+    words = [t.text for t in doc.tokens[i:j] if t.is_word]
+    return len(words) > 1 and all(w.isupper() for w in words) and any(len(w) > 4 for w in words)
+
+
 def name_runs(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of capitalized runs that may name someone, openers and tails dropped."""
     out: list[tuple[int, int]] = []
     for run_start, run_end in _sequences(doc):
+        if _shouting(doc, run_start, run_end):
+            continue
         i = _drop_openers(doc, run_start, run_end)
         j = _drop_tail(doc, i, run_end)
         if i < j:
