@@ -67,6 +67,8 @@ def _kind(doc: Doc, i: int, j: int) -> tuple[str | None, int]:
         return "organization", i  # "oil firm Sonatrach", "rescue group Project Jonah"
     if any(w in NON_ACTOR_KEYWORDS for w in words):
         return "none", i
+    if len(words) > 1 and words[0].lower() in TITLES and words[1] in ("of", "for"):
+        return "none", i  # "CEO of Take-Two": a role, not a name
     if place(text) or text in COUNTRY_ABBREVIATIONS:
         return "place", i
     if len(words) > 1 and words[0] in DIRECTIONS and place(" ".join(words[1:])):
@@ -83,8 +85,6 @@ def _kind(doc: Doc, i: int, j: int) -> tuple[str | None, int]:
         return "organization", _drop_demonym(doc, i, j)
     if "of" in words[1:-1]:
         return "organization", i  # "Joint Chiefs of Staff"
-    if words[0].lower() in TITLES:
-        return "none", i  # "CEO of Take-Two": a role, not a name
     if len(words) > 1 and place(words[0]) and not any(first_name_gender(w) for w in words):
         return "organization", i  # "Manchester United", "Seattle Times"
     if len(words) == 1 and is_acronym(words[0]):

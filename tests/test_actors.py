@@ -125,3 +125,21 @@ def test_actors_sorted_by_quotes_then_mentions() -> None:
     names = [a.name for a in result.actors]
     assert names[0] == "Abdoulaye Diop"
     assert names.index("Mali") < names.index("Algeria")
+
+
+def test_corpus_junk_is_not_an_actor() -> None:
+    result = analyze_speech(
+        Article(
+            paragraphs=(
+                "KAZAKHSTAN WINS AGAIN",
+                "Officials said the match started at 10:00 GMT in Astana.",
+                "Strauss Zelnick, the CEO of Take-Two, said sales were strong.",
+                "Products from Big Machine Label Group sold well, the HR team said.",
+            )
+        )
+    )
+    names = {a.name for a in result.actors}
+    assert {"Strauss Zelnick", "Big Machine Label Group"} <= names
+    assert not names & {"KAZAKHSTAN WINS", "Officials", "GMT", "HR", "CEO of Take-Two"}
+    (officials,) = [s for s in result.statements if s.verb == "said" and "match" in s.text]
+    assert (officials.speaker, officials.speaker_kind) == ("Officials", "anonymous")
