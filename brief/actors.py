@@ -175,7 +175,10 @@ class _Builder:
         if entity.kind != "person" or len(m.words) < 2:
             return
         for n in range(1, len(m.words)):
-            for part in (" ".join(m.words[-n:]), " ".join(m.words[:n])):
+            parts = [" ".join(m.words[-n:])]
+            if n > 1 or first_name_gender(m.words[0]):
+                parts.append(" ".join(m.words[:n]))  # "Te Kaurinui", "Jose"; not "Apple"
+            for part in parts:
                 people = self.by_word.setdefault(part, [])
                 if entity in people:
                     people.remove(entity)

@@ -129,7 +129,7 @@ FUNCTION_WORDS = _words(
     also still even just only however meanwhile moreover furthermore nevertheless instead
     indeed thus hence therefore otherwise perhaps maybe already again now today tomorrow
     yesterday tonight here once later earlier first second third last next new old other
-    asked based according despite following including given amid like unless whether
+    another asked based according despite following including given amid like unless whether
     is are was were be been being have has had do does did will would shall should can could
     may might must said says told one two three four five six seven eight nine ten
     hey please thanks thank hello hi oh well yeah ok okay

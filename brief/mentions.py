@@ -77,8 +77,10 @@ def _kind(doc: Doc, i: int, j: int) -> tuple[str | None, int]:
         return "none", i  # "President", "Prime Minister": a title alone names no one here
     if any(w in GROUP_KEYWORDS for w in words):
         return "group", i
-    if any(w in PLACE_KEYWORDS for w in words[1:]) or (len(words) > 1 and words[0] in DIRECTIONS):
-        return "place", i  # "Stewart Island", "Bering Sea"
+    last_org = max((n for n, w in enumerate(words) if w in ORG_KEYWORDS), default=-1)
+    last_place = max((n for n, w in enumerate(words) if w in PLACE_KEYWORDS and n), default=-1)
+    if last_place > last_org or (len(words) > 1 and words[0] in DIRECTIONS and last_org < 0):
+        return "place", i  # "Stewart Island", "Bering Sea"; not "Berrien County Health Department"
     if any(w in ORG_KEYWORDS for w in words):
         if len(words) == 1 and words[0] not in INSTITUTIONS:
             return "none", i  # "the Club", "Fund our schools": a keyword alone is a word

@@ -84,6 +84,8 @@ def _statement(doc: Doc, index: MentionIndex, sentence: range) -> tuple[Source, 
             continue
         if v + 1 < sentence.stop and tokens[v + 1].text == "by":
             continue  # "as reported by DW"
+        if v + 1 < sentence.stop and tokens[v + 1].text[0].isdigit():
+            continue  # "Gallinari added 25 points"
         source = before(doc, index, v, sentence.start)
         if (
             source is not None
