@@ -8,13 +8,14 @@ The pipeline: quote spans (brief/quotes.py) -> tokens and sentences around them
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from brief.actors import REPORTED, build_registry
+from brief.actors import REPORTED, Entity, build_registry
 from brief.attribution import Attribution, attribute
 from brief.mentions import find_mentions
 from brief.models import Actor, Article, Quote
-from brief.phrases import DELEGATES, MentionIndex
+from brief.nouns import ROLE_NOUNS
+from brief.phrases import DELEGATES, MentionIndex, Source
 from brief.quotes import Span, find_spans
 from brief.resolve import Resolver, Speaker, speaker_of
 from brief.statements import Reported, find_statements
@@ -24,6 +25,7 @@ MIN_QUOTE_WORDS = 4
 # An unattributed quotation may take the speaker of one this many paragraphs before it.
 _INHERIT_PARAGRAPHS = 2
 _MARKS_AND_SPACE = ' "“”‘’«»„'
+_DETERMINERS = frozenset({"a", "an", "the", "one", "some", "his", "her", "their", "its", "our"})
 _STATEMENT_HINTS = frozenset({"statement", "release", "communique", "communiqué"})
 
 
@@ -44,6 +46,19 @@ def _implied_kind(doc: Doc, attribution: Attribution) -> str:
         return "organization"
     window = doc.tokens[source.end : source.end + 6]
     return "organization" if any(t.text in _STATEMENT_HINTS for t in window) else "person"
+
+
+def _bare_role(source: Source) -> bool:
+    """A singular role noun phrase with no article or determiner ("Malian analyst")."""
+    words = source.text.split()
+    head = source.head or ""
+    return (
+        source.form == "phrase"
+        and len(words) <= 4
+        and words[0].lower() not in _DETERMINERS
+        and head in ROLE_NOUNS
+        and not head.endswith("s")
+    )
 
 
 def _span_sentences(doc: Doc, spans: list[Span]) -> set[int]:
@@ -91,6 +106,8 @@ class _Reader:
         self.resolver = resolver
         self.previous: tuple[Span, Speaker] | None = None
         self.reported_in: dict[int, Speaker] = {}  # paragraph -> last statement's speaker
+        self.bare_role: tuple[str, int] | None = None  # "Malian analyst stated", paragraph
+        self.entities: list[Entity | None] = []  # the entity of each quote and statement made
 
     def read(
         self, spans: list[Span], attributions: list[Attribution | None], reported: list[Reported]
@@ -98,18 +115,36 @@ class _Reader:
         """Quotes and statements, each sorted by start."""
         events: list[tuple[int, int, int]] = [(s.start, 0, n) for n, s in enumerate(spans)]
         events += [(r.start, 1, n) for n, r in enumerate(reported)]
-        quotes: list[Quote] = []
-        statements: list[Quote] = []
+        made: list[tuple[int, Quote]] = []
         for _, which, n in sorted(events):
-            if which == 0:
-                quote = self._quote(spans[n], attributions[n])
-                if quote is not None:
-                    quotes.append(quote)
-            else:
-                statement = self._statement(reported[n])
-                if statement is not None:
-                    statements.append(statement)
-        return quotes, statements
+            found = (
+                self._quote(spans[n], attributions[n])
+                if which == 0
+                else self._statement(reported[n])
+            )
+            if found is not None:
+                made.append((which, found))
+        # A role learnt late (see _learn_role) holds for the person's earlier words too.
+        final = [
+            (which, replace(q, role=e.role) if e is not None and e.kind == "person" else q)
+            for (which, q), e in zip(made, self.entities, strict=True)
+        ]
+        return [q for w, q in final if w == 0], [q for w, q in final if w == 1]
+
+    def _learn_role(self, source: Source | None, speaker: Speaker, paragraph: int) -> None:
+        """ "Malian analyst stated that …" / “…,” Oula said.": a role written without an article
+        is a title waiting for its name; the next person speaking within two paragraphs, with no
+        role of their own, is given it."""
+        if source is not None and speaker.kind == "anonymous" and _bare_role(source):
+            self.bare_role = (source.text, paragraph)
+            return
+        entity = speaker.entity
+        if entity is None or entity.kind != "person" or self.bare_role is None:
+            return
+        role, where = self.bare_role
+        if not entity.roles and paragraph - where <= _INHERIT_PARAGRAPHS:
+            entity.roles.append(role)
+        self.bare_role = None
 
     def _statement(self, r: Reported) -> Quote | None:
         speaker = self.resolver.resolve(r.source)
@@ -117,6 +152,8 @@ class _Reader:
             return None
         self.resolver.note(speaker, r.source.start)
         self.reported_in[r.paragraph] = speaker
+        self._learn_role(r.source, speaker, r.paragraph)
+        self.entities.append(speaker.entity)
         return Quote(
             text=self.doc.article.text[r.start : r.end],
             speaker=speaker.name,
@@ -140,6 +177,11 @@ class _Reader:
             self.previous = (span, speaker)
         if span.word_count(text) < MIN_QUOTE_WORDS or self._is_heading(span):
             return None
+        if speaker is not None:
+            self._learn_role(
+                attribution.source if attribution else None, speaker, span.parts[0].paragraph
+            )
+        self.entities.append(speaker.entity if speaker else None)
         if speaker is not None and speaker.entity is not None:
             speaker.entity.quotes += 1
         return Quote(

@@ -48,6 +48,8 @@ def test_quote_kinds_roles_and_offsets() -> None:
     assert by_speaker["Algeria’s foreign ministry"].speaker_kind == "organization"
     assert by_speaker["one of the protesters"].speaker_kind == "anonymous"
     assert by_speaker["Oula"].speaker_kind == "person"
+    # "Malian analyst stated that …" just before: a bare role waiting for its name.
+    assert by_speaker["Oula"].role == "Malian analyst"
     for quote in speech().quotes:
         assert article.text[quote.start : quote.end] == quote.text
         assert quote.text in article.paragraphs[quote.paragraph]

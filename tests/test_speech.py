@@ -408,3 +408,21 @@ def test_french_inverted_attribution_and_selon() -> None:
         ("Laurent Fabius", "person", "ajouté"),
         ("ministère des Affaires étrangères", "organization", "selon"),
     ]
+
+
+def test_bare_role_goes_to_the_next_person_speaking_and_to_earlier_quotes() -> None:
+    found = speech(
+        "“The authorities condemn the interference in the crisis,” Oula said.",
+        "Malian analyst stated that relations are lacking trust.",
+        "“Today, the authorities thoroughly condemn the interference,” Oula said.",
+    )
+    assert [(q.speaker, q.role) for q in found.quotes] == [
+        ("Oula", "Malian analyst"),
+        ("Oula", "Malian analyst"),
+    ]
+    # With an article, the phrase is an anonymous speaker, not a title.
+    other = speech(
+        "A Malian analyst stated that relations are lacking trust.",
+        "“Today, the authorities thoroughly condemn the interference,” Oula said.",
+    )
+    assert other.quotes[0].role is None
