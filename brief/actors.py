@@ -106,6 +106,7 @@ class _Builder:
     by_word: dict[str, list[Entity]] = field(default_factory=dict)  # surname -> people, last last
 
     def entity_for(self, m: Mention) -> Entity | None:
+        """The entity a mention names (created if new), or None if it names no actor."""
         registry = self.registry
         if m.name in self.canonical_person:
             return registry.add(self.canonical_person[m.name], "person")

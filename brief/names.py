@@ -100,6 +100,7 @@ def person_names(doc: Doc, mentions: list[Mention], speakers: dict[int, str]) ->
 
 
 def part_of(words: list[str], other: list[str]) -> bool:
+    """Whether a shorter name is the end, the start, or the first and last word of another."""
     if len(other) <= len(words):
         return False
     n = len(words)

@@ -30,6 +30,7 @@ _MAX_NAME_TOKENS = 9
 
 
 def name_token(token: Token) -> bool:
+    """Whether a token can be part of a name (capitalized, no digits)."""
     text = token.text
     if not text[0].isupper() or any(c.isdigit() for c in text):
         return False
@@ -40,6 +41,7 @@ def name_token(token: Token) -> bool:
 
 
 def is_acronym(text: str) -> bool:
+    """Whether a word is an acronym ("AES", "U.N.", "AT&T")."""
     letters = text.replace(".", "").replace("&", "")
     return 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from brief.actors import REPORTED, Entity, build_registry
-from brief.attribution import Attribution, attribute
+from brief.attribution import attribute
+from brief.clauses import Attribution
 from brief.mentions import find_mentions
 from brief.models import Actor, Article, Quote
 from brief.nouns import ROLE_NOUNS
