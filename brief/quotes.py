@@ -1,10 +1,11 @@
 """Find direct quotations: spans between quote marks, across paragraphs when news style says so.
 
 One linear pass per paragraph over its quote marks, no regular expressions on the text, so
-unbalanced or nested marks cost nothing extra. A quotation left open at the end of a paragraph
-continues when the next paragraph opens with a quote mark (the news convention); an opening
-mark met while a quotation is open starts a new part of the same quotation (the same convention
-in texts whose paragraph breaks were lost).
+unbalanced or nested marks cost nothing extra. Straight and curly double marks may pair with
+each other, as they do in hand-typed pages ("…” or “…"). A quotation left open at the end of a
+paragraph continues when the next paragraph opens with a quote mark (the news convention); an
+opening mark met while a quotation is open starts a new part of the same quotation (the same
+convention in texts whose paragraph breaks were lost).
 """
 
 from __future__ import annotations
@@ -65,6 +66,7 @@ class _Open:
     mark: str
     content_start: int  # paragraph-relative
     chain: list[tuple[int, int, bool]]  # earlier parts of the same quotation, paragraph-relative
+    nested: str = ""  # the opening mark of a quotation of the other style nested inside
 
 
 def _opens(text: str, i: int, mark: str) -> bool:
@@ -96,6 +98,24 @@ def _closes(text: str, i: int, opening: str) -> bool:
     return not (before == "s" and len(rest) == 2 and rest[0] == " " and rest[1].islower())
 
 
+def _nests(text: str, i: int, opening: str) -> bool:
+    """A mark that opens a quotation of the other style inside an open one: a straight mark
+    in opening position inside curly marks, a curly opening mark inside straight ones."""
+    mark = text[i]
+    if opening == '"':
+        return mark == "“"
+    return opening in "“„" and mark == '"' and _opens(text, i, mark)
+
+
+def _mixed_close(text: str, i: int, opening: str) -> bool:
+    """Mismatched marks ("…” or “…"), common in pages typed by hand: a straight mark closes
+    a curly quotation, and a curly closing mark a straight one."""
+    mark = text[i]
+    if opening == '"':
+        return mark == "”"
+    return opening in "“„" and mark == '"'
+
+
 def _scan(
     text: str, marks: frozenset[str], pairs: dict[str, str]
 ) -> list[list[tuple[int, int, bool]]]:
@@ -112,7 +132,12 @@ def _scan(
             if ch in pairs and _opens(text, i, ch):
                 state = _Open(ch, i + 1, [])
             continue
-        if _closes(text, i, state.mark):
+        if state.nested or _nests(text, i, state.mark):
+            # A straight quotation inside a curly one, or the reverse: its closing mark must
+            # not close the outer quotation (see _mixed_close).
+            state.nested = "" if state.nested else ch
+            continue
+        if _closes(text, i, state.mark) or _mixed_close(text, i, state.mark):
             chains.append([*state.chain, (state.content_start, i, True)])
             state = None
         elif ch == state.mark and ch not in '"’' and _opens(text, i, ch):

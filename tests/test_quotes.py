@@ -114,3 +114,26 @@ def test_scanner_is_linear_on_long_unbalanced_text() -> None:
     spans = find_spans((paragraph, "Next."))
     assert len(spans) == 1
     assert len(spans[0].parts) > 1000
+
+
+def test_mismatched_straight_and_curly_marks_pair_up() -> None:
+    # Hand-typed pages mix the styles (AP text on a scraped page: Hill's answer).
+    assert texts('"And I asked, well, on whose authority?” said Hill, who will testify.') == [
+        "And I asked, well, on whose authority?"
+    ]
+    assert texts(
+        '“Our third quarter results reflected broad-based growth," Craig Menear said.',
+        '"We are largely on track with these investments," Menear continued.',
+    ) == [
+        "Our third quarter results reflected broad-based growth,",
+        ("We are largely on track with these investments,"),
+    ]
+
+
+def test_a_quotation_of_the_other_style_nested_inside_is_kept_whole() -> None:
+    assert texts('“He told me "we are done here" and walked off,” she said.') == [
+        'He told me "we are done here" and walked off,'
+    ]
+    assert texts('"He told me “we are done here” and walked off," she said.') == [
+        "He told me “we are done here” and walked off,"
+    ]
