@@ -208,7 +208,11 @@ async def _answer(
         )
     content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
     body = b""
-    if status != 304:
+    if status == 304:
+        # No body by definition; reading its end lets the connection go back to the pool
+        # (closed unread, it would be dropped: a new connection for every unchanged feed).
+        await response.aread()
+    else:
         allowed = {t for kind in accept for t in CONTENT_TYPES[kind]}
         if content_type and content_type not in allowed:
             wanted = " or ".join(_KIND_NAMES[kind] for kind in accept)

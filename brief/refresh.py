@@ -114,9 +114,12 @@ def refresh(
     A feed that fails does not raise: it is in ``feeds_failed``.
     """
     with hold_lock(paths.lock_file("refresh"), lock_wait, what="another brief refresh"):
-        if config.feeds:
-            store.add_feeds(config.feeds)
         feeds = store.list_feeds()
+        known = {f.url for f in feeds}
+        missing = [f for f in config.feeds if f.url not in known]
+        if missing:
+            store.add_feeds(missing)
+            feeds = store.list_feeds()
         if feed_ids is not None:
             wanted = set(feed_ids)
             feeds = [f for f in feeds if f.id in wanted]

@@ -37,6 +37,10 @@ PAGE_NAMES = (
     "detroitnews-teachers",
     "seattletimes-halibut",
     "twincities-wild",
+    "albawaba-settlements",
+    "liberation-nepal",
+    "wapo-netanyahu",
+    "wday-porizkova",
 )
 _LAST_MODIFIED = formatdate(1_700_000_000, usegmt=True)
 
@@ -105,6 +109,11 @@ class Newsroom:
         with self._lock:
             self._docs[path] = (status, body, content_type)
         return self.loopback.handler(path, self._serve)
+
+    def paths(self, prefix: str = "/") -> list[str]:
+        """The paths served, those starting with ``prefix``."""
+        with self._lock:
+            return [path for path in self._docs if path.startswith(prefix)]
 
     def hits(self, path: str) -> int:
         """How many requests ``path`` received."""

@@ -16,6 +16,7 @@ from brief.atomic import hold_lock
 from brief.config import Config, load_config
 from brief.errors import LockedError
 from brief.refresh import ProgressEvent, refresh
+from brief.refresh_feeds import INGEST_PROCESS_MIN_FEEDS
 from brief.store import Store
 from brief.store_types import now_utc
 
@@ -119,6 +120,33 @@ def test_a_feed_that_changes_brings_only_its_new_entries(
 
     third = refresh(store, config, articles=False)
     assert (third.feeds_not_modified, third.new_articles) == (1, 0)
+
+
+def test_many_feeds_are_parsed_and_stored_by_the_ingest_process(
+    news: Newsroom, store: Store, tmp_path: Path
+) -> None:
+    full = localize(feed_bytes("aktuality.rss"), AKTUALITY, news.loopback.url("/"))
+    items = [m.group(0) for m in re.finditer(rb"<item>.*?</item>", full, re.S)]
+    head = full[: full.index(b"<item>")]
+    urls = [
+        news.feed(f"/desk{n}.rss", head + b"".join(items[n::15]) + b"</channel></rss>")
+        for n in range(15)
+    ]
+    urls.append(news.feed("/broken.rss", feed_bytes("rss_2.0_invalid_1.xml")))
+    assert len(urls) >= INGEST_PROCESS_MIN_FEEDS
+    config = _config(tmp_path, urls)
+
+    first = refresh(store, config, articles=False)
+
+    assert (first.feeds_ok, first.new_articles) == (15, 30)
+    assert [f.url for f in first.feeds_failed] == [urls[-1]]
+    assert "feed" in first.feeds_failed[0].error  # the FeedError came back from the process
+    assert store.count_articles() == 30
+    assert {f.title for f in store.list_feeds() if f.url != urls[-1]} == {
+        "Aktuality.sk - aktuálne spravodajstvo"
+    }
+    second = refresh(store, config, articles=False)
+    assert (second.feeds_not_modified, second.new_articles, second.feeds_postponed) == (15, 0, 1)
 
 
 def test_a_broken_feed_keeps_its_error_and_backs_off_while_the_others_refresh(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import datetime
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -116,6 +115,8 @@ def _common_options(parser_class: type[argparse.ArgumentParser]) -> argparse.Arg
 
 def run_init(args: argparse.Namespace) -> int:
     """Write the example config where brief looks for it, unless a file is already there."""
+    from importlib import resources  # 10 ms to import: not for every `brief --help`
+
     from brief.paths import config_file
 
     target = config_path(args) or config_file()
@@ -239,19 +240,25 @@ def run_remove(args: argparse.Namespace) -> int:
     from brief.config import load_config
 
     key: int | str = int(args.feed) if args.feed.isdigit() else args.feed.strip()
-    config = load_config(config_path(args))
+    configured = {f.url for f in load_config(config_path(args)).feeds}
+    if key in configured:
+        raise UsageError(_still_configured(str(key)))
     with _open_store() as store:
         feed = store.get_feed(key)
         if feed is None:
             raise UsageError(f"no such feed: {_line(args.feed)} (see `brief feeds list`)")
-        if feed.url in {f.url for f in config.feeds}:
-            raise UsageError(
-                f"{feed.url} is listed in the config file: delete it there first, "
-                "or the next fetch subscribes it again"
-            )
+        if feed.url in configured:
+            raise UsageError(_still_configured(feed.url))
         store.remove_feed(feed.id)
     print(f"removed {_line(feed.display_name)} <{feed.url}>")
     return 0
+
+
+def _still_configured(url: str) -> str:
+    return (
+        f"{_line(url)} is listed in the config file: delete it there first, "
+        "or the next fetch subscribes it again"
+    )
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -275,10 +282,14 @@ def run_import(args: argparse.Namespace) -> int:
         results = store.add_feeds(feeds)
     added = sum(1 for _, new in results if new)
     print(
-        f"imported {added} new feeds from {args.file} "
-        f"({len(results) - added} already subscribed, {len(warnings)} outlines skipped)"
+        f"imported {args.file}: {_count(added, 'new feed')}, "
+        f"{len(results) - added} already subscribed, {_count(len(warnings), 'outline')} skipped"
     )
     return 0
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def run_export(args: argparse.Namespace) -> int:
