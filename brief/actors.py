@@ -18,6 +18,7 @@ from brief.names import acronym_links, body_role, frequent_lone_words, part_of, 
 from brief.nouns import (
     COUNTRY_ABBREVIATIONS,
     FEMALE_TITLES,
+    KINSHIP,
     MALE_TITLES,
 )
 from brief.runs import is_acronym
@@ -110,6 +111,12 @@ class _Builder:
         registry = self.registry
         if m.name in self.canonical_person:
             return registry.add(self.canonical_person[m.name], "person")
+        if " " not in m.name and id(m) in self.speakers:
+            # "Jordan said", "Kennedy said in a statement": a speaker's lone word that is part
+            # of a person's full name is that person, not the country or a body.
+            person = self._person_by_part(m.name)
+            if person is not None:
+                return person
         if m.name in self.acronyms and self.acronyms[m.name] is not m:
             expansion = self.acronyms[m.name]
             if expansion.kind in ("organization", "place", "group"):
@@ -156,6 +163,10 @@ class _Builder:
             ]
             if not people:
                 return None
+        # "Louis Jordan … his father Frank Jordan … Jordan said": the relative, named in full
+        # to tell them apart, is not the one the surname alone means.
+        principal = [e for e in people if not any(_kin(r) for r in e.roles)]
+        people = principal or people
         best = max(self.full_mentions.get(e.name, 0) for e in people)
         return [e for e in people if self.full_mentions.get(e.name, 0) == best][-1]
 
@@ -230,6 +241,13 @@ def build_registry(doc: Doc, mentions: list[Mention], speakers: dict[int, str]) 
     _merge_org_prefixes(registry)
     _drop_stray_acronyms(registry, builder.spoken)
     return registry
+
+
+def _kin(role: str) -> bool:
+    """Whether a role names a relative ("father", "his wife", "Jordan's father"; not "watched
+    by his father", which says who is near, not who the person is)."""
+    words = role.lower().split()
+    return len(words) <= 3 and words[-1].strip(",.") in KINSHIP
 
 
 def _canonical(m: Mention) -> str:

@@ -35,11 +35,14 @@ def body_role(role: str | None) -> bool:
     return any(w.lower().strip(",.()") in ORG_NOUNS for w in role.split()[:6])
 
 
-def has_evidence(occurrences: list[Mention], speakers: set[int], lone: set[str]) -> bool:
+def has_evidence(
+    occurrences: list[Mention], speakers: set[int], lone: set[str], spoken: set[str]
+) -> bool:
     """Whether capitalized words are a person's name, not a place, a product or a heading.
 
     The evidence: a known first name, a title or role, being named as a speaker, or the
-    article calling the person by a part of the name alone ("Laessing", "Te Kaurinui").
+    article calling the person by a part of the name alone ("Laessing", "Te Kaurinui"), or a
+    first word alone named as a speaker (``spoken``).
     """
     words = occurrences[0].words
     n = len(words)
@@ -49,6 +52,8 @@ def has_evidence(occurrences: list[Mention], speakers: set[int], lone: set[str])
         return True
     if any(" ".join(words[:k]) in lone for k in range(2, n)):
         return True
+    if words[0] in spoken and not first_name_gender(words[0]):
+        return True  # "Liu said": a family name written first ("Liu Xiaoming")
     for m in occurrences:
         if m.heading or m.quoted:
             continue
@@ -89,7 +94,9 @@ def person_names(doc: Doc, mentions: list[Mention], speakers: dict[int, str]) ->
         for m in mentions
         if m.kind in (None, "person") and not m.quoted and m.name.lower() not in doc.lowercase_words
     }
-    full = [name for name, occ in persons.items() if has_evidence(occ, set(speakers), lone)]
+    # Lone words named as speakers ("Liu said").
+    spoken = {m.name for m in mentions if id(m) in speakers and " " not in m.name}
+    full = [name for name, occ in persons.items() if has_evidence(occ, set(speakers), lone, spoken)]
     longest_first = sorted(full, key=lambda n: -len(n.split()))
     canonical: dict[str, str] = {}
     for name in longest_first:

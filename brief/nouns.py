@@ -42,6 +42,11 @@ TITLE_MODIFIERS = _words(
 
 
 # Titles that tell a person's gender ("Mr Obama" is male).
+# Relatives: a person named in full beside a relative who shares the surname.
+KINSHIP = _words(
+    "father mother son daughter wife husband brother sister uncle aunt nephew niece cousin"
+    " grandfather grandmother grandson granddaughter dad mom mum stepfather stepmother"
+)
 MALE_TITLES = _words("mr sir lord king prince father brother sheikh")
 
 
@@ -233,6 +238,9 @@ COUNTRY_ABBREVIATIONS = {
     "U.K": "United Kingdom",
     "U.K.": "United Kingdom",
     "UAE": "United Arab Emirates",
+    # Not abbreviations, but names the country lists do not hold.
+    "Britain": "United Kingdom",
+    "Great Britain": "United Kingdom",
 }
 
 

@@ -103,8 +103,9 @@ def _split_run(doc: Doc, i: int, j: int) -> list[tuple[int, int]]:
     tokens = doc.tokens
     out: list[tuple[int, int]] = []
     for a, b in _split_at_and(doc, i, j):
-        words = [t.text for t in tokens[a:b]]
         a, b = _org_then_person(doc, a, b, out)
+        a = _place_then_person(doc, a, b, out)
+        b = _person_of_place(doc, a, b, out)
         words = [t.text for t in tokens[a:b]]
         titled = any(w in ORG_KEYWORDS or w.lower().rstrip(".") in TITLES for w in words)
         # "Joint Chiefs of Staff" is one name; "Jamie Werner of Ngātiwai" is a person from a place.
@@ -130,12 +131,54 @@ def _org_then_person(doc: Doc, a: int, b: int, out: list[tuple[int, int]]) -> tu
     the last organization keyword; else returns the run unchanged."""
     tokens = doc.tokens
     keyword = max((k for k in range(a, b) if tokens[k].text in ORG_KEYWORDS), default=-1)
-    if keyword < 0 or not 2 <= b - keyword - 1 <= 3:
+    words = sum(1 for t in tokens[keyword + 1 : b] if t.text != ".")  # "Gordon D. Sondland"
+    if keyword < 0 or not 2 <= words <= 3:
         return a, b
     if not first_name_gender(tokens[keyword + 1].text):
         return a, b
     out.append((a, keyword + 1))
     return keyword + 1, b
+
+
+def _plain_name(doc: Doc, a: int, b: int) -> bool:
+    """Whether tokens [a, b) could be a person's name: two to four words, none a title, a
+    body's keyword, a connector or a place."""
+    words = [t.text for t in doc.tokens[a:b] if t.text != "."]
+    return (
+        2 <= len(words) <= 4
+        and not any(
+            w in ORG_KEYWORDS or w in NAME_CONNECTORS or w.lower().rstrip(".") in TITLES
+            for w in words
+        )
+        and not place(words[0])
+    )
+
+
+def _place_then_person(doc: Doc, a: int, b: int, out: list[tuple[int, int]]) -> int:
+    """ "envoy to Ukraine Kurt Volker", "ambassador to Britain Liu Xiaoming": a place after a
+    preposition, then a name. Appends the place to ``out`` and returns where the name starts."""
+    tokens = doc.tokens
+    if a == 0 or tokens[a - 1].text not in ("to", "in", "for", "from", "of", "at"):
+        return a
+    for k in range(min(b - 2, a + 3), a, -1):
+        if place(" ".join(t.base for t in tokens[a:k])) and _plain_name(doc, k, b):
+            out.append((a, k))
+            return k
+    return a
+
+
+def _person_of_place(doc: Doc, a: int, b: int, out: list[tuple[int, int]]) -> int:
+    """ "Sen. John Kennedy of Louisiana": a person (known first name) from a place. Appends the
+    place to ``out`` and returns the end of the person's run."""
+    tokens = doc.tokens
+    k = next((k for k in range(a + 2, b - 1) if tokens[k].text == "of"), -1)
+    if k < 0 or not place(" ".join(t.base for t in tokens[k + 1 : b])):
+        return b
+    first = next((n for n in range(a, k) if first_name_gender(tokens[n].text)), -1)
+    if first < 0 or not _plain_name(doc, first, k):
+        return b
+    out.append((k + 1, b))
+    return k
 
 
 def _split_at_and(doc: Doc, i: int, j: int) -> list[tuple[int, int]]:

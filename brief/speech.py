@@ -45,6 +45,8 @@ def _implied_kind(doc: Doc, attribution: Attribution) -> str:
     source = attribution.source
     if source.head in DELEGATES:
         return "organization"
+    if source.mention is not None and source.mention.kind == "person":
+        return "person"  # "Sen. John Kennedy said in a statement": a person's name stays one
     window = doc.tokens[source.end : source.end + 6]
     return "organization" if any(t.text in _STATEMENT_HINTS for t in window) else "person"
 

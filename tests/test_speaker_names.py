@@ -1,0 +1,56 @@
+"""Speaker names on fresh news (CNN/DailyMail and scraped pages, shortened): surnames expanded
+to the full name given elsewhere, names split from the place or body beside them."""
+
+from __future__ import annotations
+
+from brief.models import Article
+from brief.speech import analyze_speech
+
+
+def speakers(*paragraphs: str) -> list[tuple[str | None, str | None]]:
+    quotes = analyze_speech(Article(paragraphs=paragraphs)).quotes
+    return [(q.speaker, q.speaker_kind) for q in quotes]
+
+
+def test_a_place_after_a_preposition_is_not_part_of_the_name() -> None:
+    assert speakers(
+        "Former special envoy to Ukraine Kurt Volker shifted his own account of the meeting.",
+        "“I think all of us thought it was inappropriate; the meeting concluded,” Volker said.",
+    ) == [("Kurt Volker", "person")]
+
+
+def test_a_family_name_written_first_joins_its_full_name() -> None:
+    assert speakers(
+        "China’s ambassador to Britain Liu Xiaoming has said that China has the resolve.",
+        "Liu said the army could be deployed, warning: “They are already there in the Hong "
+        "Kong garrison.”",
+    ) == [("Liu Xiaoming", "person")]
+
+
+def test_a_surname_that_is_a_country_names_the_person() -> None:
+    assert speakers(
+        "Louis Jordan, 37, took his 35-foot sailboat out in late January.",
+        "His father Frank Jordan told CNN he had worried about his son.",
+        '"Everything I owned got broken -- all my electronics, my GPS devices," Jordan said.',
+    ) == [("Louis Jordan", "person")]
+
+
+def test_a_person_said_in_a_statement_stays_a_person() -> None:
+    assert speakers(
+        "Sen. John Kennedy of Louisiana criticized the plan on Tuesday.",
+        '"This is a terrible idea for the people of my state," Kennedy said in a statement.',
+    ) == [("John Kennedy", "person")]
+
+
+def test_a_name_with_a_middle_initial_after_a_body_is_split_from_it() -> None:
+    assert speakers(
+        '"I now do recall talking to Ukraine about investigations," Sondland said on Tuesday.',
+        "U.S. Ambassador to the European Union Gordon D. Sondland testified for hours.",
+    ) == [("Gordon D. Sondland", "person")]
+
+
+def test_a_relative_named_in_full_is_not_the_one_the_surname_means() -> None:
+    assert speakers(
+        "Louis Jordan, 37, was rescued on Thursday. His father Frank Jordan thanked the crew.",
+        '"It took so long. It moved so slowly out there," Jordan said.',
+    ) == [("Louis Jordan", "person")]
