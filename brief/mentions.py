@@ -195,6 +195,8 @@ def _mention(doc: Doc, i: int, j: int, *, allow_title: bool = True) -> list[Ment
     kind, name_start = _kind(doc, name_start, j)
     if kind == "none":
         return extra
+    if kind == "person" and not allow_title:
+        kind = "organization"  # "SciSpacE Team" in "SciSpacE Team Leader Jennifer Ngo-Anh"
     role = None
     run_start = name_start
     if kind == "person" or kind is None:
@@ -207,7 +209,9 @@ def _mention(doc: Doc, i: int, j: int, *, allow_title: bool = True) -> list[Ment
                 role = doc.article.text[tokens[run_start].start : tokens[name_start - 1].end]
     elif name_start > i:
         run_start = i
-    apposition, apposition_end = appositive(doc, j) if kind in ("person", None) else (None, None)
+    apposition, apposition_end = (
+        appositive(doc, j) if kind in ("person", "organization", None) else (None, None)
+    )
     name = " ".join([*(t.text for t in tokens[name_start : j - 1]), tokens[j - 1].base])
     mention = Mention(
         start=name_start,

@@ -138,7 +138,7 @@ ORG_KEYWORDS = _words(
     Academy Museum Church Front Movement Brigade Brigades Coalition Consortium Industries
     Label Market Bureau Agency Commission Council Cabinet Chamber Reserve Trust Society
     Command Corps Guard Guards Tribunal Secretariat Embassy Fed LLC PLC GmbH SA AG
-    Nations House Channel TV Radio Magazine Studio FC Hotspur Rovers Athletic Wanderers
+    Nations House Channel TV Radio Magazine Daily Studio FC Hotspur Rovers Athletic Wanderers
     Research Finance Capital Energy Foods
     Pharmaceuticals Solutions Software Labs Laboratories Analytics Advisors Securities
     Investments Ventures Brands Stores Insurance Bancorp Broadcasting Publishing Pictures

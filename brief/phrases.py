@@ -99,7 +99,9 @@ class MentionIndex:
         """Index the mentions."""
         return cls(
             by_end={m.end: m for m in mentions},
-            by_start={m.run_start: m for m in mentions} | {m.start: m for m in mentions},
+            # A name whose title starts here wins over a body named inside that title
+            # ("SciSpacE Team" in "SciSpacE Team Leader Jennifer Ngo-Anh").
+            by_start={m.start: m for m in mentions} | {m.run_start: m for m in mentions},
             by_appositive_end={m.appositive_end: m for m in mentions if m.appositive_end},
         )
 

@@ -27,6 +27,8 @@ from brief.roles import title_split
 from brief.tokens import Doc, Token
 
 _MAX_NAME_TOKENS = 9
+# Plural nouns whose possessive opens a name rather than ending one.
+_PLURALS = frozenset({"people", "children", "women", "men"})
 
 
 def name_token(token: Token) -> bool:
@@ -58,8 +60,8 @@ def _sequences(doc: Doc) -> list[tuple[int, int]]:
                 continue
             j = i + 1
             while j < para.stop and j - i < _MAX_NAME_TOKENS and doc.quoted[j] == doc.quoted[i]:
-                if tokens[j - 1].possessive:
-                    break
+                if tokens[j - 1].possessive and tokens[j - 1].base.lower() not in _PLURALS:
+                    break  # "China’s Liu", but "People’s Daily", "Women’s March"
                 t = tokens[j]
                 if name_token(t):
                     j += 1

@@ -59,6 +59,7 @@ def _bare_role(source: Source) -> bool:
         source.form == "phrase"
         and len(words) <= 4
         and words[0].lower() not in _DETERMINERS
+        and not words[0].endswith(("’s", "'s"))  # "Ford’s father" is someone, not a title
         and head in ROLE_NOUNS
         and not head.endswith("s")
     )

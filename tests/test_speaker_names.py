@@ -54,3 +54,34 @@ def test_a_relative_named_in_full_is_not_the_one_the_surname_means() -> None:
         "Louis Jordan, 37, was rescued on Thursday. His father Frank Jordan thanked the crew.",
         '"It took so long. It moved so slowly out there," Jordan said.',
     ) == [("Louis Jordan", "person")]
+
+
+def test_a_name_in_a_title_does_not_take_the_quote() -> None:
+    assert speakers(
+        '"For a while now hibernation has been proposed as a game-changing tool for human '
+        'space travel," explains SciSpacE Team Leader Jennifer Ngo-Anh.'
+    ) == [("Jennifer Ngo-Anh", "person")]
+
+
+def test_a_plural_possessive_opens_a_body_name() -> None:
+    assert speakers(
+        "On Monday, the People’s Daily, the mouthpiece of the Communist party, warned that "
+        "there is “absolutely no room for compromise at all”."
+    ) == [("People’s Daily", "organization")]
+
+
+def test_a_possessive_relative_is_no_title_for_the_next_speaker() -> None:
+    quotes = analyze_speech(
+        Article(
+            paragraphs=(
+                "At some point, Ford’s now-deceased father told Starner that “the only way I "
+                "know he’s alive is because he cashes the checks I send.”",
+                "Beth Meacham described it as “a magical-parliamentary-nobility-romance-spy-"
+                "adventure. And that only touches it.”",
+            )
+        )
+    ).quotes
+    assert [(q.speaker, q.role) for q in quotes] == [
+        ("Ford’s now-deceased father", None),
+        ("Beth Meacham", None),
+    ]
