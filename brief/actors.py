@@ -14,11 +14,18 @@ from dataclasses import dataclass, field
 from brief.gazetteer import first_name_gender, gazetteer, place
 from brief.mentions import Mention
 from brief.models import Actor
-from brief.names import acronym_links, body_role, frequent_lone_words, part_of, person_names
+from brief.names import (
+    acronym_links,
+    body_role,
+    frequent_lone_words,
+    kin_role,
+    part_of,
+    person_names,
+    spoken_kinds,
+)
 from brief.nouns import (
     COUNTRY_ABBREVIATIONS,
     FEMALE_TITLES,
-    KINSHIP,
     MALE_TITLES,
 )
 from brief.runs import is_acronym
@@ -144,7 +151,9 @@ class _Builder:
             return org
         if m.kind is None and place(m.name):
             return registry.add(_canonical(m), "place")
-        implied = self.speakers.get(id(m)) or self.spoken.get(m.name)
+        implied = self.spoken.get(m.name)
+        if implied != "organization":
+            implied = self.speakers.get(id(m)) or implied
         if body_role(m.appositive) or (implied in (None, REPORTED) and m.name in self.frequent):
             implied = "organization"  # "Stratfor, an intelligence organization"; "Audi says"
         elif implied == REPORTED:
@@ -165,7 +174,7 @@ class _Builder:
                 return None
         # "Louis Jordan … his father Frank Jordan … Jordan said": the relative, named in full
         # to tell them apart, is not the one the surname alone means.
-        principal = [e for e in people if not any(_kin(r) for r in e.roles)]
+        principal = [e for e in people if not any(kin_role(r) for r in e.roles)]
         people = principal or people
         best = max(self.full_mentions.get(e.name, 0) for e in people)
         return [e for e in people if self.full_mentions.get(e.name, 0) == best][-1]
@@ -222,7 +231,9 @@ def build_registry(doc: Doc, mentions: list[Mention], speakers: dict[int, str]) 
         known_kinds=known_kinds,
         acronyms=acronym_links(doc, mentions),
         # A lone word named as a speaker anywhere is that speaker everywhere ("Oula").
-        spoken={m.name: speakers[id(m)] for m in mentions if id(m) in speakers},
+        # ... and a body everywhere once any of its attributions says so ("Volkswagen says
+        # it will").
+        spoken=spoken_kinds(mentions, speakers),
         speakers=speakers,
         full_mentions=full_mentions,
         placed={m.name for m in mentions if m.kind == "place" and not m.sentence_initial},
@@ -241,13 +252,6 @@ def build_registry(doc: Doc, mentions: list[Mention], speakers: dict[int, str]) 
     _merge_org_prefixes(registry)
     _drop_stray_acronyms(registry, builder.spoken)
     return registry
-
-
-def _kin(role: str) -> bool:
-    """Whether a role names a relative ("father", "his wife", "Jordan's father"; not "watched
-    by his father", which says who is near, not who the person is)."""
-    words = role.lower().split()
-    return len(words) <= 3 and words[-1].strip(",.") in KINSHIP
 
 
 def _canonical(m: Mention) -> str:

@@ -105,7 +105,7 @@ def parse_after(
         if verb is not None:
             source = before(doc, index, verb, k)
             if source is not None and _starts_near(doc, source, k):
-                found = Attribution(
+                found = _relayed(doc, index, verb, hi) or Attribution(
                     tokens[verb].text, delegated(doc, index, source), verb + 1, "after"
                 )
         if found is None and not strict:
@@ -118,6 +118,19 @@ def parse_after(
     if found is not None and strict and _tail_words(doc, found.end) > _TAIL:
         return None
     return found
+
+
+def _relayed(doc: Doc, index: MentionIndex, verb: int, hi: int) -> Attribution | None:
+    """ "“…,” the U.S. attorney's office said Carlineo told the agents.": a body relaying a
+    person's words; the speaker is the subject of the second verb of saying."""
+    k = verb + 1
+    if k < hi and doc.tokens[k].text == "that":
+        k += 1
+    m = index.by_start.get(k)
+    if m is None or m.quoted or m.end >= hi or not is_verb(doc, m.end):
+        return None
+    source = Source("name", m.name, k, m.end, m, m.appositive)
+    return Attribution(doc.tokens[m.end].text, source, m.end + 1, "after")
 
 
 def _trailing(doc: Doc, index: MentionIndex, k: int, hi: int) -> Attribution | None:

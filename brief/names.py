@@ -10,13 +10,17 @@ from __future__ import annotations
 from brief.gazetteer import first_name_gender
 from brief.mentions import Mention
 from brief.nouns import (
+    KINSHIP,
     ORG_NOUNS,
     PERSON_NOUNS,
     ROLE_NOUNS,
 )
 from brief.tokens import Doc
 
-_FREQUENT = 5  # uses inside sentences that make a lone capitalized word an actor
+_FREQUENT = 5
+_SUFFIXES = frozenset(
+    {"Jr", "Sr", "II", "III", "IV"}
+)  # uses inside sentences that make a lone capitalized word an actor
 
 
 def person_role(role: str | None) -> bool:
@@ -84,9 +88,11 @@ def person_names(doc: Doc, mentions: list[Mention], speakers: dict[int, str]) ->
     "Te Kaurinui" in "Te Kaurinui Robert Parata"), and so is one with the same first and last
     word ("Te Kaurinui Parata").
     """
+    # Words read elsewhere as a thing ("the new Mac Pro") are no one's name anywhere.
+    things = {m.name for m in mentions if m.kind is None and len(m.words) > 1}
     persons: dict[str, list[Mention]] = {}
     for m in mentions:
-        if m.kind == "person":
+        if m.kind == "person" and m.name not in things:
             persons.setdefault(m.name, []).append(m)
     # Lone words the article never writes in lowercase ("Laessing", not "Plus" or "Series").
     lone = {
@@ -108,6 +114,10 @@ def person_names(doc: Doc, mentions: list[Mention], speakers: dict[int, str]) ->
 
 def part_of(words: list[str], other: list[str]) -> bool:
     """Whether a shorter name is the end, the start, or the first and last word of another."""
+    if other[-1].rstrip(".") in _SUFFIXES and len(other) > 2:
+        other = other[:-1]  # "Patrick Carlineo Jr." is called "Carlineo"
+        if other == words:
+            return True
     if len(other) <= len(words):
         return False
     n = len(words)
@@ -135,3 +145,20 @@ def frequent_lone_words(doc: Doc, mentions: list[Mention]) -> set[str]:
         and word.lower() not in doc.lowercase_words
         and not first_name_gender(word)
     }
+
+
+def spoken_kinds(mentions: list[Mention], speakers: dict[int, str]) -> dict[str, str]:
+    """Lone names named as speakers -> the kind their attributions imply; "organization" wins
+    ("Volkswagen says it will" makes every "Volkswagen says" a body's)."""
+    spoken: dict[str, str] = {}
+    for m in mentions:
+        if id(m) in speakers and spoken.get(m.name) != "organization":
+            spoken[m.name] = speakers[id(m)]
+    return spoken
+
+
+def kin_role(role: str) -> bool:
+    """Whether a role names a relative ("father", "his wife", "Jordan's father"; not "watched
+    by his father", which says who is near, not who the person is)."""
+    words = role.lower().split()
+    return len(words) <= 3 and words[-1].strip(",.") in KINSHIP

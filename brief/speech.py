@@ -27,6 +27,28 @@ MIN_QUOTE_WORDS = 4
 _INHERIT_PARAGRAPHS = 2
 _MARKS_AND_SPACE = ' "“”‘’«»„'
 _DETERMINERS = frozenset({"a", "an", "the", "one", "some", "his", "her", "their", "its", "our"})
+_IT_VERBS = frozenset(
+    [
+        "will",
+        "would",
+        "has",
+        "had",
+        "plans",
+        "planned",
+        "intends",
+        "expects",
+        "expected",
+        "can",
+        "could",
+        "may",
+        "might",
+        "should",
+        "does",
+        "did",
+        "aims",
+        "hopes",
+    ]
+)
 _STATEMENT_HINTS = frozenset({"statement", "release", "communique", "communiqué"})
 
 
@@ -49,6 +71,23 @@ def _implied_kind(doc: Doc, attribution: Attribution) -> str:
         return "person"  # "Sen. John Kennedy said in a statement": a person's name stays one
     window = doc.tokens[source.end : source.end + 6]
     return "organization" if any(t.text in _STATEMENT_HINTS for t in window) else "person"
+
+
+def _reported_kind(doc: Doc, r: Reported) -> str:
+    """ "Volkswagen says it will fix the cars": a name whose statement calls it "it" is a body;
+    other names speaking only in statements are left for the registry to judge."""
+    mention = r.source.mention
+    if mention is None or mention.kind == "person":
+        return REPORTED
+    window = [t.text for t in doc.tokens[r.source.end : r.source.end + 8]]
+    if r.verb not in window:
+        return REPORTED
+    rest = window[window.index(r.verb) + 1 :]
+    if rest[:1] == ["that"]:
+        rest = rest[1:]
+    # "it was …" is as often the dummy subject ("Erekat said it was only the latest move").
+    body = rest[:1] == ["its"] or (rest[:1] == ["it"] and rest[1:2] and rest[1] in _IT_VERBS)
+    return "organization" if body else REPORTED
 
 
 def _bare_role(source: Source) -> bool:
@@ -94,7 +133,7 @@ def analyze_speech(article: Article) -> Speech:
             speakers[id(a.source.mention)] = _implied_kind(doc, a)
     for r in reported:
         if r.source.mention is not None:
-            speakers.setdefault(id(r.source.mention), REPORTED)
+            speakers.setdefault(id(r.source.mention), _reported_kind(doc, r))
     registry = build_registry(doc, mentions, speakers)
     resolver = Resolver(doc, mentions, registry)
     quotes, statements = _Reader(doc, resolver).read(spans, attributions, reported)

@@ -85,3 +85,30 @@ def test_a_possessive_relative_is_no_title_for_the_next_speaker() -> None:
         ("Ford’s now-deceased father", None),
         ("Beth Meacham", None),
     ]
+
+
+def test_a_body_relaying_a_persons_words_is_not_the_speaker() -> None:
+    assert speakers(
+        "Patrick Carlineo Jr. was arrested on Friday.",
+        "\"I'm a patriot and I love my country, and I hate her,\" the U.S. attorney's office "
+        "said Carlineo told the agents.",
+    ) == [("Patrick Carlineo Jr", "person")]
+
+
+def test_a_one_word_company_that_says_it_will_is_a_body() -> None:
+    assert speakers(
+        "Volkswagen says it will fix the cars by the end of the year.",
+        '"We have totally screwed up and we are very sorry about this," Volkswagen says.',
+    ) == [("Volkswagen", "organization")]
+
+
+def test_a_product_after_an_article_is_no_person() -> None:
+    actors = analyze_speech(
+        Article(
+            paragraphs=(
+                "Apple unveiled the new Mac Pro on Monday. Mac Pro buyers were pleased.",
+                '"It is the most powerful Mac we have ever made," said Tim Cook.',
+            )
+        )
+    ).actors
+    assert [(a.name, a.kind) for a in actors if a.kind == "person"] == [("Tim Cook", "person")]
