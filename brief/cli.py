@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from brief import __version__
-from brief.commands import digest, feeds, fetch, search, summarize
+from brief.commands import digest, feeds, fetch, init, search, summarize
 from brief.errors import BriefError, UsageError
 
 EXIT_CODES = """\
@@ -94,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     summarize.register(sub)
     digest.register(sub)
     fetch.register(sub)
+    init.register(sub)
     feeds.register(sub)
     search.register(sub)
     return parser

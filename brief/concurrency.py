@@ -1,4 +1,5 @@
-"""Many downloads at once, politely: a global limit and a limit per host; run_all.
+"""Many downloads at once, politely: a global limit and a limit per host; run_all; a writer
+thread for the store calls of a refresh.
 
     limiter = HostLimiter(total=8, per_host=2)
     async with limiter.slot("https://example.org/feed"):
@@ -12,9 +13,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator, Coroutine, Iterable
-from typing import Any
+from collections.abc import AsyncIterator, Callable, Coroutine, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
+
+T = TypeVar("T")
 
 
 class HostLimiter:
@@ -56,3 +61,23 @@ async def run_all(coroutines: Iterable[Coroutine[Any, Any, None]]) -> None:
     except BaseExceptionGroup as errors:
         # One error is what the user sees (a StoreError, say), not a group of them.
         raise errors.exceptions[0] from None
+
+
+class StoreWriter:
+    """Store calls made one at a time by one thread, in the order they were asked for.
+
+    A store call takes milliseconds of SQLite and Python; made on the event loop it would hold
+    up every download meanwhile. SQLite releases the GIL while it works.
+    """
+
+    def __init__(self) -> None:
+        self._thread = ThreadPoolExecutor(1, thread_name_prefix="brief-store")
+
+    async def __call__(self, method: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """``method(*args, **kwargs)`` in the writer thread; its exception is raised here."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._thread, partial(method, *args, **kwargs))
+
+    def close(self) -> None:
+        """Wait for the calls under way, then stop the thread."""
+        self._thread.shutdown(wait=True)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from brief.articlework import ArticleJob, ArticleOutcome, process_article, unanalyzed, warm_up
-from brief.concurrency import HostLimiter, run_all
+from brief.concurrency import HostLimiter, StoreWriter, run_all
 from brief.config import Config
 from brief.errors import FetchError
 from brief.fetch import fetch_async, make_client
@@ -76,6 +76,7 @@ class ArticlesPhase:
         self._private = fetch_limits(config.refresh, allow_private=True)
         self._client = make_client(self._public)
         self._local_hosts: dict[str, bool] = {}
+        self._write = StoreWriter()
         # Pages fetched but not yet analyzed wait in memory: keep that queue short.
         self._window = asyncio.Semaphore(
             config.refresh.concurrency + 2 * config.refresh.article_workers
@@ -84,16 +85,19 @@ class ArticlesPhase:
 
     async def run(self, pending: Sequence[PendingArticle]) -> ArticlesOutcome:
         """Finish every article of ``pending``; a StoreError stops the phase."""
-        async with self._client:
-            await run_all(self._one(item) for item in pending)
+        try:
+            async with self._client:
+                await run_all(self._one(item) for item in pending)
+        finally:
+            self._write.close()
         return self.outcome
 
     async def _one(self, item: PendingArticle) -> None:
         async with self._window:
             job = await self._page_job(item)
             outcome = await self._analyze(job)
-        stored = self._store.complete_article(
-            item.id, outcome.brief, outcome.status, outcome.reason
+        stored = await self._write(
+            self._store.complete_article, item.id, outcome.brief, outcome.status, outcome.reason
         )
         if outcome.status == "full":
             self.outcome.full += 1

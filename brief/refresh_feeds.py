@@ -12,13 +12,11 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 from collections.abc import Callable, Sequence
-from concurrent.futures import BrokenExecutor, Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import BrokenExecutor, Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from functools import partial
-from typing import Any, TypeVar
 
-from brief.concurrency import HostLimiter, run_all
+from brief.concurrency import HostLimiter, StoreWriter, run_all
 from brief.config import RefreshConfig
 from brief.errors import BriefError, FeedError, FetchError, HTTPStatusError
 from brief.fetch import FetchLimits, FetchResult, fetch_async, make_client
@@ -35,8 +33,6 @@ RETRY_AFTER_MAX = timedelta(days=1)
 # due they run in a process of their own (brief.ingest), so that they use another core and the
 # event loop stays free to send the next request the moment a slot opens.
 INGEST_PROCESS_MIN_FEEDS = 16
-
-T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,9 +109,7 @@ class FeedsPhase:
         self._on_done = on_done
         self._client = make_client(limits)
         self._ingester: Executor | None = None  # None: feeds are ingested by the writer thread
-        # Store calls take milliseconds of SQLite and Python; one writer thread makes them in
-        # order while the event loop keeps answering the network.
-        self._writer = ThreadPoolExecutor(1, thread_name_prefix="brief-store")
+        self._write = StoreWriter()
         self.outcome = FeedsOutcome()
 
     async def run(self, feeds: Sequence[FeedStatus]) -> FeedsOutcome:
@@ -128,7 +122,7 @@ class FeedsPhase:
             async with self._client:
                 await run_all(self._one(feed) for feed in feeds)
         finally:
-            self._writer.shutdown(wait=True)
+            self._write.close()
             if ingester is not None:
                 ingester.shutdown(wait=True, cancel_futures=True)
         return self.outcome
@@ -187,11 +181,6 @@ class FeedsPhase:
                 # The process died (out of memory?); its transaction was rolled back.
                 self._ingester = None
         return await self._write(ingest, self._store, job)
-
-    async def _write(self, method: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        """A store call in the writer thread (a StoreError comes back here)."""
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._writer, partial(method, *args, **kwargs))
 
     async def _fail(self, feed: FeedStatus, err: BriefError) -> None:
         retry_after = err.retry_after if isinstance(err, HTTPStatusError) else None

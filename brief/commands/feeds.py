@@ -1,4 +1,4 @@
-"""`brief init` and `brief feeds add|list|remove|import|export`: the subscriptions."""
+"""`brief feeds add|list|remove|import|export`: the subscriptions."""
 
 from __future__ import annotations
 
@@ -28,16 +28,7 @@ would bring it back).
 
 
 def register(sub: Any) -> None:
-    """Add the init and feeds commands to the CLI's subparsers."""
-    init = sub.add_parser(
-        "init",
-        help="write the example config file (never overwrites)",
-        description="Write the documented example configuration (a dozen world-news feeds "
-        "and every setting with its default) to the config file location, or to --config "
-        "PATH. An existing file is left untouched.",
-    )
-    init.set_defaults(run=run_init)
-
+    """Add the feeds command (and its actions) to the CLI's subparsers."""
     feeds = sub.add_parser(
         "feeds",
         help="manage subscriptions: add, list, remove, import, export",
@@ -111,28 +102,6 @@ def _common_options(parser_class: type[argparse.ArgumentParser]) -> argparse.Arg
         "--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS
     )
     return common
-
-
-def run_init(args: argparse.Namespace) -> int:
-    """Write the example config where brief looks for it, unless a file is already there."""
-    from importlib import resources  # 10 ms to import: not for every `brief --help`
-
-    from brief.paths import config_file
-
-    target = config_path(args) or config_file()
-    example = (resources.files("brief") / "config.example.toml").read_bytes()
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        # "x": create, never replace — even a file that appeared a moment ago.
-        with target.open("xb") as handle:
-            handle.write(example)
-    except FileExistsError:
-        print(f"brief: {target} already exists; left as it is", file=sys.stderr)
-        return 0
-    except OSError as err:
-        raise InputError(f"cannot write {target}: {err.strerror or err}") from err
-    print(f"wrote {target}")
-    return 0
 
 
 def _open_store() -> Store:
