@@ -16,11 +16,14 @@ from brief.lexicon import (
     NON_INVERTING_VERBS,
     QUOTE_VERBS,
 )
+from brief.nouns import TITLES
 from brief.phrases import MentionIndex, Source, after, before, delegated
 from brief.tokens import Doc
 
 WINDOW = 40  # tokens an attribution may reach from its quotation
 _VERB_REACH = 35  # tokens from a subject to its verb (room for a long appositive)
+_TITLES_REACH = 8
+_COMMANDS = frozenset({"told", "tells", "tell", "asked", "asks", "urged", "urges"})
 _TAIL = 6  # words allowed after an attribution that must end its sentence
 _DASHES = frozenset("—–-")
 _LEADING = frozenset({",", ";", ":", "(", *_DASHES})
@@ -37,8 +40,15 @@ class Attribution:
 
 
 def is_verb(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is a verb of saying outside quotation marks (not a command: "The
+    judge told him not to swear" says nothing the quotation holds)."""
     token = doc.tokens[i]
-    return not doc.quoted[i] and token.text.islower() and token.text in QUOTE_VERBS
+    if doc.quoted[i] or not token.text.islower() or token.text not in QUOTE_VERBS:
+        return False
+    if token.text in _COMMANDS:
+        following = [t.text for t in doc.tokens[i + 2 : i + 4]]
+        return following[:1] != ["to"] and following != ["not", "to"]
+    return True
 
 
 def _inverts(doc: Doc, i: int) -> bool:
@@ -155,7 +165,12 @@ def _starts_near(doc: Doc, source: Source, k: int) -> bool:
     if source.start == k:
         return True
     between = doc.tokens[k : source.start]
-    return 0 < len(between) <= 4 and all(t.is_word and t.text.islower() for t in between)
+    if 0 < len(between) <= 4 and all(t.is_word and t.text.islower() for t in between):
+        return True
+    # "chairman, CEO and president Craig Menear said": a list of titles before the name.
+    return 0 < len(between) <= _TITLES_REACH and all(
+        t.text in (",", "and", "&") or t.text.lower().rstrip(".") in TITLES for t in between
+    )
 
 
 def parse_before(

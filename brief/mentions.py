@@ -33,7 +33,8 @@ from brief.roles import appositive, role_before, title_split
 from brief.runs import is_acronym, name_runs
 from brief.tokens import Doc
 
-_THING_BEFORE = frozenset({"the", "a", "an", "new", "its", "their", "our"})
+_THING_BEFORE = frozenset({"new", "its", "their", "our"})
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 @dataclass(slots=True)
@@ -155,8 +156,11 @@ def _kind_from_context(doc: Doc, i: int, j: int, words: list[str]) -> str | None
         first = words[0].lower()
         if first in doc.lowercase_words and not first_name_gender(words[0]):
             return None
-        if before is not None and before.text.lower() in _THING_BEFORE:
-            return None  # "the new Mac Pro", "a Model Y": a thing, people take no article
+        if before is not None and (
+            before.text.lower() in _THING_BEFORE
+            or (before.text.lower() in _ARTICLES and not first_name_gender(words[0]))
+        ):
+            return None  # "the new Mac Pro", "a Model Y": a thing; but "a Mike Ford novel"
         return "person"
     if len(words) == 1:
         return None

@@ -57,6 +57,8 @@ _NP_WORDS = frozenset(
     }
 )
 # Heads of "a spokesperson for the British Foreign Office": the body behind them speaks.
+# Writings that speak for whoever is named before them ("the latest WHO report said").
+_DOCUMENTS = frozenset({"report", "statement", "study", "survey", "filing", "complaint"})
 DELEGATES = frozenset(
     {
         "spokesman",
@@ -192,8 +194,8 @@ def _phrase_before(doc: Doc, index: MentionIndex, e: int, lo: int) -> Source | N
         owner = t.is_cap and (t.possessive or demonym_place(t.text) or place(t.base))
         if modifier or owner:
             s -= 1
-        elif t.is_cap and index.by_end.get(s) is not None and head in DELEGATES:
-            m = index.by_end[s]  # "a WeWork spokesperson"
+        elif t.is_cap and index.by_end.get(s) is not None and head in DELEGATES | _DOCUMENTS:
+            m = index.by_end[s]  # "a WeWork spokesperson", "the latest WHO report"
             return Source("name", m.name, m.run_start, e + 1, m, None, head)
         elif t.is_cap and lower in _NP_WORDS:
             s -= 1

@@ -215,8 +215,10 @@ def _opener(doc: Doc, i: int) -> bool:
     lower = text.lower()
     if text in MONTHS or text in DAYS:
         return True
-    if lower in FUNCTION_WORDS and not (
-        i + 1 < len(doc.tokens) and place(f"{text} {doc.tokens[i + 1].base}")
+    if (
+        lower in FUNCTION_WORDS
+        and not (i + 1 < len(doc.tokens) and place(f"{text} {doc.tokens[i + 1].base}"))
+        and not _capitals(doc, i)
     ):
         return True
     if token.text in NAME_CONNECTORS or token.text == ".":
@@ -248,6 +250,12 @@ def _opener(doc: Doc, i: int) -> bool:
     )
 
 
+def _capitals(doc: Doc, i: int) -> bool:
+    """ "the WHO report": a function word in capitals is an acronym."""
+    text = doc.tokens[i].text
+    return len(text) > 1 and text.isupper()
+
+
 def _drop_openers(doc: Doc, i: int, j: int) -> int:
     """Skip sentence openers, months and days at the start of a run; return the new start."""
     while i < j and _opener(doc, i):
@@ -261,7 +269,7 @@ def _drop_tail(doc: Doc, i: int, j: int) -> int:
     while j > i and (
         doc.tokens[j - 1].text in MONTHS
         or doc.tokens[j - 1].text in DAYS
-        or doc.tokens[j - 1].text.lower() in FUNCTION_WORDS
+        or (doc.tokens[j - 1].text.lower() in FUNCTION_WORDS and not _capitals(doc, j - 1))
     ):
         j -= 1
     while j > i and not name_token(doc.tokens[j - 1]):

@@ -112,3 +112,24 @@ def test_a_product_after_an_article_is_no_person() -> None:
         )
     ).actors
     assert [(a.name, a.kind) for a in actors if a.kind == "person"] == [("Tim Cook", "person")]
+
+
+def test_a_list_of_titles_before_the_name_after_a_mismatched_quote() -> None:
+    assert speakers(
+        '“Our third quarter results reflected broad-based growth across our business," '
+        "chairman, CEO and president Craig Menear said in the earnings release."
+    ) == [("Craig Menear", "person")]
+
+
+def test_an_acronym_spelt_like_a_function_word_speaks_through_its_report() -> None:
+    assert speakers(
+        '"Taken together these data indicate that surveillance is improving," the latest WHO '
+        "report said."
+    ) == [("WHO", "organization")]
+
+
+def test_a_command_in_the_next_sentence_is_no_attribution() -> None:
+    assert speakers(
+        '"Yes, I know that," Stancil said. "But when I knew what I had to do, I knew I could '
+        'get life." The judge told him not to swear.'
+    ) == [("Stancil", "person"), ("Stancil", "person")]
