@@ -143,6 +143,18 @@ def _relayed(doc: Doc, index: MentionIndex, verb: int, hi: int) -> Attribution |
     return Attribution(doc.tokens[m.end].text, source, m.end + 1, "after")
 
 
+def _put_it(doc: Doc, v: int, hi: int) -> bool:
+    """ "As Gaiman put it," / "as she puts it:" right before the quotation."""
+    tokens = doc.tokens
+    return (
+        v + 2 <= hi
+        and tokens[v].text in ("put", "puts")
+        and tokens[v + 1].text == "it"
+        and v >= 2
+        and tokens[v - 2].text.lower() == "as"
+    )
+
+
 def _trailing(doc: Doc, index: MentionIndex, k: int, hi: int) -> Attribution | None:
     """An attribution closing the sentence after more words: "“…” to hold up on their plans,
     Indyk said." or "… are all thought to contribute, according to the department." """
@@ -184,7 +196,8 @@ def parse_before(
     tokens = doc.tokens
     for v in range(hi - 1, lo - 1, -1):
         according = _according(doc, v, hi)
-        if not (according or is_verb(doc, v)):
+        put_it = _put_it(doc, v, hi)  # "As Gaiman put it, “…”"
+        if not (according or put_it or is_verb(doc, v)):
             continue
         gap = sum(1 for t in tokens[v + 1 : hi] if t.is_word and t.text != "that")
         if gap > (WINDOW if partial else _TAIL):
@@ -194,6 +207,8 @@ def parse_before(
             verb = _according_verb(doc, v)
             return Attribution(verb, source, hi, "before") if source else None
         source = before(doc, index, v, lo)
+        if put_it:
+            return Attribution("put it", source, hi, "before") if source else None
         if source is None and _inverts(doc, v):
             source = after(doc, index, v + 1, hi)
         if source is None and tokens[v].text.endswith("ing"):

@@ -133,3 +133,10 @@ def test_a_command_in_the_next_sentence_is_no_attribution() -> None:
         '"Yes, I know that," Stancil said. "But when I knew what I had to do, I knew I could '
         'get life." The judge told him not to swear.'
     ) == [("Stancil", "person"), ("Stancil", "person")]
+
+
+def test_as_someone_put_it() -> None:
+    assert speakers(
+        "As Gaiman put it, “Had he taken The Dragon Waiting and written five books, he would’ve "
+        "been George R.R. Martin.”"
+    ) == [("Gaiman", "person")]
