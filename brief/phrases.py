@@ -72,6 +72,7 @@ DELEGATES = frozenset(
         "statement",
     }
 )
+_SPEAKS_FOR = DELEGATES | _DOCUMENTS
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,7 +195,7 @@ def _phrase_before(doc: Doc, index: MentionIndex, e: int, lo: int) -> Source | N
         owner = t.is_cap and (t.possessive or demonym_place(t.text) or place(t.base))
         if modifier or owner:
             s -= 1
-        elif t.is_cap and index.by_end.get(s) is not None and head in DELEGATES | _DOCUMENTS:
+        elif t.is_cap and index.by_end.get(s) is not None and head in _SPEAKS_FOR:
             m = index.by_end[s]  # "a WeWork spokesperson", "the latest WHO report"
             return Source("name", m.name, m.run_start, e + 1, m, None, head)
         elif t.is_cap and lower in _NP_WORDS:
