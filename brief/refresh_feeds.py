@@ -9,10 +9,7 @@ message, and the feed is not tried again before its Retry-After or its backoff d
 
 from __future__ import annotations
 
-import asyncio
-import multiprocessing
 from collections.abc import Callable, Sequence
-from concurrent.futures import BrokenExecutor, Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -23,6 +20,7 @@ from brief.fetch import FetchLimits, FetchResult, fetch_async, make_client
 from brief.ingest import FeedBody, ingest, ingest_here
 from brief.store import Store
 from brief.store_types import FeedStatus, FetchUpdate, now_utc
+from brief.workers import WorkerError, WorkerPool
 
 # Backoff after consecutive failures: 2 min, 4, 8, … doubling, at most 6 hours. A server's
 # Retry-After wins when it asks for longer (up to a day: a longer one is a misconfiguration).
@@ -33,6 +31,8 @@ RETRY_AFTER_MAX = timedelta(days=1)
 # due they run in a process of their own (brief.ingest), so that they use another core and the
 # event loop stays free to send the next request the moment a slot opens.
 INGEST_PROCESS_MIN_FEEDS = 16
+# A feed is at most refresh.max_bytes: parsing and storing one never takes this long.
+INGEST_TIMEOUT = 60.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,23 +108,23 @@ class FeedsPhase:
         self._pinned = pinned_urls
         self._on_done = on_done
         self._client = make_client(limits)
-        self._ingester: Executor | None = None  # None: feeds are ingested by the writer thread
+        # None: feeds are parsed and stored by the writer thread.
+        self._ingester: WorkerPool[FeedBody, int] | None = None
         self._write = StoreWriter()
         self.outcome = FeedsOutcome()
 
     async def run(self, feeds: Sequence[FeedStatus]) -> FeedsOutcome:
         """Refresh ``feeds`` concurrently; every failure is recorded, none is raised."""
-        ingester = None
         if len(feeds) >= INGEST_PROCESS_MIN_FEEDS:
-            ingester = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
-        self._ingester = ingester
+            self._ingester = WorkerPool(ingest_here, size=1, timeout=INGEST_TIMEOUT)
+            self._ingester.start()  # its imports overlap with the first downloads
         try:
             async with self._client:
                 await run_all(self._one(feed) for feed in feeds)
         finally:
             self._write.close()
-            if ingester is not None:
-                ingester.shutdown(wait=True, cancel_futures=True)
+            if self._ingester is not None:
+                self._ingester.close()
         return self.outcome
 
     async def _one(self, feed: FeedStatus) -> None:
@@ -172,15 +172,13 @@ class FeedsPhase:
 
     async def _ingest(self, job: FeedBody) -> int:
         """Parse and store a feed: in the ingest process when there is one, else in the
-        writer thread on this store."""
-        if self._ingester is not None:
-            loop = asyncio.get_running_loop()
-            try:
-                return await loop.run_in_executor(self._ingester, ingest_here, job)
-            except BrokenExecutor:
-                # The process died (out of memory?); its transaction was rolled back.
-                self._ingester = None
-        return await self._write(ingest, self._store, job)
+        writer thread on this store. FeedError when it cannot be read."""
+        if self._ingester is None:
+            return await self._write(ingest, self._store, job)
+        try:
+            return await self._ingester.run(job)
+        except WorkerError as err:  # killed at the time limit, or died: nothing was stored
+            raise FeedError(f"{job.url}: cannot parse and store this feed ({err})") from err
 
     async def _fail(self, feed: FeedStatus, err: BriefError) -> None:
         retry_after = err.retry_after if isinstance(err, HTTPStatusError) else None

@@ -60,7 +60,8 @@ class WorkerCrashed(WorkerError):
 def _serve(
     conn: Connection, func: Callable[[Any], Any], warm: Callable[[], None] | None, memory: int
 ) -> None:
-    """The worker's main loop: answer ("ok", result) or ("error", message) to each task."""
+    """The worker's main loop: answer ("ok", result), ("raise", a BriefError) or ("error",
+    message) to each task; return when the parent says so or is gone (its pipe closed)."""
     # Ctrl-C reaches the whole process group; the parent decides what to do with its workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # One BLAS thread: a worker is one core's worth of work, and OpenBLAS reserves address
@@ -80,6 +81,8 @@ def _serve(
             return
         try:
             answer: tuple[str, Any] = ("ok", func(task))
+        except BriefError as err:  # an answer of the task's own (FeedError, StoreError, …)
+            answer = ("raise", err)
         except MemoryError:
             answer = ("error", "out of memory (worker limit reached)")
         except Exception as err:  # reported to the parent, which records it as the reason
@@ -122,6 +125,8 @@ class _Worker:
         except (EOFError, OSError) as err:
             self.kill()
             raise WorkerCrashed(f"worker died ({self._exit_reason()})") from err
+        if kind == "raise":
+            raise value
         if kind != "ok":
             raise WorkerError(str(value))
         return value
@@ -164,8 +169,9 @@ class WorkerPool(Generic[J, R]):
     """``size`` worker processes running ``func`` (a module-level function), one task each.
 
     ``run`` is a coroutine: it waits for an idle worker, hands it the task from a thread and
-    returns the result, or raises WorkerTimeout, WorkerCrashed or WorkerError. A worker that
-    timed out or died is replaced before the next task.
+    returns the result, or raises WorkerTimeout, WorkerCrashed or WorkerError. A BriefError the
+    task raises (FeedError, StoreError, …) is raised again as it is. A worker that timed out or
+    died is replaced before the next task. A worker whose parent dies exits (its pipe closes).
     """
 
     def __init__(

@@ -77,6 +77,29 @@ def _wait_for(condition: Callable[[], bool], timeout: float = 60) -> None:
         time.sleep(0.01)
 
 
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (Linux /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            # "pid (name) state ppid …": the name may hold spaces, so split after its ")".
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    """True while ``pid`` exists and is not a zombie."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
 def _pages(news: Newsroom) -> list[str]:
     return [path for path in news.paths() if not path.startswith("/desk")]
 
@@ -144,9 +167,13 @@ def test_kill_9_leaves_a_sound_database_that_the_next_fetch_completes(
     proc = _fetch(config, *options)
     _wait_for(lambda: moment(news) or proc.poll() is not None)
     assert proc.poll() is None, "the fetch ended before the kill"
+    helpers = _children(proc.pid)  # worker processes (extraction, ingest)
+    # With four feeds they are parsed in a thread: no worker yet, unless articles are waiting.
+    assert helpers or point == "feeds phase", "the fetch had no worker process at the kill"
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
     assert proc.returncode == -signal.SIGKILL
+    _wait_for(lambda: not any(_alive(pid) for pid in helpers), timeout=30)  # none orphaned
 
     _assert_consistent(feeds)
     with Store.open() as store:  # the kill landed where it was meant to

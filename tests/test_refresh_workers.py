@@ -11,6 +11,7 @@ import worker_tasks
 from refresh_support import page_bytes
 
 from brief.articlework import ArticleJob, ArticleOutcome, process_article, warm_up
+from brief.errors import FeedError
 from brief.workers import WorkerCrashed, WorkerError, WorkerPool, WorkerTimeout
 
 
@@ -22,7 +23,7 @@ def _run(pool: WorkerPool[Any, Any], *calls: tuple[Callable[..., Any], Any]) -> 
         for _, task in calls:
             try:
                 results.append(await pool.run(task))
-            except WorkerError as err:
+            except (WorkerError, FeedError) as err:
                 results.append(err)
         return results
 
@@ -66,6 +67,12 @@ def test_an_exception_in_a_task_is_one_line() -> None:
     pool: WorkerPool[str, int] = WorkerPool(worker_tasks.fail, size=1, timeout=20.0)
     (error,) = _run(pool, (worker_tasks.fail, "bad page"))
     assert isinstance(error, WorkerError) and str(error) == "ValueError: bad page"
+
+
+def test_a_brief_error_in_a_task_is_raised_again_as_it_is() -> None:
+    pool: WorkerPool[str, int] = WorkerPool(worker_tasks.refuse, size=1, timeout=20.0)
+    (error,) = _run(pool, (worker_tasks.refuse, "not a feed"))
+    assert isinstance(error, FeedError) and str(error) == "not a feed"
 
 
 def _job(article_id: int, body: bytes | None, reason: str | None = None) -> ArticleJob:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import time
 
+from brief.errors import FeedError
+
 
 def nap(seconds: float) -> int:
     """Sleep, then answer with the worker's pid."""
@@ -26,3 +28,8 @@ def die(status: int) -> int:
 def fail(message: str) -> int:
     """Raise an ordinary exception."""
     raise ValueError(message)
+
+
+def refuse(message: str) -> int:
+    """Raise one of brief's own errors."""
+    raise FeedError(message)
