@@ -1,4 +1,4 @@
-"""Article -> Brief: the single analysis pipeline every front end (CLI, refresh, TUI, digest) calls."""
+"""Article -> Brief: the one analysis pipeline that every front end calls."""
 
 from __future__ import annotations
 

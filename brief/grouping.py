@@ -1,4 +1,4 @@
-"""Quotes and statements of a Brief grouped by speaker, for every presentation (CLI, TUI, digest)."""
+"""Quotes and statements of a Brief grouped by speaker, for the CLI, the TUI and the digest."""
 
 from __future__ import annotations
 

@@ -16,7 +16,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = json.loads((ROOT / "brief" / "schema" / "brief.schema.json").read_text())
 
 
-def brief(*args: str, stdin: bytes = b"", env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
+def brief(
+    *args: str, stdin: bytes = b"", env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[bytes]:
     """Run `brief ARGS` as a subprocess with no terminal."""
     return subprocess.run(
         [sys.executable, "-m", "brief", *args],

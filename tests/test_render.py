@@ -15,7 +15,9 @@ HOSTILE = "[@click=app.quit]x[/] [bold red]boo[/] \x1b]8;;http://evil\x07link\x1
 
 
 def _quote(text: str, speaker: str | None, start: int, kind: str | None = "person") -> Quote:
-    return Quote(text, speaker, kind if speaker else None, None, "said", 0, start, start + len(text))
+    return Quote(
+        text, speaker, kind if speaker else None, None, "said", 0, start, start + len(text)
+    )
 
 
 def make_brief() -> Brief:
