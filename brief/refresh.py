@@ -51,6 +51,7 @@ class ProgressEvent:
     total: int
     label: str  # the feed's or the article's name ("" for "start"); untrusted text
     outcome: str
+    error: str | None = None  # why a feed failed (one line), for "failed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,15 +193,15 @@ class _Run:
         if self.progress is not None:
             self.progress(ProgressEvent(phase, 0, total, "", "start"))
 
-    def _feed_done(self, feed: FeedStatus, outcome: str, new: int) -> None:
+    def _feed_done(self, feed: FeedStatus, outcome: str, new: int, error: str | None) -> None:
         if new and self.pool is not None:
             self.pool.start()  # new entries are coming: start loading the workers now
-        self._step("feeds", feed.display_name, outcome)
+        self._step("feeds", feed.display_name, outcome, error)
 
     def _article_done(self, article: PendingArticle, outcome: str) -> None:
         self._step("articles", article.title or article.url or f"#{article.id}", outcome)
 
-    def _step(self, phase: str, label: str, outcome: str) -> None:
+    def _step(self, phase: str, label: str, outcome: str, error: str | None = None) -> None:
         self.done += 1
         if self.progress is not None:
-            self.progress(ProgressEvent(phase, self.done, self.total, label, outcome))
+            self.progress(ProgressEvent(phase, self.done, self.total, label, outcome, error))

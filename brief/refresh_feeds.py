@@ -97,7 +97,7 @@ class FeedsPhase:
         *,
         keep_days: int,
         pinned_urls: frozenset[str] = frozenset(),
-        on_done: Callable[[FeedStatus, str, int], None] | None = None,
+        on_done: Callable[[FeedStatus, str, int, str | None], None] | None = None,
     ) -> None:
         self._store = store
         self._limits = limits
@@ -186,8 +186,8 @@ class FeedsPhase:
         message = str(err)
         await self._write(self._store.record_failure, feed.id, message, next_attempt)
         self.outcome.failed.append(FeedFailure(feed.id, feed.url, feed.display_name, message))
-        self._done(feed, "failed")
+        self._done(feed, "failed", error=message)
 
-    def _done(self, feed: FeedStatus, outcome: str, new: int = 0) -> None:
+    def _done(self, feed: FeedStatus, outcome: str, new: int = 0, error: str | None = None) -> None:
         if self._on_done is not None:
-            self._on_done(feed, outcome, new)
+            self._on_done(feed, outcome, new, error)

@@ -156,10 +156,13 @@ def test_a_broken_feed_keeps_its_error_and_backs_off_while_the_others_refresh(
     broken = news.feed("/reuters.rss", feed_bytes("rss_2.0_invalid_1.xml"))
     config = _config(tmp_path, [good, broken])
 
-    first = refresh(store, config, articles=False)
+    events: list[ProgressEvent] = []
+    first = refresh(store, config, articles=False, progress=events.append)
 
     assert first.feeds_ok == 1 and len(first.feeds_failed) == 1
     failure = first.feeds_failed[0]
+    failed = [e for e in events if e.outcome == "failed"]
+    assert [e.error for e in failed] == [failure.error]
     assert failure.url == broken and "feed" in failure.error
     status = store.get_feed(broken)
     assert status is not None and status.error_count == 1
