@@ -116,8 +116,8 @@ class FeedsPhase:
     async def run(self, feeds: Sequence[FeedStatus]) -> FeedsOutcome:
         """Refresh ``feeds`` concurrently; every failure is recorded, none is raised."""
         if len(feeds) >= INGEST_PROCESS_MIN_FEEDS:
+            # Started by the first feed that changed: unchanged feeds (304) need no parsing.
             self._ingester = WorkerPool(ingest_here, size=1, timeout=INGEST_TIMEOUT)
-            self._ingester.start()  # its imports overlap with the first downloads
         try:
             async with self._client:
                 await run_all(self._one(feed) for feed in feeds)

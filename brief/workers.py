@@ -157,8 +157,9 @@ class _Worker:
         self.conn.close()
 
     def stop(self) -> None:
-        """Ask the process to finish, then make sure it has."""
-        if self.alive:
+        """Ask the process to finish, then make sure it has (one still starting up never had
+        a task: it is stopped at once)."""
+        if self.alive and self.ready:
             with contextlib.suppress(OSError, ValueError):
                 self.conn.send(None)
             self.process.join(_STOP_SECONDS)
