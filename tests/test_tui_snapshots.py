@@ -1,6 +1,8 @@
 """Pictures of the TUI at 160x50 (pytest-textual-snapshot): main, speakers, search, help.
 
-After an intended change of looks, look at the new pictures and accept them with
+The store holds the demo's briefs frozen in tests/fixtures/tui/demo-briefs.json, so the
+pictures change with the TUI's looks, not with the analysis. After an intended change of looks,
+look at the new pictures and accept them with
 ``pytest tests/test_tui_snapshots.py --snapshot-update``.
 """
 
@@ -10,11 +12,10 @@ from collections.abc import Callable
 
 from textual.pilot import Pilot
 from tui_support import (
-    demo_db_fixture,  # noqa: F401  (fixture)
+    frozen_store_fixture,  # noqa: F401  (fixture)
     make_app,
     screen_text,
     settle,
-    store_fixture,  # noqa: F401  (fixture)
 )
 
 from brief.store import Store
@@ -35,8 +36,8 @@ def keys_then_settle(*keys: str) -> Callable[[Pilot[None]], object]:
     return run
 
 
-def test_main_screen_on_the_seed_brief(snap_compare: Compare, store: Store) -> None:
-    app = make_app(store)
+def test_main_screen_on_the_seed_brief(snap_compare: Compare, frozen_store: Store) -> None:
+    app = make_app(frozen_store)
 
     async def run_before(pilot: Pilot[None]) -> None:
         await settle(pilot)
@@ -47,15 +48,17 @@ def test_main_screen_on_the_seed_brief(snap_compare: Compare, store: Store) -> N
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
 
-def test_speakers_screen(snap_compare: Compare, store: Store) -> None:
-    assert snap_compare(make_app(store), terminal_size=SIZE, run_before=keys_then_settle("p"))
+def test_speakers_screen(snap_compare: Compare, frozen_store: Store) -> None:
+    assert snap_compare(
+        make_app(frozen_store), terminal_size=SIZE, run_before=keys_then_settle("p")
+    )
 
 
-def test_search_screen(snap_compare: Compare, store: Store) -> None:
+def test_search_screen(snap_compare: Compare, frozen_store: Store) -> None:
     typed = keys_then_settle("slash", *"algeria OR israel")
-    assert snap_compare(make_app(store), terminal_size=SIZE, run_before=typed)
+    assert snap_compare(make_app(frozen_store), terminal_size=SIZE, run_before=typed)
 
 
-def test_help_screen(snap_compare: Compare, store: Store) -> None:
+def test_help_screen(snap_compare: Compare, frozen_store: Store) -> None:
     help_keys = keys_then_settle("question_mark")
-    assert snap_compare(make_app(store), terminal_size=SIZE, run_before=help_keys)
+    assert snap_compare(make_app(frozen_store), terminal_size=SIZE, run_before=help_keys)

@@ -149,3 +149,64 @@ def build_hostile_store(path: Path) -> None:
         conn.execute("UPDATE articles SET url = 'javascript:alert(1)' WHERE guid = 'hostile-2'")
         conn.execute("UPDATE feeds SET name = ?", ("\x1b]52;c;ZXZpbA==\x07" + HOSTILE_SPEAKER,))
     conn.close()
+
+
+# The snapshot pictures are of the TUI, not of the analysis: they use briefs frozen in
+# tests/fixtures/tui/demo-briefs.json (the demo's samples as brief analyzed them when the
+# pictures were taken), so that a better quote finder does not change them. Rewrite the file
+# with `python tests/tui_support.py` (then look at the pictures and update them).
+FROZEN_BRIEFS = Path(__file__).parent / "fixtures" / "tui" / "demo-briefs.json"
+
+
+def freeze_demo_briefs() -> None:
+    """Analyze the demo samples and write them, with their feeds, to FROZEN_BRIEFS."""
+    import json
+    import tempfile
+
+    from brief.demo import SAMPLES
+
+    with tempfile.TemporaryDirectory() as folder, Store.open(Path(folder) / "d.db") as fresh:
+        populate(fresh, now=NOW)
+        feeds = {f.display_name: f for f in fresh.list_feeds()}
+        items = []
+        for sample in SAMPLES:
+            summary = next(a for a in fresh.list_articles() if a.feeds == (sample.feed,))
+            stored = fresh.get_article(summary.id)
+            assert stored is not None and stored.brief is not None
+            feed = feeds[sample.feed]
+            items.append(
+                {
+                    "feed": {"url": feed.url, "name": feed.name, "tags": list(feed.tags)},
+                    "guid": stored.guid,
+                    "published": summary.published.strftime("%Y-%m-%dT%H:%M:%SZ")
+                    if summary.published
+                    else None,
+                    "brief": stored.brief.to_json(with_text=True),
+                }
+            )
+    text = json.dumps(items, ensure_ascii=False, indent=1) + "\n"
+    FROZEN_BRIEFS.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture(name="frozen_store")
+def frozen_store_fixture(tmp_path: Path) -> Iterator[Store]:
+    """A store holding the frozen demo briefs (for the snapshot pictures)."""
+    import json
+
+    from brief.feeds import FeedEntry
+    from brief.models import Brief
+
+    with Store.open(tmp_path / "frozen.sqlite3") as frozen:
+        for item in json.loads(FROZEN_BRIEFS.read_text(encoding="utf-8")):
+            feed = item["feed"]
+            feed_id, _ = frozen.add_feed(feed["url"], feed["name"], feed["tags"])
+            brief = Brief.from_json(item["brief"])
+            a = brief.article
+            entry = FeedEntry(item["guid"], a.url, a.title, a.author, item["published"], "", a.text)
+            frozen.add_article_with_brief(feed_id, entry, brief, "full", now=NOW)
+        yield frozen
+
+
+if __name__ == "__main__":
+    freeze_demo_briefs()
+    print(f"wrote {FROZEN_BRIEFS}")

@@ -52,6 +52,10 @@ class BriefApp(App[None]):
         """The main screen is the bottom of the stack."""
         return MainScreen(self.ctx)
 
+    def on_unmount(self) -> None:
+        """Close the second connection create_app opened (the caller owns the first)."""
+        self.ctx.reader.close()
+
     def on_mount(self) -> None:
         """Keys from the config file, and its theme."""
         self.set_keymap(self.brief_keymap)
@@ -103,7 +107,8 @@ def create_app(
         from multiprocessing import resource_tracker
 
         resource_tracker.ensure_running()
-    app = BriefApp(Context(store, config, clock, open_url, demo), keymap)
+    reader = Store.open(store.path)
+    app = BriefApp(Context(store, reader, config, clock, open_url, demo), keymap)
     theme = config.tui.theme
     if theme and theme not in app.available_themes:
         names = ", ".join(sorted(app.available_themes))

@@ -3,27 +3,41 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from urllib.parse import urlsplit
 
 from brief.config import Config
 from brief.store import Store
+from brief.store_types import ArticleFilter, SpeakerCount
 
 
 @dataclass(frozen=True, slots=True)
 class Context:
     """The store and config, the clock (ages in lists) and how a URL is opened.
 
+    ``store`` serves what must be quick (the list, a brief, read and star writes); ``reader``
+    is a second connection to the same database for the slow reads (speaker rankings, feed
+    counts, search), so that they never hold up the first: one connection runs one query at a
+    time. ``speakers`` caches rankings by filter (the query reads every quote).
     ``clock`` and ``open_url`` are parameters so that tests and snapshots can fix the time
     and see which URL would have opened without starting a browser.
     """
 
     store: Store
+    reader: Store
     config: Config
     clock: Callable[[], datetime]
     open_url: Callable[[str], object]
     demo: bool = False
+    speakers: dict[ArticleFilter, list[SpeakerCount]] = field(default_factory=dict)
+
+    def forget_speakers(self, *, state_only: bool = False) -> None:
+        """Drop cached rankings: all of them after new articles, or (``state_only``) those
+        whose filter depends on read or starred state after such a change."""
+        for flt in list(self.speakers):
+            if not state_only or flt.unread or flt.starred:
+                self.speakers.pop(flt, None)
 
 
 def browsable(url: str | None) -> str | None:

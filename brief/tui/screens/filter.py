@@ -52,8 +52,11 @@ class FilterScreen(ModalScreen[ArticleFilter | None]):
 
     @work(thread=True, exclusive=True)
     def _load(self) -> None:
-        store = self.ctx.store
-        self.post_message(self.Loaded(store.list_feeds(), store.speakers(limit=SPEAKERS_OFFERED)))
+        reader = self.ctx.reader
+        speakers = self.ctx.speakers.get(ArticleFilter())
+        if speakers is None:
+            speakers = reader.speakers(limit=SPEAKERS_OFFERED)
+        self.post_message(self.Loaded(reader.list_feeds(), speakers[:SPEAKERS_OFFERED]))
 
     def on_filter_screen_loaded(self, message: Loaded) -> None:
         """Fill the list: toggles and periods, then feeds, tags and speakers."""

@@ -17,6 +17,7 @@ from brief.store_types import ArticleFilter, ArticleSummary
 from brief.tui import keys
 from brief.tui.context import Context, browsable
 from brief.tui.filters import describe
+from brief.tui.screens.speakers import ranked
 from brief.tui.widgets.article_list import ArticleList
 from brief.tui.widgets.brief_view import EMPTY_STORE, NO_ARTICLES, BriefView
 from brief.tui.widgets.feed_list import FeedList, filter_for, option_for
@@ -44,7 +45,7 @@ class MainScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """The panes, a status line and the footer of keys."""
         with Horizontal(id="panes"):
-            yield FeedList(self.ctx.store, id="feeds")
+            yield FeedList(self.ctx.reader, id="feeds")
             yield ArticleList(self.ctx.store, self.ctx.clock, id="articles")
             yield BriefView(self.ctx.store, id="brief")
         yield StatusBar(self.ctx, id="status")
@@ -95,7 +96,8 @@ class MainScreen(Screen[None]):
         self._update_status()
 
     def reload(self) -> None:
-        """Re-read the list and the counts, keeping the cursor on the same article."""
+        """Re-read the list and the counts (new articles), keeping the same one highlighted."""
+        self.ctx.forget_speakers()
         self.feeds.recount()
         self.articles.reload(keep=self.articles.highlighted_id)
 
@@ -129,6 +131,13 @@ class MainScreen(Screen[None]):
         elif self.brief.article is None or self.brief.article.id != current:
             self.brief.load(current)
         self._update_status()
+        if message.flt not in self.ctx.speakers:
+            self._rank_speakers(message.flt)
+
+    @work(thread=True, exclusive=True, group="speakers")
+    def _rank_speakers(self, flt: ArticleFilter) -> None:
+        # Ahead of time, on the second connection: p then opens on a ready ranking.
+        self.ctx.speakers[flt] = ranked(self.ctx.reader.speakers(flt))
 
     def on_feed_list_counted(self, message: FeedList.Counted) -> None:
         """Counts changed: the empty-store note may need to appear or go."""
@@ -263,10 +272,13 @@ class MainScreen(Screen[None]):
         self.post_message(self.StateChanged(summary))
 
     def on_main_screen_state_changed(self, message: StateChanged) -> None:
-        """Redraw the row and the counts."""
-        self.articles.update_summary(message.summary)
-        if self.brief.article is not None and self.brief.article.id == message.summary.id:
-            self.brief.load(message.summary.id)
+        """Redraw the row, the brief's star line and the counts (nothing is read again)."""
+        summary = message.summary
+        self.articles.update_summary(summary)
+        self.ctx.forget_speakers(state_only=True)
+        shown = self.brief.article
+        if shown is not None and shown.id == summary.id and shown.starred != summary.starred:
+            self.brief.show(replace(shown, starred=summary.starred, read=summary.read))
         self.feeds.recount()
 
     def on_status_bar_demo_progress(self, message: StatusBar.DemoProgress) -> None:

@@ -73,7 +73,7 @@ class SearchScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="search")
     def _search(self, query: str) -> None:
         try:
-            hits = self.ctx.store.search(query, limit=LIMIT)
+            hits = self.ctx.reader.search(query, limit=LIMIT)
             error = None
         except UsageError as err:
             hits, error = [], str(err)

@@ -62,19 +62,27 @@ class SpeakersScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        """Read the speakers in a worker."""
-        self.query_one("#speaker-list", OptionList).focus()
-        self._load_speakers()
+        """The ranking from the cache, else read in a worker (it reads every quote)."""
+        speaker_list = self.query_one("#speaker-list", OptionList)
+        speaker_list.focus()
+        cached = self.ctx.speakers.get(self.flt)
+        if cached is not None:
+            self.post_message(self.SpeakersLoaded(cached))
+        else:
+            speaker_list.loading = True
+            self._load_speakers()
 
     @work(thread=True, exclusive=True, group="speakers")
     def _load_speakers(self) -> None:
-        speakers = ranked(self.ctx.store.speakers(self.flt))
+        speakers = ranked(self.ctx.reader.speakers(self.flt))
+        self.ctx.speakers[self.flt] = speakers
         self.post_message(self.SpeakersLoaded(speakers))
 
     def on_speakers_screen_speakers_loaded(self, message: SpeakersLoaded) -> None:
         """Fill the speaker list (or say there is nobody)."""
         self.speakers = message.speakers
         speaker_list = self.query_one("#speaker-list", OptionList)
+        speaker_list.loading = False
         speaker_list.set_options(
             Option(_speaker(s), id=str(i)) for i, s in enumerate(message.speakers)
         )
@@ -95,7 +103,7 @@ class SpeakersScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="quotes")
     def _load_quotes(self, name: str) -> None:
-        rows = self.ctx.store.quotes_by_speaker(name, self.flt)
+        rows = self.ctx.reader.quotes_by_speaker(name, self.flt)
         if not get_current_worker().is_cancelled:
             self.post_message(self.QuotesLoaded(name, rows))
 

@@ -4,7 +4,7 @@
         Feed name · 3h · ❝ 7
 
 An OptionList (not a ListView of widgets) so that long lists stay cheap; rows come from the
-store 200 at a time, the next page when the highlight or the scroll nears the end.
+store 100 at a time, the next page when the highlight or the scroll nears the end.
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ from brief.store import Store
 from brief.store_types import ArticleFilter, ArticleSummary
 from brief.tui.format import age, plain
 
-PAGE = 200
-NEAR_END = 20  # options from the end at which the next page is fetched
+PAGE = 100  # a page fills four screens; laying out more at once makes a reload slower
+NEAR_END = 15  # options from the end at which the next page is fetched
 
 
 class ArticleList(OptionList):
@@ -133,7 +133,7 @@ class ArticleList(OptionList):
 def _prompt(summary: ArticleSummary, now: datetime) -> Text:
     """Two lines: marks and title; feed, age and quote count. Feed text is made literal."""
     out = Text(no_wrap=True, overflow="ellipsis", end="")
-    out.append("●" if not summary.read else " ", style="bold dodger_blue1")
+    out.append("●" if not summary.read else " ", style="bold #3b9cff")
     out.append("★" if summary.starred else " ", style="yellow")
     out.append(" ")
     out.append_text(plain(summary.title, "bold" if not summary.read else "", default="(untitled)"))

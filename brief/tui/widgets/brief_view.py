@@ -1,4 +1,9 @@
-"""The brief of one stored article (brief.render's panels), or its full extracted text."""
+"""The brief of one stored article (brief.render's panels), or its full extracted text.
+
+A RichLog: the brief is rendered to lines once when shown (and again when the pane's width
+changes), then scrolling and repainting only copy lines. A Static would lay the whole brief out
+again on every frame, which costs tens of milliseconds for a long brief.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +12,9 @@ from dataclasses import dataclass
 from rich.console import Group, RenderableType
 from rich.text import Text
 from textual import work
-from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from textual.events import Resize
 from textual.message import Message
-from textual.widgets import Static
+from textual.widgets import RichLog
 from textual.worker import get_current_worker
 
 from brief.render import brief_renderable, header
@@ -36,7 +40,7 @@ No articles yet in your {feeds} feed(s).
 Press R to fetch them all now (or run brief fetch)."""
 
 
-class BriefView(VerticalScroll):
+class BriefView(RichLog):
     """Scrollable pane showing an article's brief; ``t`` switches to the full text."""
 
     @dataclass
@@ -47,19 +51,13 @@ class BriefView(VerticalScroll):
         article: StoredArticle | None
 
     def __init__(self, store: Store, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+        # Page text is never markup: the log is given Text and Rich renderables only.
+        super().__init__(id=id, wrap=True, markup=False, highlight=False, auto_scroll=False)
         self._store = store
         self.article: StoredArticle | None = None
         self.full_text = False
-
-    def compose(self) -> ComposeResult:
-        """One Static holds the rendering; the container scrolls it."""
-        yield Static(id="brief-body")
-
-    @property
-    def body(self) -> Static:
-        """The Static the brief is drawn in."""
-        return self.query_one("#brief-body", Static)
+        self._shown: RenderableType = Text()
+        self._width = 0
 
     @work(thread=True, exclusive=True, group="brief")
     def load(self, article_id: int) -> None:
@@ -74,21 +72,34 @@ class BriefView(VerticalScroll):
 
     def show(self, article: StoredArticle | None) -> None:
         """Draw the article (its brief, or its text when the full text is toggled on)."""
-        if article is None or self.article is None or article.id != self.article.id:
-            self.scroll_home(animate=False)
+        same = article is not None and self.article is not None and article.id == self.article.id
         self.article = article
-        self.body.update(self._renderable())
+        self._draw(self._renderable(), keep_scroll=same)
 
     def show_message(self, text: str | Text) -> None:
         """Show a note instead of an article (empty store, nothing selected, loading)."""
         self.article = None
-        self.body.update(text if isinstance(text, Text) else Text(text))
+        self._draw(text if isinstance(text, Text) else Text(text))
 
     def toggle_text(self) -> None:
         """Switch between the brief and the full extracted text."""
         self.full_text = not self.full_text
-        self.scroll_home(animate=False)
-        self.body.update(self._renderable())
+        self._draw(self._renderable())
+
+    def _draw(self, renderable: RenderableType, *, keep_scroll: bool = False) -> None:
+        """Render once into the log's lines (the top shown, unless the same article)."""
+        scroll_y = self.scroll_y
+        self._shown = renderable
+        self.clear()
+        self.write(renderable, expand=True, scroll_end=False)
+        self.scroll_to(y=scroll_y if keep_scroll else 0, animate=False, immediate=True)
+
+    def on_resize(self, event: Resize) -> None:
+        """Wrap again at the new width (RichLog keeps lines at the width they had)."""
+        super().on_resize(event)
+        if event.size.width != self._width:
+            self._width = event.size.width
+            self._draw(self._shown, keep_scroll=True)
 
     def _renderable(self) -> RenderableType:
         article = self.article

@@ -119,7 +119,7 @@ class FeedList(OptionList):
 
 def _entry(name: Text, unread: int) -> Text:
     """The unread count (right-aligned, so the names line up), then the name."""
-    out = Text(f"{unread:>4} " if unread else "     ", style="bold dodger_blue1", end="")
+    out = Text(f"{unread:>4} " if unread else "     ", style="bold #3b9cff", end="")
     out.append_text(name)
     return out
 
