@@ -36,10 +36,10 @@ def register(sub: Any) -> None:
     p = sub.add_parser(
         "fetch",
         help="refresh the feeds and analyze the new articles",
-        description="Refresh every subscribed feed (conditional GET: an unchanged feed costs "
-        "no download), then fetch each new article's page, extract it and make its brief. A "
-        "page that cannot be used (paywall, error, too large, too slow) keeps the feed's own "
-        "text, marked as such.",
+        description="Refresh every subscribed feed (conditional GET: an unchanged feed costs no\n"
+        "download), then fetch each new article's page, extract it and make its brief. A page\n"
+        "that cannot be used (paywall, error, too large, too slow) keeps the feed's own text,\n"
+        "marked as such.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
