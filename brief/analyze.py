@@ -2,41 +2,8 @@
 
 from __future__ import annotations
 
+from brief.languages import language_name
 from brief.models import Article, Brief
-
-# ISO 639-1 codes to the language names sumy knows; anything else falls back to English.
-_SUMY_LANGUAGES = {
-    "ar": "arabic",
-    "cs": "czech",
-    "de": "german",
-    "el": "greek",
-    "en": "english",
-    "es": "spanish",
-    "fr": "french",
-    "he": "hebrew",
-    "hu": "hungarian",
-    "it": "italian",
-    "ja": "japanese",
-    "ko": "korean",
-    "nl": "dutch",
-    "pt": "portuguese",
-    "ro": "romanian",
-    "ru": "russian",
-    "sk": "slovak",
-    "sv": "swedish",
-    "uk": "ukrainian",
-    "zh": "chinese",
-}
-
-
-def sumy_language(code: str | None) -> str:
-    """The sumy language name for an ISO code like "de" or "pt-BR" (English when unknown)."""
-    if not code:
-        return "english"
-    base = code.replace("_", "-").split("-")[0].lower()
-    if base in _SUMY_LANGUAGES:
-        return _SUMY_LANGUAGES[base]
-    return code.lower() if code.lower() in _SUMY_LANGUAGES.values() else "english"
 
 
 def analyze(
@@ -58,7 +25,7 @@ def analyze(
         article,
         sentences=sentences,
         algorithm=algorithm,
-        language=sumy_language(language or article.language),
+        language=language_name(language or article.language),
     )
     speech = analyze_speech(article)
     return Brief(

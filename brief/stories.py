@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from brief.languages import language_name
+
 # Weighted Jaccard at or above which two articles are one story. Tuned on the 181 pages of
 # the scrapinghub corpus (19-20 Nov 2019), which holds a dozen events covered by 2-4 outlets
 # each; see bench/digest_speed.py --grouping-check.
@@ -234,25 +236,6 @@ def _normalize(word: str) -> str:
     return word
 
 
-# ISO 639-1 code -> name of a stopword list shipped as data in the sumy package.
-_STOPWORD_FILES = {
-    "ar": "arabic",
-    "cs": "czech",
-    "de": "german",
-    "el": "greek",
-    "en": "english",
-    "es": "spanish",
-    "fr": "french",
-    "he": "hebrew",
-    "it": "italian",
-    "pl": "polish",
-    "pt": "portuguese",
-    "sk": "slovak",
-    "sv": "swedish",
-    "uk": "ukrainian",
-}
-
-
 @cache
 def stopwords(language: str | None) -> frozenset[str]:
     """Stopwords of the language (English when unknown), plus English ones: feeds mix them.
@@ -260,11 +243,13 @@ def stopwords(language: str | None) -> frozenset[str]:
     The lists are the data files sumy ships; only the files are read, sumy's code (and numpy
     behind it) is not imported.
     """
-    base = (language or "en").replace("_", "-").split("-")[0].lower()
-    names = {"english", _STOPWORD_FILES.get(base, "english")}
+    names = {"english", language_name(language)}
     words: set[str] = set()
     folder = resources.files("sumy") / "data" / "stopwords"
     for name in sorted(names):
-        text = (folder / f"{name}.txt").read_text(encoding="utf-8")
+        source = folder / f"{name}.txt"
+        if not source.is_file():
+            continue  # sumy has a stemmer but no stop-word list for a few languages
+        text = source.read_text(encoding="utf-8")
         words.update(w.strip().casefold() for w in text.splitlines() if w.strip())
     return frozenset(words)
