@@ -13,13 +13,12 @@ from __future__ import annotations
 import asyncio
 import socket
 import ssl
+import sys
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urljoin
-
-import httpx
 
 from brief import __version__
 from brief.charset import decode_bytes
@@ -33,6 +32,13 @@ from brief.errors import (
 )
 from brief.inflate import DEFAULT_MAX_BYTES, ENCODINGS, Inflater
 from brief.netguard import check_resolved, check_url, is_forbidden
+
+# httpx's package imports its optional command-line client, which pulls in click, rich.console
+# and pygments (~90 ms at every `brief fetch`) when they are installed; brief never uses it, and
+# a None entry makes that import fail fast into httpx's own fallback.
+sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
+
+import httpx  # noqa: E402
 
 USER_AGENT = f"brief/{__version__} (+terminal news-brief reader)"
 MIB = 1024 * 1024
