@@ -41,6 +41,7 @@ MAIN: list[BindingType] = [
 LIST: list[BindingType] = [
     Binding("j", "cursor_down", "Next", id="list_down", show=False),
     Binding("k", "cursor_up", "Previous", id="list_up", show=False),
+    Binding("enter", "select", "Open", id="list_open"),
     Binding("escape", "back", "Back", id="back"),
 ]
 

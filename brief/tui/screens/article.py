@@ -5,11 +5,11 @@ from __future__ import annotations
 from textual import work
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from brief.tui import keys
 from brief.tui.context import Context, browsable
 from brief.tui.widgets.brief_view import BriefView
+from brief.tui.widgets.key_hints import KeyHints
 
 
 class ArticleScreen(Screen[None]):
@@ -25,7 +25,7 @@ class ArticleScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """The brief pane and the footer."""
         yield BriefView(self.ctx.store, id="article-brief")
-        yield Footer()
+        yield KeyHints(self.BINDINGS, id="key-hints")
 
     def on_mount(self) -> None:
         """Read the article, and mark it read: it is being read."""

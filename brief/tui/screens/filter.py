@@ -106,6 +106,11 @@ class FilterScreen(ModalScreen[ArticleFilter | None]):
         """k: previous choice."""
         self.query_one(OptionList).action_cursor_up()
 
+    def action_select(self) -> None:
+        """Enter (when the focused list leaves it to the screen): choose the highlighted row."""
+        if isinstance(self.focused, OptionList):
+            self.focused.action_select()
+
     def action_back(self) -> None:
         """Escape: keep the filter as it was."""
         self.dismiss(None)

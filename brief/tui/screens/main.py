@@ -131,12 +131,13 @@ class MainScreen(Screen[None]):
         elif self.brief.article is None or self.brief.article.id != current:
             self.brief.load(current)
         self._update_status()
-        if message.flt not in self.ctx.speakers:
+        if message.flt == ArticleFilter() and message.flt not in self.ctx.speakers:
             self._rank_speakers(message.flt)
 
     @work(thread=True, exclusive=True, group="speakers")
     def _rank_speakers(self, flt: ArticleFilter) -> None:
-        # Ahead of time, on the second connection: p then opens on a ready ranking.
+        # Everyone, ahead of time and on the second connection: p then opens on a ready
+        # ranking. Other filters are ranked when asked for (each ranking reads every quote).
         self.ctx.speakers[flt] = ranked(self.ctx.reader.speakers(flt))
 
     def on_feed_list_counted(self, message: FeedList.Counted) -> None:

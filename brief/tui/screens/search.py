@@ -10,7 +10,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -19,6 +19,7 @@ from brief.store_types import SearchHit
 from brief.tui import keys
 from brief.tui.context import Context
 from brief.tui.format import age, plain, snippet
+from brief.tui.widgets.key_hints import KeyHints
 
 LIMIT = 100
 
@@ -51,7 +52,7 @@ class SearchScreen(Screen[None]):
         yield Input(placeholder="Search…", id="search-input")
         yield Static(Text(HINT, style="dim"), id="search-message")
         yield OptionList(id="search-results")
-        yield Footer()
+        yield KeyHints(self.BINDINGS, id="key-hints")
 
     def on_mount(self) -> None:
         """Typing starts in the query box."""
@@ -119,6 +120,11 @@ class SearchScreen(Screen[None]):
     def action_cursor_up(self) -> None:
         """k: previous result."""
         self.query_one(OptionList).action_cursor_up()
+
+    def action_select(self) -> None:
+        """Enter (when the focused list leaves it to the screen): choose the highlighted row."""
+        if isinstance(self.focused, OptionList):
+            self.focused.action_select()
 
     def action_back(self) -> None:
         """Escape: back to the articles."""

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -19,6 +19,9 @@ from brief.tui import keys
 from brief.tui.context import Context
 from brief.tui.filters import describe
 from brief.tui.format import day, plain
+from brief.tui.widgets.key_hints import KeyHints
+
+QUOTES_SHOWN = 50  # the most recent; laying out hundreds of wrapped quotes takes long
 
 
 def ranked(speakers: list[SpeakerCount]) -> list[SpeakerCount]:
@@ -59,7 +62,7 @@ class SpeakersScreen(Screen[None]):
         with Horizontal(id="speakers-panes"):
             yield OptionList(id="speaker-list")
             yield OptionList(id="quote-list")
-        yield Footer()
+        yield KeyHints(self.BINDINGS, id="key-hints")
 
     def on_mount(self) -> None:
         """The ranking from the cache, else read in a worker (it reads every quote)."""
@@ -103,7 +106,7 @@ class SpeakersScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="quotes")
     def _load_quotes(self, name: str) -> None:
-        rows = self.ctx.reader.quotes_by_speaker(name, self.flt)
+        rows = self.ctx.reader.quotes_by_speaker(name, self.flt, limit=QUOTES_SHOWN)
         if not get_current_worker().is_cancelled:
             self.post_message(self.QuotesLoaded(name, rows))
 
@@ -133,6 +136,11 @@ class SpeakersScreen(Screen[None]):
         """k: previous row of the focused list."""
         if isinstance(self.focused, OptionList):
             self.focused.action_cursor_up()
+
+    def action_select(self) -> None:
+        """Enter (when the focused list leaves it to the screen): choose the highlighted row."""
+        if isinstance(self.focused, OptionList):
+            self.focused.action_select()
 
     def action_back(self) -> None:
         """Escape: back to the articles."""
