@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import platform
@@ -145,6 +146,7 @@ async def _keys(db: Path, presses: int) -> None:
     from brief.tui.screens.main import MainScreen
     from brief.tui.screens.search import SearchScreen
     from brief.tui.screens.speakers import SpeakersScreen
+    from brief.tui.widgets.article_list import PAGE
     from brief.tui.widgets.feed_list import filter_for
 
     with Store.open(db) as store:
@@ -153,6 +155,7 @@ async def _keys(db: Path, presses: int) -> None:
             main = app.screen
             assert isinstance(main, MainScreen)
             await until(app, lambda: main.brief.article is not None)
+            await idle(app)
 
             def brief_shown() -> bool:
                 shown = main.brief.article
@@ -162,14 +165,14 @@ async def _keys(db: Path, presses: int) -> None:
                 send(app, "x")  # bound to nothing: the cost of a key and a frame
                 await until(app, lambda: True)
 
-            await timed("(a key bound to nothing, for scale)", presses, nothing)
+            await timed(app, "(a key bound to nothing, for scale)", presses, nothing)
 
             async def next_brief() -> None:
                 before = main.articles.highlighted
                 send(app, "j")
                 await until(app, lambda: main.articles.highlighted != before and brief_shown())
 
-            await timed("j: next brief shown", presses, next_brief)
+            await timed(app, "j: next brief shown", presses, next_brief)
 
             async def toggle_read() -> None:
                 before = main.articles.highlighted_summary
@@ -177,7 +180,7 @@ async def _keys(db: Path, presses: int) -> None:
                 send(app, "m")
                 await until(app, lambda: _read(main) != before.read)
 
-            await timed("m: read state written and shown", presses, toggle_read)
+            await timed(app, "m: read state written and shown", presses, toggle_read)
 
             feeds = [f"feed:{f.id}" for f in store.list_feeds()]
 
@@ -196,7 +199,7 @@ async def _keys(db: Path, presses: int) -> None:
             async def choose_feed() -> None:
                 await show(random.choice(feeds))
 
-            await timed("feed chosen: list re-read, brief shown", presses, choose_feed)
+            await timed(app, "feed chosen: list re-read, brief shown", presses, choose_feed)
             await show("all")
 
             async def next_page() -> None:
@@ -204,8 +207,8 @@ async def _keys(db: Path, presses: int) -> None:
                 send(app, "end")
                 await until(app, lambda: main.articles.option_count > rows)
 
-            pages = -(-(main.articles.total - main.articles.option_count) // 200)
-            await timed("end: next 200 rows paged in", min(5, pages), next_page)
+            pages = -(-(main.articles.total - main.articles.option_count) // PAGE)
+            await timed(app, f"end: next {PAGE} rows paged in", min(5, pages), next_page)
 
             async def speakers() -> None:
                 send(app, "p")
@@ -217,13 +220,13 @@ async def _keys(db: Path, presses: int) -> None:
                 send(app, "escape")
                 await until(app, lambda: isinstance(app.screen, MainScreen))
 
-            await timed("p: speakers ranked, quotes shown", 5, speakers, back)
+            await timed(app, "p: speakers ranked, quotes shown", 5, speakers, back)
 
             async def open_search() -> None:
                 send(app, "slash")
                 await until(app, lambda: isinstance(app.screen, SearchScreen))
 
-            await timed("/: search screen opened", 5, open_search, back)
+            await timed(app, "/: search screen opened", 5, open_search, back)
 
             async def last_key() -> None:
                 screen = app.screen
@@ -244,7 +247,7 @@ async def _keys(db: Path, presses: int) -> None:
 
             send(app, "slash")
             await until(app, lambda: isinstance(app.screen, SearchScreen))
-            await timed("search: last letter typed, results shown", 5, last_key, clear_query)
+            await timed(app, "search: last letter typed, results shown", 5, last_key, clear_query)
 
 
 def _query(screen: object) -> str:
@@ -277,6 +280,17 @@ async def until(app: object, done: Callable[[], bool]) -> None:
     await painted
 
 
+async def idle(app: object) -> None:
+    """Wait until no worker runs and the screen is painted."""
+    from textual.app import App
+    from textual.worker import WorkerCancelled
+
+    assert isinstance(app, App)
+    with contextlib.suppress(WorkerCancelled):
+        await app.workers.wait_for_complete()
+    await until(app, lambda: True)
+
+
 def _read(main: object) -> bool | None:
     summary = main.articles.highlighted_summary  # type: ignore[attr-defined]
     return None if summary is None else bool(summary.read)
@@ -291,6 +305,7 @@ def return_figure(seconds: float) -> None:
 
 
 async def timed(
+    app: object,
     label: str,
     times: int,
     action: Callable[[], Awaitable[None]],
@@ -299,6 +314,7 @@ async def timed(
     """Run the action ``times`` times (``after`` each, untimed); report median and worst, ms."""
     took = []
     for _ in range(times):
+        await idle(app)  # each press comes when the last one's background work is done
         started = time.perf_counter()
         await action()
         took.append((_figures.pop() if _figures else time.perf_counter() - started) * 1000)

@@ -17,7 +17,7 @@ from brief.store_types import ArticleFilter, ArticleSummary
 from brief.tui import keys
 from brief.tui.context import Context, browsable
 from brief.tui.filters import describe
-from brief.tui.screens.speakers import ranked
+from brief.tui.screens.speakers import SPEAKERS_SHOWN, ranked
 from brief.tui.widgets.article_list import ArticleList
 from brief.tui.widgets.brief_view import EMPTY_STORE, NO_ARTICLES, BriefView
 from brief.tui.widgets.feed_list import FeedList, filter_for, option_for
@@ -114,20 +114,30 @@ class MainScreen(Screen[None]):
 
     @on(OptionList.OptionHighlighted, "#articles")
     def _article_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option.id is not None:
-            self.brief.load(int(event.option.id))
+        if event.option.id is None:
+            return
+        article_id = int(event.option.id)
+        if self.brief.article is None or self.brief.article.id != article_id:
+            self.brief.load(article_id)
 
     @on(OptionList.OptionSelected, "#articles")
     def _article_selected(self, event: OptionList.OptionSelected) -> None:
         self.open_article()
 
     def on_article_list_loaded(self, message: ArticleList.Loaded) -> None:
-        """After a page: show the highlighted brief, or say why there is none."""
-        if message.offset:
+        """A page for the list: the list and the highlighted brief, drawn in one frame."""
+        with self.app.batch_update():
+            self._show_page(message)
+
+    def _show_page(self, message: ArticleList.Loaded) -> None:
+        self.articles.apply(message)
+        if message.offset or message.flt != self.articles.flt:
             return
         current = self.articles.highlighted_id
         if current is None:
             self._show_empty()
+        elif message.article is not None and message.article.id == current:
+            self.brief.show(message.article)
         elif self.brief.article is None or self.brief.article.id != current:
             self.brief.load(current)
         self._update_status()
@@ -138,17 +148,12 @@ class MainScreen(Screen[None]):
     def _rank_speakers(self, flt: ArticleFilter) -> None:
         # Everyone, ahead of time and on the second connection: p then opens on a ready
         # ranking. Other filters are ranked when asked for (each ranking reads every quote).
-        self.ctx.speakers[flt] = ranked(self.ctx.reader.speakers(flt))
+        self.ctx.speakers[flt] = ranked(self.ctx.reader.speakers(flt, limit=SPEAKERS_SHOWN))
 
     def on_feed_list_counted(self, message: FeedList.Counted) -> None:
         """Counts changed: the empty-store note may need to appear or go."""
         if self.articles.highlighted_id is None:
             self._show_empty()
-
-    def on_brief_view_loaded(self, message: BriefView.Loaded) -> None:
-        """The first brief is on screen: the loading indicator can go."""
-        if message.article is not None:
-            self.brief.loading = False
 
     def _show_empty(self) -> None:
         counts = self.feeds.counts

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
@@ -21,6 +21,7 @@ from brief.tui.filters import describe
 from brief.tui.format import day, plain
 from brief.tui.widgets.key_hints import KeyHints
 
+SPEAKERS_SHOWN = 100  # the most quoted
 QUOTES_SHOWN = 50  # the most recent; laying out hundreds of wrapped quotes takes long
 
 
@@ -36,15 +37,16 @@ class SpeakersScreen(Screen[None]):
 
     @dataclass
     class SpeakersLoaded(Message):
-        """The speakers of the filter."""
+        """The speakers of the filter, and what the first of them said."""
 
         speakers: list[SpeakerCount]
+        first: list[QuoteRow]
 
     @dataclass
     class QuotesLoaded(Message):
         """What one speaker said."""
 
-        name: str
+        speaker: SpeakerCount
         rows: list[QuoteRow]
 
     def __init__(self, ctx: Context, flt: ArticleFilter, feed_names: dict[int, str]) -> None:
@@ -54,6 +56,7 @@ class SpeakersScreen(Screen[None]):
         self.feed_names = feed_names
         self.speakers: list[SpeakerCount] = []
         self.rows: list[QuoteRow] = []
+        self.shown: str | None = None  # whose quotes are on the right
 
     def compose(self) -> ComposeResult:
         """Title line, the two lists, the footer."""
@@ -61,58 +64,77 @@ class SpeakersScreen(Screen[None]):
         yield Static(title, id="speakers-title")
         with Horizontal(id="speakers-panes"):
             yield OptionList(id="speaker-list")
-            yield OptionList(id="quote-list")
+            with Vertical(id="speaker-said"):
+                yield Static(id="speaker-info")
+                yield OptionList(id="quote-list")
         yield KeyHints(self.BINDINGS, id="key-hints")
 
     def on_mount(self) -> None:
-        """The ranking from the cache, else read in a worker (it reads every quote)."""
-        speaker_list = self.query_one("#speaker-list", OptionList)
-        speaker_list.focus()
-        cached = self.ctx.speakers.get(self.flt)
-        if cached is not None:
-            self.post_message(self.SpeakersLoaded(cached))
-        else:
-            speaker_list.loading = True
-            self._load_speakers()
+        """Read the ranking (from the cache when it is there) and the first one's quotes."""
+        self.query_one("#speaker-list", OptionList).focus()
+        if self.flt not in self.ctx.speakers:
+            self.query_one("#speakers-panes").loading = True
+        self._load_speakers()
 
     @work(thread=True, exclusive=True, group="speakers")
     def _load_speakers(self) -> None:
-        speakers = ranked(self.ctx.reader.speakers(self.flt))
-        self.ctx.speakers[self.flt] = speakers
-        self.post_message(self.SpeakersLoaded(speakers))
+        # One message for the ranking and the first speaker's quotes: the screen is laid
+        # out once, not once per part.
+        speakers = self.ctx.speakers.get(self.flt)
+        if speakers is None:
+            speakers = ranked(self.ctx.reader.speakers(self.flt, limit=SPEAKERS_SHOWN))
+            self.ctx.speakers[self.flt] = speakers
+        first = (
+            self.ctx.reader.quotes_by_speaker(speakers[0].name, self.flt, limit=QUOTES_SHOWN)
+            if speakers
+            else []
+        )
+        self.post_message(self.SpeakersLoaded(speakers, first))
 
     def on_speakers_screen_speakers_loaded(self, message: SpeakersLoaded) -> None:
-        """Fill the speaker list (or say there is nobody)."""
+        """Fill both lists (or say there is nobody)."""
+        self.query_one("#speakers-panes").loading = False
         self.speakers = message.speakers
         speaker_list = self.query_one("#speaker-list", OptionList)
-        speaker_list.loading = False
-        speaker_list.set_options(
-            Option(_speaker(s), id=str(i)) for i, s in enumerate(message.speakers)
-        )
-        if message.speakers:
+        with self.app.batch_update():
+            speaker_list.set_options(
+                Option(_speaker(s), id=str(i)) for i, s in enumerate(message.speakers)
+            )
+            if not message.speakers:
+                quotes = self.query_one("#quote-list", OptionList)
+                quotes.set_options([Option(Text("Nobody is quoted in these articles."))])
+                return
+            self._show_quotes(message.speakers[0], message.first)
             speaker_list.highlighted = 0
-        else:
-            quotes = self.query_one("#quote-list", OptionList)
-            quotes.set_options([Option(Text("Nobody is quoted in these articles."))])
 
     @on(OptionList.OptionHighlighted, "#speaker-list")
     def _speaker_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option.id is not None:
-            self._load_quotes(self.speakers[int(event.option.id)].name)
+        if event.option.id is None:
+            return
+        speaker = self.speakers[int(event.option.id)]
+        if self.shown != speaker.name:
+            self._load_quotes(speaker)
 
     @on(OptionList.OptionSelected, "#speaker-list")
     def _speaker_selected(self, event: OptionList.OptionSelected) -> None:
         self.query_one("#quote-list", OptionList).focus()
 
     @work(thread=True, exclusive=True, group="quotes")
-    def _load_quotes(self, name: str) -> None:
-        rows = self.ctx.reader.quotes_by_speaker(name, self.flt, limit=QUOTES_SHOWN)
+    def _load_quotes(self, speaker: SpeakerCount) -> None:
+        rows = self.ctx.reader.quotes_by_speaker(speaker.name, self.flt, limit=QUOTES_SHOWN)
         if not get_current_worker().is_cancelled:
-            self.post_message(self.QuotesLoaded(name, rows))
+            self.post_message(self.QuotesLoaded(speaker, rows))
 
     def on_speakers_screen_quotes_loaded(self, message: QuotesLoaded) -> None:
-        """Show the speaker's quotes, then statements, each with its article and date."""
-        self.rows = sorted(message.rows, key=lambda r: r.is_statement)
+        """Show what the highlighted speaker said."""
+        with self.app.batch_update():
+            self._show_quotes(message.speaker, message.rows)
+
+    def _show_quotes(self, speaker: SpeakerCount, rows: list[QuoteRow]) -> None:
+        """The speaker's name and role, then quotes and statements with article and date."""
+        self.shown = speaker.name
+        self.query_one("#speaker-info", Static).update(_info(speaker))
+        self.rows = sorted(rows, key=lambda r: r.is_statement)
         quotes = self.query_one("#quote-list", OptionList)
         quotes.set_options(Option(_quote(r), id=str(i)) for i, r in enumerate(self.rows))
         if self.rows:
@@ -148,15 +170,24 @@ class SpeakersScreen(Screen[None]):
 
 
 def _speaker(speaker: SpeakerCount) -> Text:
-    """Name, then counts: "Ulf Laessing  3 quotes · 1 statement"."""
-    out = plain(speaker.name, "bold")  # one line each: long roles end in "…"
-    counts = f"\n  {speaker.quotes} quote{'s' if speaker.quotes != 1 else ''}"
-    if speaker.statements:
-        counts += f" · {speaker.statements} statement{'s' if speaker.statements != 1 else ''}"
-    out.append(counts, style="dim")
+    """One line: the number of quotes, then the name ("  3 Ulf Laessing")."""
+    out = Text(f"{speaker.quotes:>4} ", style="bold #3b9cff", end="")
+    out.append_text(plain(speaker.name))
+    if speaker.kind == "organization":
+        out.append(" (organization)", style="dim")
+    return out
+
+
+def _info(speaker: SpeakerCount) -> Text:
+    """Above the quotes: name, role, and how often they were quoted, in how many articles."""
+    out = plain(speaker.name, "bold magenta")
     if speaker.role:
-        out.append("\n  ")
-        out.append_text(plain(speaker.role, "italic dim"))
+        out.append(", ")
+        out.append_text(plain(speaker.role, "italic"))
+    quotes = f"{speaker.quotes} quote{'s' if speaker.quotes != 1 else ''}"
+    statements = f"{speaker.statements} statement{'s' if speaker.statements != 1 else ''}"
+    articles = f"{speaker.articles} article{'s' if speaker.articles != 1 else ''}"
+    out.append(f"\n{quotes} · {statements} · in {articles}", style="dim")
     return out
 
 

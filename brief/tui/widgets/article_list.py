@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from brief.store import Store
-from brief.store_types import ArticleFilter, ArticleSummary
+from brief.store_types import ArticleFilter, ArticleSummary, StoredArticle
 from brief.tui.format import age, plain
 
 PAGE = 100  # a page fills four screens; laying out more at once makes a reload slower
@@ -40,6 +40,7 @@ class ArticleList(OptionList):
         rows: list[ArticleSummary]
         total: int
         keep: int | None  # the article to keep highlighted after a reload
+        article: StoredArticle | None = None  # the one highlighted after a reload, in full
 
     def __init__(self, store: Store, clock: Callable[[], datetime], *, id: str | None = None):
         super().__init__(id=id)
@@ -73,11 +74,19 @@ class ArticleList(OptionList):
     def _fetch(self, flt: ArticleFilter, offset: int, keep: int | None) -> None:
         rows = self._store.list_articles(flt, limit=PAGE, offset=offset)
         total = self._store.count_articles(flt)
+        # The article that will be highlighted comes along, so that the list and its brief
+        # are drawn in one frame.
+        shown = keep if keep in {r.id for r in rows} else (rows[0].id if rows else None)
+        article = self._store.get_article(shown) if shown is not None else None
         if not get_current_worker().is_cancelled:
-            self.post_message(self.Loaded(flt, offset, rows, total, keep))
+            self.post_message(self.Loaded(flt, offset, rows, total, keep, article))
 
-    def on_article_list_loaded(self, message: Loaded) -> None:
-        """Put the page in the list (a page of another filter, now stale, is dropped)."""
+    def apply(self, message: Loaded) -> None:
+        """Put a page in the list (a page of another filter, now stale, is dropped).
+
+        The screen calls this when the Loaded message reaches it, so that it can draw the
+        brief of the highlighted article in the same frame.
+        """
         self._fetching = False
         if message.flt != self.flt:
             return

@@ -74,6 +74,7 @@ class BriefView(RichLog):
         """Draw the article (its brief, or its text when the full text is toggled on)."""
         same = article is not None and self.article is not None and article.id == self.article.id
         self.article = article
+        self.loading = False  # an article is here: whatever was awaited has come
         self._draw(self._renderable(), keep_scroll=same)
 
     def show_message(self, text: str | Text) -> None:
