@@ -8,6 +8,7 @@ was handed back: the shell prompt, no alternate screen, the cursor shown, mouse 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -21,6 +22,7 @@ from tui_support import HOSTILE_SHOWN, HOSTILE_SPEAKER, build_hostile_store
 
 PROMPT = "READY$ "
 SHOWN_PROMPT = PROMPT.strip()  # capture-pane drops the spaces at the end of a line
+EXITED = re.compile(r"BRIEF-EXIT=\d")  # the shell's echo once brief ended (not the command)
 WAIT = 60.0  # seconds a screen may take to appear on a slow CI machine
 
 if shutil.which("tmux") is None:  # pragma: no cover - tmux is installed here and on CI
@@ -30,9 +32,10 @@ if shutil.which("tmux") is None:  # pragma: no cover - tmux is installed here an
 class Pane:
     """A tmux pane on a private server; commands are typed into its shell."""
 
-    def __init__(self, home: Path) -> None:
+    def __init__(self, home: Path, **extra: str) -> None:
         self.socket = f"brief-test-{uuid.uuid4().hex[:12]}"
         env = {
+            **extra,
             "PS1": PROMPT,
             "BRIEF_HOME": str(home),
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
@@ -88,7 +91,13 @@ class Pane:
 
 @pytest.fixture
 def pane(tmp_path: Path) -> Iterator[Pane]:
-    opened = Pane(tmp_path / "home")
+    # A terminal browser that notes what it was asked to open (webbrowser runs $BROWSER).
+    browser = tmp_path / "browser.sh"
+    browser.write_text(f'#!/bin/sh\nprintf "%s\\n" "$@" > {tmp_path / "opened.txt"}\n')
+    browser.chmod(0o755)
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    opened = Pane(tmp_path / "home", BROWSER=str(browser), TMPDIR=str(temp))
     try:
         opened.start()
         yield opened
@@ -101,7 +110,9 @@ def brief_command(*args: str) -> str:
 
 
 def assert_terminal_restored(pane: Pane) -> None:
-    screen = pane.wait_for(lambda s: "BRIEF-EXIT=" in s and s.rstrip().endswith(SHOWN_PROMPT))
+    screen = pane.wait_for(
+        lambda s: EXITED.search(s) is not None and s.rstrip().endswith(SHOWN_PROMPT)
+    )
     assert "BRIEF-EXIT=0" in screen
     assert "Summary" not in screen and "╭" not in screen  # the app's screen is gone
     assert pane.state("alternate_on") == "0"
@@ -126,6 +137,48 @@ def test_demo_in_a_real_terminal(pane: Pane) -> None:
     assert "Foreign Minister of Mali" in seed
     pane.keys("q")
     assert_terminal_restored(pane)
+
+
+def test_the_demo_leaves_nothing_behind(pane: Pane, tmp_path: Path) -> None:
+    pane.type(brief_command("--demo"))
+    pane.wait_for(lambda s: "Demo: 5 sample articles analyzed." in s)
+    assert [p.name[:11] for p in (tmp_path / "tmp").iterdir()] == ["brief-demo-"]
+    pane.keys("q")
+    assert_terminal_restored(pane)
+    assert list((tmp_path / "tmp").iterdir()) == []  # the temporary store is gone
+    assert not (tmp_path / "home" / "data").exists()  # and the user's store was not made
+
+
+def test_o_hands_the_terminal_to_a_terminal_browser(pane: Pane, tmp_path: Path) -> None:
+    pane.type(brief_command("--demo"))
+    pane.wait_for(lambda s: "Demo: 5 sample articles analyzed." in s)
+    pane.keys("j")  # Al Jazeera's article: it has a link
+    pane.wait_for(lambda s: "US service members killed in Afghanistan helicopter crash" in s)
+    pane.keys("o")
+    opened = tmp_path / "opened.txt"
+    deadline = time.monotonic() + WAIT
+    while not opened.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert opened.read_text().split() == [
+        "https://www.aljazeera.com/news/2019/11/service-members-killed-afghanistan-helicopter"
+        "-crash-191120070028895.html"
+    ]
+    # The browser has ended: the app has its terminal back and answers keys.
+    pane.wait_for(lambda s: "─ Summary ─" in s)
+    pane.keys("k")
+    pane.wait_for(lambda s: "─ Oula ─" in s)
+    pane.keys("q")
+    assert_terminal_restored(pane)
+
+
+def test_a_bad_key_in_the_config_is_one_line(pane: Pane, tmp_path: Path) -> None:
+    (tmp_path / "home").mkdir(exist_ok=True)
+    (tmp_path / "home" / "config.toml").write_text('[keys]\nstar = "x"\n')
+    pane.type(brief_command())
+    screen = pane.wait_for(lambda s: EXITED.search(s) is not None)
+    assert "brief: error: keys.star: unknown action (known: " in screen
+    assert "BRIEF-EXIT=10" in screen
+    assert pane.state("alternate_on") == "0"
 
 
 def test_hostile_text_reaches_the_terminal_as_text(pane: Pane, tmp_path: Path) -> None:

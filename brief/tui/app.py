@@ -10,7 +10,6 @@ worker that posts one message back, so the interface never waits on the disk or 
 
 from __future__ import annotations
 
-import webbrowser
 from collections.abc import Callable
 from datetime import datetime
 
@@ -22,18 +21,11 @@ from brief.errors import ConfigError
 from brief.store import Store
 from brief.store_types import now_utc
 from brief.tui import keys
-from brief.tui.context import Context, browsable
+from brief.tui.context import Context
 from brief.tui.screens.help import HelpScreen
 from brief.tui.screens.main import MainScreen
 from brief.tui.screens.search import SearchScreen
 from brief.tui.screens.speakers import SpeakersScreen
-
-
-def open_in_browser(url: str) -> bool:
-    """Hand an http(s) URL to the user's browser (webbrowser runs it as an argv list, no
-    shell); anything else is refused."""
-    safe = browsable(url)
-    return webbrowser.open(safe, new=2) if safe else False
 
 
 class BriefApp(App[None]):
@@ -92,10 +84,11 @@ def create_app(
     *,
     demo: bool = False,
     clock: Callable[[], datetime] = now_utc,
-    open_url: Callable[[str], object] = open_in_browser,
+    open_url: Callable[[str], object] | None = None,
 ) -> BriefApp:
     """The app over an open store. ``demo`` fills the (empty, temporary) store with the
-    bundled samples after the first paint. ``clock`` and ``open_url`` are the edges tests fix.
+    bundled samples after the first paint. ``clock`` and ``open_url`` are the edges tests fix
+    (``open_url`` None: pages open in the user's browser).
 
     Raises ConfigError for a ``[keys]`` entry naming no action, or an unknown theme.
     """

@@ -28,7 +28,7 @@ class Context:
     reader: Store
     config: Config
     clock: Callable[[], datetime]
-    open_url: Callable[[str], object]
+    open_url: Callable[[str], object] | None  # None: the user's browser (brief.tui.browser)
     demo: bool = False
     speakers: dict[ArticleFilter, list[SpeakerCount]] = field(default_factory=dict)
 

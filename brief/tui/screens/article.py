@@ -7,7 +7,8 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 
 from brief.tui import keys
-from brief.tui.context import Context, browsable
+from brief.tui.browser import open_page
+from brief.tui.context import Context
 from brief.tui.widgets.brief_view import BriefView
 from brief.tui.widgets.key_hints import KeyHints
 
@@ -58,16 +59,7 @@ class ArticleScreen(Screen[None]):
     def action_open_browser(self) -> None:
         """o: the page in the browser (http and https only)."""
         article = self.query_one(BriefView).article
-        url = browsable(article.url if article else None)
-        if url is None:
-            self.notify("This article has no http(s) link to open.", severity="warning")
-            return
-        self._open(url)
-
-    @work(thread=True, group="browser")
-    def _open(self, url: str) -> None:
-        # webbrowser may wait for the browser to start: never on the UI's thread.
-        self.ctx.open_url(url)
+        open_page(self.app, self.ctx.open_url, article.url if article else None)
 
     def action_back(self) -> None:
         """Escape: back to the list this article was chosen from."""

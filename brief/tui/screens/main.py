@@ -15,7 +15,8 @@ from textual.widgets import Footer, OptionList
 
 from brief.store_types import ArticleFilter, ArticleSummary
 from brief.tui import keys
-from brief.tui.context import Context, browsable
+from brief.tui.browser import open_page
+from brief.tui.context import Context
 from brief.tui.filters import describe
 from brief.tui.screens.speakers import SPEAKERS_SHOWN, ranked
 from brief.tui.widgets.article_list import ArticleList
@@ -214,18 +215,8 @@ class MainScreen(Screen[None]):
     def action_open_browser(self) -> None:
         """o: open the article's page in the browser (http and https links only)."""
         summary = self._highlighted()
-        if summary is None:
-            return
-        url = browsable(summary.url)
-        if url is None:
-            self.notify("This article has no http(s) link to open.", severity="warning")
-            return
-        self._open_url(url)
-
-    @work(thread=True, group="browser")
-    def _open_url(self, url: str) -> None:
-        # webbrowser may wait for the browser to start: never on the UI's thread.
-        self.ctx.open_url(url)
+        if summary is not None:
+            open_page(self.app, self.ctx.open_url, summary.url)
 
     def action_toggle_text(self) -> None:
         """t: the brief or the full extracted text."""
