@@ -138,7 +138,8 @@ class MainScreen(Screen[None]):
         if current is None:
             self._show_empty()
         elif message.article is not None and message.article.id == current:
-            self.brief.show(message.article)
+            if message.article != self.brief.article:  # e.g. a refresh finished its analysis
+                self.brief.show(message.article)
         elif self.brief.article is None or self.brief.article.id != current:
             self.brief.load(current)
         self._update_status()
