@@ -35,7 +35,7 @@ _FEED_NAMES = """(SELECT json_group_array(coalesce(f.name, f.title, f.url))
 SUMMARY_COLUMNS = f"""a.id, a.title, a.url, a.published, a.fetched_at, a.read, a.starred,
     a.extraction_status, a.extraction_reason, {_FEED_NAMES},
     json_extract(a.brief, '$.summary[0]'),
-    (SELECT count(*) FROM quotes q WHERE q.article_id = a.id)"""
+    (SELECT count(*) FROM quotes q WHERE q.article_id = a.id AND q.is_statement = 0)"""
 SUMMARY_WIDTH = 12  # columns in SUMMARY_COLUMNS
 _ARTICLE_COLUMNS = f"""a.id, a.guid, a.title, a.url, a.author, a.published, a.fetched_at,
     a.read, a.starred, a.extraction_status, a.extraction_reason, {_FEED_NAMES}, a.text,

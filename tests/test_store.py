@@ -199,7 +199,13 @@ def test_complete_article_round_trips_the_brief(store: Store) -> None:
         '"We will not give in," said Ana Ruiz, the foreign minister.',
         "Ruiz said talks would continue.",
     ]
-    made = brief(text, [("We will not give in,", "Ana Ruiz", "person", False)])
+    made = brief(
+        text,
+        [
+            ("We will not give in,", "Ana Ruiz", "person", False),
+            ("talks would continue", "Ana Ruiz", "person", True),
+        ],
+    )
     assert store.complete_article(article_id, made, "full") == article_id
     stored = store.get_article(article_id)
     assert stored is not None
@@ -209,6 +215,7 @@ def test_complete_article_round_trips_the_brief(store: Store) -> None:
     assert stored.title == "Story 1"  # the feed's title is kept over the page's
     assert stored.feeds == ("World",)
     summary = store.list_articles()[0]
+    # quote_count counts direct quotations only, not reported statements
     assert summary.lead == "Ministers met on Monday." and summary.quote_count == 1
     assert store.complete_article(999, made, "full") is None
     with pytest.raises(ValueError):
