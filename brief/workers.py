@@ -64,6 +64,12 @@ def _serve(
     message) to each task; return when the parent says so or is gone (its pipe closed)."""
     # Ctrl-C reaches the whole process group; the parent decides what to do with its workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A spawned worker inherits the terminal: whatever a library prints there would draw over
+    # the TUI or the progress bar. Answers travel through the pipe; the rest goes nowhere.
+    quiet = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(quiet, 1)
+    os.dup2(quiet, 2)
+    os.close(quiet)
     # One BLAS thread: a worker is one core's worth of work, and OpenBLAS reserves address
     # space per thread, which would eat into the memory bound.
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")

@@ -131,3 +131,11 @@ def test_a_teaser_page_shorter_than_the_feed_text_is_not_used(words: int) -> Non
         assert outcome.status == "feed-only" and "teaser" in (outcome.reason or "")
     else:  # the feed itself has only a teaser: the page is the better text
         assert outcome.status == "full"
+
+
+def test_what_a_worker_prints_never_reaches_the_terminal(capfd: pytest.CaptureFixture[str]) -> None:
+    pool: WorkerPool[str, str] = WorkerPool(worker_tasks.chatter, size=1, timeout=20.0)
+    [answer] = _run(pool, (worker_tasks.chatter, "worker noise"))
+    assert answer == "worker noise"
+    out, err = capfd.readouterr()
+    assert "worker noise" not in out and "worker noise" not in err

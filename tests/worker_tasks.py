@@ -33,3 +33,14 @@ def fail(message: str) -> int:
 def refuse(message: str) -> int:
     """Raise one of brief's own errors."""
     raise FeedError(message)
+
+
+def chatter(text: str) -> str:
+    """Print to stdout and stderr, through Python and straight to the file descriptors."""
+    import sys
+
+    print(text)
+    print(text, file=sys.stderr)
+    os.write(1, text.encode())
+    os.write(2, text.encode())
+    return text
