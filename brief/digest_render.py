@@ -13,6 +13,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 from brief.digest_model import Digest, Speaker, Story, StoryQuote
 from brief.formats import md_escape
+from brief.urlnorm import http_url
 
 WIDTH = 78
 
@@ -23,14 +24,10 @@ _URL_SAFE = "/:?#@!$&'*+,;=%~-._"
 
 def safe_url(url: str | None) -> str | None:
     """An http(s) URL made safe to embed in a link, or None for any other URL."""
-    if not url:
+    checked = http_url(url)
+    if checked is None:
         return None
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        return None
+    parts = urlsplit(checked)
     rebuilt = urlunsplit((parts.scheme.lower(), parts.netloc, parts.path, parts.query, ""))
     fragment = f"#{parts.fragment}" if parts.fragment else ""
     return quote(rebuilt + fragment, safe=_URL_SAFE)

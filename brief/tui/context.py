@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from urllib.parse import urlsplit
 
 from brief.config import Config
 from brief.store import Store
 from brief.store_types import ArticleFilter, SpeakerCount
+from brief.urlnorm import http_url
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,14 +46,4 @@ def browsable(url: str | None) -> str | None:
     Article links come from feeds: a ``javascript:``, ``file:`` or ``data:`` link must never
     reach the browser.
     """
-    if not url:
-        return None
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        return None
-    if any(ord(c) < 0x21 or ord(c) == 0x7F for c in url.strip()):
-        return None
-    return url.strip()
+    return http_url(url)
