@@ -8,6 +8,7 @@ import sys
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from brief.commands.options import seconds
 from brief.errors import ConfigError, LockedError, UsageError
 
 if TYPE_CHECKING:
@@ -32,16 +33,6 @@ exit codes:
   14  the mail was not accepted (connection, TLS, login, every recipient refused)
   15  another brief digest is running and did not finish within --lock-wait
 """
-
-
-def _seconds(value: str) -> float:
-    try:
-        number = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
-    if not 0 <= number <= 3600:
-        raise argparse.ArgumentTypeError("must be between 0 and 3600 seconds")
-    return number
 
 
 def register(sub: Any) -> None:
@@ -93,7 +84,7 @@ def register(sub: Any) -> None:
     )
     p.add_argument(
         "--lock-wait",
-        type=_seconds,
+        type=seconds,
         default=5.0,
         metavar="SECONDS",
         help="how long to wait for another running digest before giving up (default 5)",
