@@ -35,20 +35,10 @@ def _trafilatura_call() -> Callable[[str, str | None], Any]:
     """trafilatura's extraction alone, called as brief.extract.extract_html calls it."""
     import trafilatura
 
-    # Mirrors brief.extract (which exposes no helper for this): the same parse and options.
-    date_params = {"extensive_search": False, "original_date": True}
+    from brief.extract import trafilatura_document
 
     def run(html: str, url: str | None) -> Any:
-        tree = trafilatura.load_html(html)
-        return trafilatura.bare_extraction(
-            tree,
-            url=url,
-            with_metadata=True,
-            include_comments=False,
-            include_tables=False,
-            include_images=False,
-            date_extraction_params=date_params,
-        )
+        return trafilatura_document(trafilatura.load_html(html), url)
 
     return run
 
