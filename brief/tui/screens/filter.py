@@ -18,11 +18,12 @@ from brief.tui import keys
 from brief.tui.context import Context
 from brief.tui.filters import apply, describe
 from brief.tui.format import plain
+from brief.tui.screens.list_keys import ListKeys
 
 SPEAKERS_OFFERED = 30
 
 
-class FilterScreen(ModalScreen[ArticleFilter | None]):
+class FilterScreen(ListKeys, ModalScreen[ArticleFilter | None]):
     """A list of filters; choosing one returns the new filter, escape returns None."""
 
     BINDINGS = keys.LIST
@@ -97,19 +98,6 @@ class FilterScreen(ModalScreen[ArticleFilter | None]):
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         if event.option.id is not None:
             self.dismiss(apply(event.option.id, self.flt, self.ctx.clock()))
-
-    def action_cursor_down(self) -> None:
-        """j: next choice."""
-        self.query_one(OptionList).action_cursor_down()
-
-    def action_cursor_up(self) -> None:
-        """k: previous choice."""
-        self.query_one(OptionList).action_cursor_up()
-
-    def action_select(self) -> None:
-        """Enter (when the focused list leaves it to the screen): choose the highlighted row."""
-        if isinstance(self.focused, OptionList):
-            self.focused.action_select()
 
     def action_back(self) -> None:
         """Escape: keep the filter as it was."""

@@ -19,6 +19,7 @@ from brief.store_types import SearchHit
 from brief.tui import keys
 from brief.tui.context import Context
 from brief.tui.format import age, plain, snippet
+from brief.tui.screens.list_keys import ListKeys
 from brief.tui.widgets.key_hints import KeyHints
 
 LIMIT = 100
@@ -29,7 +30,7 @@ HINT = (
 )
 
 
-class SearchScreen(Screen[None]):
+class SearchScreen(ListKeys, Screen[None]):
     """A query box, a message line and the results; enter opens a result."""
 
     BINDINGS = keys.LIST
@@ -112,19 +113,6 @@ class SearchScreen(Screen[None]):
 
         hit = self.hits[int(event.option.id)]
         self.app.push_screen(ArticleScreen(self.ctx, hit.article.id))
-
-    def action_cursor_down(self) -> None:
-        """j: next result (in the query box j is just a letter)."""
-        self.query_one(OptionList).action_cursor_down()
-
-    def action_cursor_up(self) -> None:
-        """k: previous result."""
-        self.query_one(OptionList).action_cursor_up()
-
-    def action_select(self) -> None:
-        """Enter (when the focused list leaves it to the screen): choose the highlighted row."""
-        if isinstance(self.focused, OptionList):
-            self.focused.action_select()
 
     def action_back(self) -> None:
         """Escape: back to the articles."""

@@ -19,6 +19,7 @@ from brief.tui import keys
 from brief.tui.context import Context
 from brief.tui.filters import describe
 from brief.tui.format import day, plain
+from brief.tui.screens.list_keys import ListKeys
 from brief.tui.widgets.key_hints import KeyHints
 
 SPEAKERS_SHOWN = 100  # the most quoted
@@ -30,7 +31,7 @@ def ranked(speakers: list[SpeakerCount]) -> list[SpeakerCount]:
     return sorted(speakers, key=lambda s: (-s.quotes, -s.statements, s.name.lower()))
 
 
-class SpeakersScreen(Screen[None]):
+class SpeakersScreen(ListKeys, Screen[None]):
     """Speakers on the left; the quotes and statements of the highlighted one on the right."""
 
     BINDINGS = keys.LIST
@@ -148,21 +149,6 @@ class SpeakersScreen(Screen[None]):
 
         row = self.rows[int(event.option.id)]
         self.app.push_screen(ArticleScreen(self.ctx, row.article_id))
-
-    def action_cursor_down(self) -> None:
-        """j: next row of the focused list."""
-        if isinstance(self.focused, OptionList):
-            self.focused.action_cursor_down()
-
-    def action_cursor_up(self) -> None:
-        """k: previous row of the focused list."""
-        if isinstance(self.focused, OptionList):
-            self.focused.action_cursor_up()
-
-    def action_select(self) -> None:
-        """Enter (when the focused list leaves it to the screen): choose the highlighted row."""
-        if isinstance(self.focused, OptionList):
-            self.focused.action_select()
 
     def action_back(self) -> None:
         """Escape: back to the articles."""
