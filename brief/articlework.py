@@ -11,9 +11,9 @@ import dataclasses
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from brief.charset import decode_bytes
 from brief.errors import ExtractionError
 from brief.models import Article, Brief
+from brief.net.charset import decode_bytes
 
 _TEXT_TYPES = ("text/plain", "text/markdown", "text/x-markdown")
 # A page with clearly less text than the feed's own copy of the story is a teaser (paywall,

@@ -13,7 +13,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 from brief.digest_model import Digest, Speaker, Story, StoryQuote
 from brief.formats import md_escape
-from brief.urlnorm import http_url
+from brief.net.urls import http_url
 
 WIDTH = 78
 

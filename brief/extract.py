@@ -12,10 +12,10 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
-from brief.charset import decode_bytes
 from brief.cleanup import drop_debris, tidy
 from brief.errors import ExtractionError
 from brief.models import Article
+from brief.net.charset import decode_bytes
 from brief.pagemeta import page_language, published_date
 
 # Fewer words than this is a JavaScript shell, a cookie wall or an error page, not an article.

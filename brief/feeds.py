@@ -24,8 +24,8 @@ import feedparser
 
 from brief.errors import FeedError
 from brief.htmltext import find_feed_links, html_to_text
+from brief.net.urls import http_url, normalize_url
 from brief.text import sanitize
-from brief.urlnorm import http_url, normalize_url
 
 __all__ = [
     "FeedEntry",

@@ -10,9 +10,9 @@ import re
 from html import unescape
 from html.parser import HTMLParser
 
-from brief.charset import decode_bytes
+from brief.net.charset import decode_bytes
+from brief.net.urls import http_url
 from brief.text import sanitize
-from brief.urlnorm import http_url
 
 # Elements whose end (or start) ends a paragraph.
 _BLOCKS = frozenset(

@@ -21,11 +21,11 @@ from collections.abc import Iterable
 from html import unescape
 from html.parser import HTMLParser
 
-from brief.charset import decode_bytes
 from brief.config import FeedConfig
 from brief.errors import FeedError
+from brief.net.charset import decode_bytes
+from brief.net.urls import http_url
 from brief.text import sanitize
-from brief.urlnorm import http_url
 
 _FEED_TYPES = ("rss", "atom", "feed", "json")
 _BARE_AMPERSAND = re.compile(r"&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)")

@@ -25,7 +25,7 @@ from brief.articlework import ArticleJob, ArticleOutcome, process_article, unana
 from brief.concurrency import HostLimiter, StoreWriter, run_all
 from brief.config import Config
 from brief.errors import FetchError
-from brief.fetch import fetch_async, make_client
+from brief.net.fetch import fetch_async, make_client
 from brief.refresh_feeds import fetch_limits
 from brief.store import Store
 from brief.store_types import PendingArticle

@@ -16,8 +16,8 @@ from datetime import datetime, timedelta
 from brief.concurrency import HostLimiter, StoreWriter, run_all
 from brief.config import RefreshConfig
 from brief.errors import BriefError, FeedError, FetchError, HTTPStatusError
-from brief.fetch import FetchLimits, FetchResult, fetch_async, make_client
 from brief.ingest import FeedBody, ingest, ingest_here
+from brief.net.fetch import FetchLimits, FetchResult, fetch_async, make_client
 from brief.store import Store
 from brief.store_types import FeedStatus, FetchUpdate, now_utc
 from brief.workers import WorkerError, WorkerPool

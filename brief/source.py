@@ -2,7 +2,7 @@
 
 .html/.htm files are HTML, .txt/.md are text, anything else is sniffed; a .gz suffix is
 decompressed under the same size cap as a download, so a gzip bomb stops at the cap. Bytes are
-decoded without ever failing on a wrong charset (brief.charset).
+decoded without ever failing on a wrong charset (brief.net.charset).
 """
 
 from __future__ import annotations
@@ -11,14 +11,14 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from brief.charset import decode_bytes
 from brief.errors import InputError, TooLargeError, UnsupportedContentError
 from brief.extract import extract_html, extract_text
-from brief.inflate import DEFAULT_MAX_BYTES, Inflater
 from brief.models import Article
+from brief.net.charset import decode_bytes
+from brief.net.inflate import DEFAULT_MAX_BYTES, Inflater
 
 if TYPE_CHECKING:
-    from brief.fetch import FetchLimits
+    from brief.net.fetch import FetchLimits
 
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 _TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
@@ -50,7 +50,7 @@ def load_source(
 
 def _load_url(url: str, limits: FetchLimits | None) -> Article:
     # httpx takes ~0.15 s to import: only for URLs, not for a local file.
-    from brief.fetch import FetchLimits, fetch
+    from brief.net.fetch import FetchLimits, fetch
 
     result = fetch(url, limits or FetchLimits(), accept=("html", "text"))
     if result.content_type in _TEXT_TYPES:

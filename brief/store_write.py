@@ -17,9 +17,9 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from brief.models import Brief
+from brief.net.urls import normalize_url
 from brief.store_types import to_db_time
 from brief.text import sanitize
-from brief.urlnorm import normalize_url
 
 if TYPE_CHECKING:
     import sqlite3

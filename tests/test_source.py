@@ -18,7 +18,7 @@ from brief.errors import (
     UnreachableError,
     UnsupportedContentError,
 )
-from brief.fetch import FetchLimits
+from brief.net.fetch import FetchLimits
 from brief.source import load_source
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -129,10 +129,10 @@ def _subscriptions(args: argparse.Namespace, store: Store) -> list[FeedStatus]:
 def run_add(args: argparse.Namespace) -> int:
     """Find and check the feed, then subscribe to it."""
     from brief.config import load_config
-    from brief.fetch import FetchLimits
+    from brief.net.fetch import FetchLimits
+    from brief.net.urls import http_url
     from brief.subscribe import find_feed
     from brief.text import sanitize
-    from brief.urlnorm import http_url
 
     url = http_url(args.url)
     if url is None:

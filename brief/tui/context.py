@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from brief.config import Config
+from brief.net.urls import http_url
 from brief.store import Store
 from brief.store_types import ArticleFilter, SpeakerCount
-from brief.urlnorm import http_url
 
 
 @dataclass(frozen=True, slots=True)

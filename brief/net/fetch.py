@@ -2,7 +2,7 @@
 
 Every request goes through fetch_async: http(s) only, redirects followed here (each hop
 checked), connect/read timeouts plus a deadline for the whole transfer, a cap on the decoded
-body enforced while streaming (brief decodes gzip/deflate itself, bounded: see brief.inflate),
+body enforced while streaming (brief decodes gzip/deflate itself, bounded: see brief.net.inflate),
 content-type and binary sniffing, conditional GET, and an optional refusal of private
 addresses checked on the address actually connected. Every httpx exception is translated
 into brief.errors here, as one line naming the URL.
@@ -21,7 +21,6 @@ from typing import Any
 from urllib.parse import urljoin
 
 from brief import __version__
-from brief.charset import decode_bytes
 from brief.errors import (
     FetchError,
     FetchTimeout,
@@ -30,8 +29,9 @@ from brief.errors import (
     UnreachableError,
     UnsupportedContentError,
 )
-from brief.inflate import DEFAULT_MAX_BYTES, ENCODINGS, Inflater
-from brief.netguard import check_resolved, check_url, is_forbidden
+from brief.net.charset import decode_bytes
+from brief.net.guard import check_resolved, check_url, is_forbidden
+from brief.net.inflate import DEFAULT_MAX_BYTES, ENCODINGS, Inflater
 
 # httpx's package imports its optional command-line client, which pulls in click, rich.console
 # and pygments (~90 ms at every `brief fetch`) when they are installed; brief never uses it, and
