@@ -29,7 +29,7 @@ from page_expectations import (  # noqa: E402
 )
 
 from brief.errors import BriefError  # noqa: E402
-from brief.extract import extract_html  # noqa: E402
+from brief.extract.page import extract_html  # noqa: E402
 from brief.models import Article  # noqa: E402
 from brief.speech import analyze_speech  # noqa: E402
 

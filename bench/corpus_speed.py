@@ -32,10 +32,10 @@ PACKAGES = ("trafilatura", "lxml", "htmldate", "justext", "sumy", "numpy")
 
 
 def _trafilatura_call() -> Callable[[str, str | None], Any]:
-    """trafilatura's extraction alone, called as brief.extract.extract_html calls it."""
+    """trafilatura's extraction alone, called as brief.extract.page.extract_html calls it."""
     import trafilatura
 
-    from brief.extract import trafilatura_document
+    from brief.extract.page import trafilatura_document
 
     def run(html: str, url: str | None) -> Any:
         return trafilatura_document(trafilatura.load_html(html), url)
@@ -46,7 +46,7 @@ def _trafilatura_call() -> Callable[[str, str | None], Any]:
 def _brief_call() -> Callable[[str, str | None], Any]:
     """brief's whole pipeline on one page."""
     from brief.analyze import analyze
-    from brief.extract import extract_html
+    from brief.extract.page import extract_html
 
     def run(html: str, url: str | None) -> Any:
         return analyze(extract_html(html, url=url))

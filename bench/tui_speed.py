@@ -50,8 +50,8 @@ TAGS = ("world", "europe", "africa", "politics", "business", "science")
 def build_store(path: Path, count: int) -> float:
     """Fill a new store with ``count`` seed-derived articles; returns the seconds it took."""
     from brief.analyze import analyze
+    from brief.extract.source import load_source
     from brief.feeds import FeedEntry
-    from brief.source import load_source
     from brief.store import Store
 
     started = time.perf_counter()

@@ -91,7 +91,7 @@ def feed_article(text: str, *, title: str | None, url: str | None) -> Article:
 def _page_article(job: ArticleJob) -> Article:
     """The page's article, with the feed's title when the page has none."""
     # Imported in the worker, where it is used: the parent never loads trafilatura.
-    from brief.extract import extract_html, extract_text
+    from brief.extract.page import extract_html, extract_text
 
     text = decode_bytes(job.body or b"", job.charset)
     if job.content_type in _TEXT_TYPES:

@@ -111,7 +111,7 @@ def populate(
 
 def _article(sample: Sample) -> Article:
     """Extract a sample: a page as if read from its original address, the seed as text."""
-    from brief.extract import extract_html, extract_text
+    from brief.extract.page import extract_html, extract_text
 
     data = (resources.files("brief") / "samples" / sample.file).read_bytes()
     if sample.file.endswith(".gz"):

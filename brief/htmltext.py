@@ -1,7 +1,7 @@
 """Small HTML jobs with the standard library: fragment -> plain text, and feed discovery.
 
 Feed summaries are HTML fragments (often escaped twice, often broken); html.parser copes with
-anything and never fetches. Article pages go through brief.extract instead, not through here.
+anything and never fetches. Article pages go through brief.extract.page instead, not through here.
 """
 
 from __future__ import annotations

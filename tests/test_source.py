@@ -1,4 +1,4 @@
-"""brief.source: URLs (on the loopback server), stdin, and local files, plain or gzipped."""
+"""brief.extract.source: URLs (on the loopback server), stdin, and local files, plain or gzipped."""
 
 from __future__ import annotations
 
@@ -18,8 +18,8 @@ from brief.errors import (
     UnreachableError,
     UnsupportedContentError,
 )
+from brief.extract.source import load_source
 from brief.net.fetch import FetchLimits
-from brief.source import load_source
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEED = FIXTURES / "seed.txt"

@@ -92,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("missing SOURCE (a URL, a file, or -); try --sample for a demo")
     # The pipeline pulls in httpx, trafilatura and sumy: imported only when summarizing.
     from brief.analyze import analyze
-    from brief.source import load_source
+    from brief.extract.source import load_source
 
     source = sample_path() if args.sample else args.source
     article = load_source(source, stdin=sys.stdin.buffer)

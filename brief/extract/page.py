@@ -3,7 +3,7 @@
 Paragraph boundaries are kept as the page has them (quote attribution depends on them: a
 paragraph that is only a quotation stays apart from the "X said." paragraph after it). Page
 debris (credits, share prompts, a trailing "Related" block) is dropped here, once, for every
-source. The publication date comes from the page's metadata only (brief.pagemeta).
+source. The publication date comes from the page's metadata only (brief.extract.meta).
 """
 
 from __future__ import annotations
@@ -12,16 +12,16 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
-from brief.cleanup import drop_debris, tidy
 from brief.errors import ExtractionError
+from brief.extract.debris import drop_debris, tidy
+from brief.extract.meta import page_language, published_date
 from brief.models import Article
 from brief.net.charset import decode_bytes
-from brief.pagemeta import page_language, published_date
 
 # Fewer words than this is a JavaScript shell, a cookie wall or an error page, not an article.
 MIN_WORDS = 12
 
-# trafilatura's metadata runs htmldate; its date is not used (see brief.pagemeta), so keep that
+# trafilatura's metadata runs htmldate; its date is not used (see brief.extract.meta), so keep that
 # search to the cheap markup pass.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from brief.errors import InputError, TooLargeError, UnsupportedContentError
-from brief.extract import extract_html, extract_text
+from brief.extract.page import extract_html, extract_text
 from brief.models import Article
 from brief.net.charset import decode_bytes
 from brief.net.inflate import DEFAULT_MAX_BYTES, Inflater
