@@ -56,7 +56,7 @@ def build_pool(limit: int) -> list[Brief]:
 
 def fill_store(home: Path, articles: list[SynthArticle], feeds: int) -> float:
     """Store the synthetic day in BRIEF_HOME=home; returns the seconds it took."""
-    from brief.feeds import FeedEntry
+    from brief.feeds.parse import FeedEntry
     from brief.store import Store
 
     os.environ["BRIEF_HOME"] = str(home)

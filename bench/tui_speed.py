@@ -51,7 +51,7 @@ def build_store(path: Path, count: int) -> float:
     """Fill a new store with ``count`` seed-derived articles; returns the seconds it took."""
     from brief.analyze import analyze
     from brief.extract.source import load_source
-    from brief.feeds import FeedEntry
+    from brief.feeds.parse import FeedEntry
     from brief.store import Store
 
     started = time.perf_counter()

@@ -86,7 +86,7 @@ def populate(
     """
     # The pipeline (trafilatura, sumy) and the feed types load only when the demo runs.
     from brief.analyze import analyze
-    from brief.feeds import FeedEntry
+    from brief.feeds.parse import FeedEntry
 
     ids = []
     for done, sample in enumerate(SAMPLES, 1):

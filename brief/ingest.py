@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from brief.feeds import parse_feed
+from brief.feeds.parse import parse_feed
 from brief.store import Store
 from brief.store_types import FetchUpdate
 

@@ -42,7 +42,7 @@ from brief.store_types import (
 
 if TYPE_CHECKING:
     from brief.config import FeedConfig
-    from brief.feeds import FeedEntry
+    from brief.feeds.parse import FeedEntry
 
 DEFAULT_TIMEOUT = 5.0
 

@@ -24,7 +24,7 @@ from brief.text import sanitize
 if TYPE_CHECKING:
     import sqlite3
 
-    from brief.feeds import FeedEntry
+    from brief.feeds.parse import FeedEntry
 
 _GLOBAL_GUID_PREFIXES = ("http://", "https://", "urn:", "tag:", "sha256:")
 

@@ -29,7 +29,7 @@ from loopback import Loopback
 
 from brief.analyze import analyze
 from brief.atomic import hold_lock
-from brief.feeds import FeedEntry
+from brief.feeds.parse import FeedEntry
 from brief.models import Article, Brief
 from brief.paths import lock_file
 from brief.store import Store

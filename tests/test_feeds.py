@@ -13,8 +13,8 @@ import pytest
 from conftest import FIXTURES
 
 from brief.errors import FeedError
-from brief.feeds import FeedEntry, find_feed_links, normalize_url, parse_feed
-from brief.htmltext import html_to_paragraphs
+from brief.feeds.html import html_to_paragraphs
+from brief.feeds.parse import FeedEntry, find_feed_links, normalize_url, parse_feed
 
 FEEDS = FIXTURES / "feeds"
 BASE = "https://example.org/news/feed.xml"

@@ -399,7 +399,7 @@ def test_one_story_through_two_feeds_is_stored_once_and_belongs_to_both(
 def test_article_links_to_local_addresses_are_refused_for_a_public_feed(
     news: Newsroom, store: Store, tmp_path: Path
 ) -> None:
-    from brief.feeds import parse_feed
+    from brief.feeds.parse import parse_feed
     from brief.store_types import FetchUpdate
 
     target = news.page("/a/internal")

@@ -12,7 +12,7 @@ import pytest
 
 from brief.config import FeedConfig
 from brief.errors import StoreError, UsageError
-from brief.feeds import FeedEntry
+from brief.feeds.parse import FeedEntry
 from brief.models import Actor, Article, Brief, Quote
 from brief.store import Store
 from brief.store_schema import SCHEMA_VERSION

@@ -362,7 +362,7 @@ def add_copies(store: Store, brief: object, count: int) -> None:
     """``count`` more articles, each the seed's brief under another title and GUID."""
     from dataclasses import replace
 
-    from brief.feeds import FeedEntry
+    from brief.feeds.parse import FeedEntry
     from brief.models import Brief
 
     assert isinstance(brief, Brief)

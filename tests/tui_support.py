@@ -110,13 +110,13 @@ HOSTILE_FEED = Path(__file__).parent / "fixtures" / "tui" / "hostile.rss"
 def build_hostile_store(path: Path) -> None:
     """A store fed by the hostile fixture feed, plus text no brief writer would store.
 
-    The feed goes through brief.feeds and the store (which sanitize); then raw escape
+    The feed goes through brief.feeds.parse and the store (which sanitize); then raw escape
     sequences and a javascript: link are written into the database directly, as an older or
     damaged database could hold them: the TUI must be safe on its own.
     """
     import sqlite3
 
-    from brief.feeds import FeedEntry, parse_feed
+    from brief.feeds.parse import FeedEntry, parse_feed
     from brief.models import Article, Brief, Quote
     from brief.store_types import FetchUpdate
 
@@ -193,7 +193,7 @@ def frozen_store_fixture(tmp_path: Path) -> Iterator[Store]:
     """A store holding the frozen demo briefs (for the snapshot pictures)."""
     import json
 
-    from brief.feeds import FeedEntry
+    from brief.feeds.parse import FeedEntry
     from brief.models import Brief
 
     with Store.open(tmp_path / "frozen.sqlite3") as frozen:

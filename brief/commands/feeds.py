@@ -129,9 +129,9 @@ def _subscriptions(args: argparse.Namespace, store: Store) -> list[FeedStatus]:
 def run_add(args: argparse.Namespace) -> int:
     """Find and check the feed, then subscribe to it."""
     from brief.config import load_config
+    from brief.feeds.discover import find_feed
     from brief.net.fetch import FetchLimits
     from brief.net.urls import http_url
-    from brief.subscribe import find_feed
     from brief.text import sanitize
 
     url = http_url(args.url)
@@ -232,7 +232,7 @@ def _still_configured(url: str) -> str:
 
 def run_import(args: argparse.Namespace) -> int:
     """Subscribe to an OPML file's feeds, warning once per skipped outline."""
-    from brief.opml import parse_opml
+    from brief.feeds.opml import parse_opml
 
     path = Path(args.file)
     try:
@@ -265,7 +265,7 @@ def run_export(args: argparse.Namespace) -> int:
     """Write the subscriptions as OPML 2.0."""
     from brief.atomic import write_atomic
     from brief.config import FeedConfig
-    from brief.opml import write_opml
+    from brief.feeds.opml import write_opml
 
     with _open_store() as store:
         subscribed = _subscriptions(args, store)

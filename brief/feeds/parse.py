@@ -23,7 +23,7 @@ from typing import Any
 import feedparser
 
 from brief.errors import FeedError
-from brief.htmltext import find_feed_links, html_to_text
+from brief.feeds.html import find_feed_links, html_to_text
 from brief.net.urls import http_url, normalize_url
 from brief.text import sanitize
 

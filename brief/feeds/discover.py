@@ -11,7 +11,7 @@ import asyncio
 from dataclasses import dataclass
 
 from brief.errors import FeedError, FetchError
-from brief.feeds import ParsedFeed, find_feed_links, parse_feed
+from brief.feeds.parse import ParsedFeed, find_feed_links, parse_feed
 from brief.net.fetch import CONTENT_TYPES, FetchLimits, FetchResult, fetch_async, make_client
 
 # A page may announce many feeds (comments, categories): the first few are enough.
