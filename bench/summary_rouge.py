@@ -36,7 +36,7 @@ from pathlib import Path
 from nltk.stem import PorterStemmer
 
 from brief.models import Article
-from brief.summarize import ALGORITHMS, summarize, sumy_pick
+from brief.summary.rank import ALGORITHMS, summarize, sumy_pick
 from brief.text import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent

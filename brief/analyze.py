@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from brief.languages import language_name
 from brief.models import Article, Brief
+from brief.summary.languages import language_name
 
 
 def analyze(
@@ -19,7 +19,7 @@ def analyze(
     """
     # sumy (and through it numpy) is imported only when an article is analyzed.
     from brief.speech import analyze_speech
-    from brief.summarize import summarize
+    from brief.summary.rank import summarize
 
     summary = summarize(
         article,

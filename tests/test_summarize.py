@@ -1,4 +1,4 @@
-"""brief.summarize: every algorithm on real articles, candidate filtering, offline operation."""
+"""brief.summary.rank: every algorithm on real articles, candidate filtering, offline operation."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from brief.models import Article
-from brief.summarize import ALGORITHMS, candidates, summarize
+from brief.summary.rank import ALGORITHMS, candidates, summarize
 from brief.text import split_sentences
 
 ROWS = [
@@ -212,7 +212,7 @@ else:
     raise SystemExit("punkt is reachable: the test would prove nothing")
 from importlib import resources
 from brief.models import Article
-from brief.summarize import ALGORITHMS, summarize
+from brief.summary.rank import ALGORITHMS, summarize
 text = (resources.files("brief") / "samples" / "seed.txt").read_text(encoding="utf-8")
 article = Article(paragraphs=tuple(p for p in text.split("\\n\\n") if p.strip()))
 for algorithm in ALGORITHMS:
