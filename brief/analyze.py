@@ -18,7 +18,7 @@ def analyze(
     ``language`` (an ISO code or a sumy language name) overrides the page's own language.
     """
     # sumy (and through it numpy) is imported only when an article is analyzed.
-    from brief.speech import analyze_speech
+    from brief.speech.pipeline import analyze_speech
     from brief.summary.rank import summarize
 
     summary = summarize(

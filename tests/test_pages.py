@@ -26,7 +26,7 @@ from page_expectations import (
 
 from brief.extract.page import extract_html
 from brief.models import SPEAKER_KINDS, Article
-from brief.speech import Speech, analyze_speech
+from brief.speech.pipeline import Speech, analyze_speech
 
 CASES = {case.name: case for case in load_pages()}
 NAMES = sorted(CASES)

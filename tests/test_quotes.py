@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from brief.models import Article
-from brief.quotes import find_spans
+from brief.speech.spans import find_spans
 
 
 def texts(*paragraphs: str) -> list[str]:

@@ -8,7 +8,7 @@ from functools import cache
 from conftest import FIXTURES
 
 from brief.models import Article
-from brief.speech import Speech, analyze_speech
+from brief.speech.pipeline import Speech, analyze_speech
 
 
 def seed_article() -> Article:

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from brief.models import Article, Quote
-from brief.speech import Speech, analyze_speech
+from brief.speech.pipeline import Speech, analyze_speech
 
 
 def speech(*paragraphs: str) -> Speech:

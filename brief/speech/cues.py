@@ -9,16 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from brief.lexicon import (
+from brief.speech.doc import Doc
+from brief.speech.lexicon.nouns import TITLES
+from brief.speech.lexicon.words import (
     ACCORDING_WORDS,
     AUXILIARIES,
     NAMING_VERBS,
     NON_INVERTING_VERBS,
     QUOTE_VERBS,
 )
-from brief.nouns import TITLES
-from brief.phrases import MentionIndex, Source, after, before, delegated
-from brief.tokens import Doc
+from brief.speech.subjects import MentionIndex, Source, after, before, delegated
 
 WINDOW = 40  # tokens an attribution may reach from its quotation
 _VERB_REACH = 35  # tokens from a subject to its verb (room for a long appositive)

@@ -10,17 +10,17 @@ Tried in order for each quotation:
    that ends its sentence: `“…,”` / `Ulf Laessing, director of …, said.`
 5. the previous paragraph, when it ends with a colon: `Tottenham said in a statement:` / `“…”`
 
-What is left unattributed may inherit a speaker later (brief/resolve.py).
+What is left unattributed may inherit a speaker later (brief/speech/coreference.py).
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from brief.clauses import WINDOW, Attribution, is_verb, parse_after, parse_before
-from brief.phrases import MentionIndex
-from brief.quotes import Part, Span
-from brief.tokens import QUOTE_MARKS, Doc
+from brief.speech.cues import WINDOW, Attribution, is_verb, parse_after, parse_before
+from brief.speech.doc import QUOTE_MARKS, Doc
+from brief.speech.spans import Part, Span
+from brief.speech.subjects import MentionIndex
 
 
 def _open_token(doc: Doc, part: Part) -> int:

@@ -9,21 +9,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from brief.gazetteer import demonym_place, place
-from brief.lexicon import (
-    FUNCTION_WORDS,
-    PRONOUNS,
-    QUOTE_VERBS,
-    VERB_ADVERBS,
-)
-from brief.mentions import Mention
-from brief.nouns import (
+from brief.speech.doc import Doc
+from brief.speech.lexicon.nouns import (
     ORG_NOUNS,
     PERSON_NOUNS,
     ROLE_NOUNS,
     TITLES,
 )
-from brief.tokens import Doc
+from brief.speech.lexicon.places import demonym_place, place
+from brief.speech.lexicon.words import (
+    FUNCTION_WORDS,
+    PRONOUNS,
+    QUOTE_VERBS,
+    VERB_ADVERBS,
+)
+from brief.speech.mentions import Mention
 
 _MAX_NP = 8
 _MAX_COMPLEMENT = 6

@@ -10,19 +10,19 @@
 
 from __future__ import annotations
 
-from brief.gazetteer import first_name_gender, place
-from brief.lexicon import (
-    ABBREVIATIONS,
-    FUNCTION_WORDS,
-    QUOTE_VERBS,
-)
-from brief.nouns import (
+from brief.speech.doc import Doc
+from brief.speech.lexicon.nouns import (
     NAME_CONNECTORS,
     ORG_KEYWORDS,
     ROLE_NOUNS,
     TITLE_MODIFIERS,
 )
-from brief.tokens import Doc
+from brief.speech.lexicon.places import first_name_gender, place
+from brief.speech.lexicon.words import (
+    ABBREVIATIONS,
+    FUNCTION_WORDS,
+    QUOTE_VERBS,
+)
 
 _MAX_APPOSITIVE_TOKENS = 28
 _MAX_ROLE_PREFIX = 6

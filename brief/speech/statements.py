@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from brief.lexicon import (
+from brief.speech.doc import Doc
+from brief.speech.lexicon.words import (
     STATEMENT_VERBS,
 )
-from brief.phrases import MentionIndex, Source, after, before
-from brief.tokens import Doc
+from brief.speech.subjects import MentionIndex, Source, after, before
 
 _CLAUSE_OPENERS = frozenset({",", "and", "but", "—", "–"})
 _PASSIVE_BEFORE = frozenset({"to", "be", "been", "being", "is", "was", "were", "are", "it's"})

@@ -1,26 +1,26 @@
 """Article -> Speech: direct quotations with their speakers, reported statements, and actors.
 
-The pipeline: quote spans (brief/quotes.py) -> tokens and sentences around them
-(brief/tokens.py) -> names (brief/mentions.py) -> attribution of each quotation
-(brief/attribution.py) and reported statements (brief/statements.py) -> actors
-(brief/actors.py) -> canonical speakers (brief/resolve.py).
+The pipeline: quote spans (brief/speech/spans.py) -> tokens and sentences around them
+(brief/speech/doc.py) -> names (brief/speech/mentions.py) -> attribution of each quotation
+(brief/speech/shapes.py) and reported statements (brief/speech/statements.py) -> actors
+(brief/speech/entities.py) -> canonical speakers (brief/speech/coreference.py).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from brief.actors import REPORTED, Entity, build_registry
-from brief.attribution import attribute
-from brief.clauses import Attribution
-from brief.mentions import find_mentions
 from brief.models import Actor, Article, Quote
-from brief.nouns import ROLE_NOUNS
-from brief.phrases import DELEGATES, MentionIndex, Source
-from brief.quotes import Span, find_spans
-from brief.resolve import Resolver, Speaker, speaker_of
-from brief.statements import Reported, find_statements
-from brief.tokens import Doc, build_doc
+from brief.speech.coreference import Resolver, Speaker, speaker_of
+from brief.speech.cues import Attribution
+from brief.speech.doc import Doc, build_doc
+from brief.speech.entities import REPORTED, Entity, build_registry
+from brief.speech.lexicon.nouns import ROLE_NOUNS
+from brief.speech.mentions import find_mentions
+from brief.speech.shapes import attribute
+from brief.speech.spans import Span, find_spans
+from brief.speech.statements import Reported, find_statements
+from brief.speech.subjects import DELEGATES, MentionIndex, Source
 
 MIN_QUOTE_WORDS = 4
 # An unattributed quotation may take the speaker of one this many paragraphs before it.

@@ -6,14 +6,8 @@
 
 from __future__ import annotations
 
-from brief.gazetteer import first_name_gender, gazetteer, place
-from brief.lexicon import (
-    ABBREVIATIONS,
-    DAYS,
-    FUNCTION_WORDS,
-    MONTHS,
-)
-from brief.nouns import (
+from brief.speech.doc import Doc, Token
+from brief.speech.lexicon.nouns import (
     HYPHEN_SUFFIXES,
     NAME_CONNECTORS,
     ORG_CONNECTORS,
@@ -23,8 +17,14 @@ from brief.nouns import (
     TITLE_MODIFIERS,
     TITLES,
 )
-from brief.roles import title_split
-from brief.tokens import Doc, Token
+from brief.speech.lexicon.places import first_name_gender, gazetteer, place
+from brief.speech.lexicon.words import (
+    ABBREVIATIONS,
+    DAYS,
+    FUNCTION_WORDS,
+    MONTHS,
+)
+from brief.speech.roles import title_split
 
 _MAX_NAME_TOKENS = 9
 # Plural nouns whose possessive opens a name rather than ending one.

@@ -11,10 +11,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from brief.gazetteer import first_name_gender, gazetteer, place
-from brief.mentions import Mention
 from brief.models import Actor
-from brief.names import (
+from brief.speech.capitals import is_acronym
+from brief.speech.doc import Doc
+from brief.speech.lexicon.nouns import (
+    COUNTRY_ABBREVIATIONS,
+    FEMALE_TITLES,
+    MALE_TITLES,
+)
+from brief.speech.lexicon.places import first_name_gender, gazetteer, place
+from brief.speech.mentions import Mention
+from brief.speech.people import (
     acronym_links,
     body_role,
     frequent_lone_words,
@@ -23,13 +30,6 @@ from brief.names import (
     person_names,
     spoken_kinds,
 )
-from brief.nouns import (
-    COUNTRY_ABBREVIATIONS,
-    FEMALE_TITLES,
-    MALE_TITLES,
-)
-from brief.runs import is_acronym
-from brief.tokens import Doc
 
 _MAX_ROLE_WORDS = 24
 _SHORT_ACRONYM = 3

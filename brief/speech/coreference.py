@@ -11,20 +11,20 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from brief.actors import Entity, Registry
-from brief.lexicon import (
+from brief.speech.doc import Doc
+from brief.speech.entities import Entity, Registry
+from brief.speech.lexicon.nouns import (
+    ORG_NOUNS,
+)
+from brief.speech.lexicon.words import (
     FUNCTION_WORDS,
     PRONOUNS_FEMALE,
     PRONOUNS_MALE,
     PRONOUNS_NEUTER,
     PRONOUNS_PLURAL,
 )
-from brief.mentions import Mention
-from brief.nouns import (
-    ORG_NOUNS,
-)
-from brief.phrases import Source
-from brief.tokens import Doc
+from brief.speech.mentions import Mention
+from brief.speech.subjects import Source
 
 _LOOKBACK_PARAGRAPHS = 4
 _LOOKBACK_MENTIONS = 40

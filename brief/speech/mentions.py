@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from brief.gazetteer import demonym_place, first_name_gender, place
-from brief.nouns import (
+from brief.speech.capitals import is_acronym, name_runs
+from brief.speech.doc import Doc
+from brief.speech.lexicon.nouns import (
     COUNTRY_ABBREVIATIONS,
     DIRECTIONS,
     GROUP_KEYWORDS,
@@ -29,9 +30,8 @@ from brief.nouns import (
     TITLE_MODIFIERS,
     TITLES,
 )
-from brief.roles import appositive, role_before, title_split
-from brief.runs import is_acronym, name_runs
-from brief.tokens import Doc
+from brief.speech.lexicon.places import demonym_place, first_name_gender, place
+from brief.speech.roles import appositive, role_before, title_split
 
 _THING_BEFORE = frozenset({"new", "its", "their", "our"})
 _ARTICLES = frozenset({"the", "a", "an"})

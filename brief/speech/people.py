@@ -7,15 +7,15 @@ one-word names of bodies that an article uses often ("Amazon").
 
 from __future__ import annotations
 
-from brief.gazetteer import first_name_gender
-from brief.mentions import Mention
-from brief.nouns import (
+from brief.speech.doc import Doc
+from brief.speech.lexicon.nouns import (
     KINSHIP,
     ORG_NOUNS,
     PERSON_NOUNS,
     ROLE_NOUNS,
 )
-from brief.tokens import Doc
+from brief.speech.lexicon.places import first_name_gender
+from brief.speech.mentions import Mention
 
 _FREQUENT = 5
 _SUFFIXES = frozenset(

