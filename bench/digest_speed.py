@@ -41,7 +41,7 @@ from brief.models import Article, Brief
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
-FLOOR = "import brief.commands.digest, brief.digest_run, brief.store, brief.config"
+FLOOR = "import brief.commands.digest, brief.digest_run, brief.store.database, brief.config"
 
 
 def build_pool(limit: int) -> list[Brief]:
@@ -57,7 +57,7 @@ def build_pool(limit: int) -> list[Brief]:
 def fill_store(home: Path, articles: list[SynthArticle], feeds: int) -> float:
     """Store the synthetic day in BRIEF_HOME=home; returns the seconds it took."""
     from brief.feeds.parse import FeedEntry
-    from brief.store import Store
+    from brief.store.database import Store
 
     os.environ["BRIEF_HOME"] = str(home)
     started = time.perf_counter()

@@ -52,7 +52,7 @@ def build_store(path: Path, count: int) -> float:
     from brief.analyze import analyze
     from brief.extract.source import load_source
     from brief.feeds.parse import FeedEntry
-    from brief.store import Store
+    from brief.store.database import Store
 
     started = time.perf_counter()
     seed = analyze(load_source(str(ROOT / "brief" / "samples" / "seed.txt")))
@@ -111,7 +111,7 @@ def child_bare() -> None:
 def child_brief(db: Path) -> None:
     """brief's app on the store: first frame, then first brief on screen."""
     from brief.config import Config
-    from brief.store import Store
+    from brief.store.database import Store
     from brief.tui.app import BriefApp, create_app
     from brief.tui.widgets.article_list import ArticleList
 
@@ -144,7 +144,7 @@ def child_keys(db: Path, presses: int) -> None:
 
 async def _keys(db: Path, presses: int) -> None:
     from brief.config import Config
-    from brief.store import Store
+    from brief.store.database import Store
     from brief.tui.app import create_app
     from brief.tui.screens.main import MainScreen
     from brief.tui.screens.search import SearchScreen

@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 from brief.models import Article
-from brief.store import Store
+from brief.store.database import Store
 
 
 @dataclass(frozen=True, slots=True)

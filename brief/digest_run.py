@@ -30,8 +30,8 @@ from brief.errors import MailError, UsageError
 from brief.mail import MailSettings, build_message, send
 
 if TYPE_CHECKING:
-    from brief.store import Store
-    from brief.store_types import StoredArticle
+    from brief.store.database import Store
+    from brief.store.rows import StoredArticle
 
 # How long an overlapping run waits for the one in progress before giving up (exit 15).
 LOCK_WAIT_SECONDS = 5.0

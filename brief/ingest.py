@@ -15,8 +15,8 @@ from datetime import datetime
 from pathlib import Path
 
 from brief.feeds.parse import parse_feed
-from brief.store import Store
-from brief.store_types import FetchUpdate
+from brief.store.database import Store
+from brief.store.rows import FetchUpdate
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,8 +29,8 @@ from brief.concurrency import HostLimiter
 from brief.config import Config
 from brief.refresh_articles import ArticlePool, ArticlesPhase, article_pool
 from brief.refresh_feeds import FeedFailure, FeedsPhase, fetch_limits, is_due
-from brief.store import Store
-from brief.store_types import FeedStatus, PendingArticle, now_utc
+from brief.store.database import Store
+from brief.store.rows import FeedStatus, PendingArticle, now_utc
 
 __all__ = ["FeedFailure", "ProgressEvent", "RefreshReport", "refresh"]
 

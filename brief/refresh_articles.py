@@ -27,8 +27,8 @@ from brief.config import Config
 from brief.errors import FetchError
 from brief.net.fetch import fetch_async, make_client
 from brief.refresh_feeds import fetch_limits
-from brief.store import Store
-from brief.store_types import PendingArticle
+from brief.store.database import Store
+from brief.store.rows import PendingArticle
 from brief.workers import WorkerError, WorkerPool, WorkerTimeout
 
 ArticlePool = WorkerPool[ArticleJob, ArticleOutcome]

@@ -18,8 +18,8 @@ from brief.config import RefreshConfig
 from brief.errors import BriefError, FeedError, FetchError, HTTPStatusError
 from brief.ingest import FeedBody, ingest, ingest_here
 from brief.net.fetch import FetchLimits, FetchResult, fetch_async, make_client
-from brief.store import Store
-from brief.store_types import FeedStatus, FetchUpdate, now_utc
+from brief.store.database import Store
+from brief.store.rows import FeedStatus, FetchUpdate, now_utc
 from brief.workers import WorkerError, WorkerPool
 
 # Backoff after consecutive failures: 2 min, 4, 8, … doubling, at most 6 hours. A server's

@@ -32,7 +32,7 @@ from brief.atomic import hold_lock
 from brief.feeds.parse import FeedEntry
 from brief.models import Article, Brief
 from brief.paths import lock_file
-from brief.store import Store
+from brief.store.database import Store
 
 HILL = ("thehill-omar.txt", "New York man pleads guilty to threatening to kill Omar")
 NBC = ("nbcnews-omar.txt", "New York man pleads guilty to threatening to kill Rep. Ilhan Omar")

@@ -22,7 +22,7 @@ from refresh_support import Newsroom, feed_bytes, localize, write_config
 
 from brief import paths
 from brief.feeds.parse import parse_feed
-from brief.store import Store
+from brief.store.database import Store
 
 AKTUALITY = "https://www.aktuality.sk"
 FEEDS = 4

@@ -17,8 +17,8 @@ from brief.config import Config, load_config
 from brief.errors import LockedError
 from brief.refresh import ProgressEvent, refresh
 from brief.refresh_feeds import INGEST_PROCESS_MIN_FEEDS
-from brief.store import Store
-from brief.store_types import now_utc
+from brief.store.database import Store
+from brief.store.rows import now_utc
 
 REGISTER = "http://go.theregister.com"  # the Atom fixture's article host
 NBC = "https://www.nbcnewyork.com"
@@ -400,7 +400,7 @@ def test_article_links_to_local_addresses_are_refused_for_a_public_feed(
     news: Newsroom, store: Store, tmp_path: Path
 ) -> None:
     from brief.feeds.parse import parse_feed
-    from brief.store_types import FetchUpdate
+    from brief.store.rows import FetchUpdate
 
     target = news.page("/a/internal")
     # A feed on a public address (never fetched here) whose entry points at 127.0.0.1.

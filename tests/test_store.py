@@ -14,9 +14,9 @@ from brief.config import FeedConfig
 from brief.errors import StoreError, UsageError
 from brief.feeds.parse import FeedEntry
 from brief.models import Actor, Article, Brief, Quote
-from brief.store import Store
-from brief.store_schema import SCHEMA_VERSION
-from brief.store_types import MATCH_END, MATCH_START, ArticleFilter, FetchUpdate
+from brief.store.database import Store
+from brief.store.migrations import SCHEMA_VERSION
+from brief.store.rows import MATCH_END, MATCH_START, ArticleFilter, FetchUpdate
 
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 

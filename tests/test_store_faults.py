@@ -15,9 +15,9 @@ import pytest
 from test_store import NOW, entry
 
 from brief.errors import StoreError
-from brief.store import Store
-from brief.store_errors import SQLITE_BUSY, SQLITE_FULL, store_error
-from brief.store_types import FetchUpdate
+from brief.store.database import Store
+from brief.store.errors import SQLITE_BUSY, SQLITE_FULL, store_error
+from brief.store.rows import FetchUpdate
 
 HOLD_WRITE_LOCK = """
 import sqlite3, sys, time
@@ -84,7 +84,7 @@ def test_a_lock_held_past_the_timeout_is_one_clear_error(db: Path) -> None:
 WRITER = """
 import sys
 from pathlib import Path
-from brief.store import Store
+from brief.store.database import Store
 with Store.open(Path(sys.argv[1])) as store:
     for i in range(40):
         store.add_feed(f"https://writer{sys.argv[2]}-{i}.example/rss")
@@ -111,7 +111,7 @@ def test_concurrent_writers(db: Path) -> None:
 FIRST_OPEN = """
 import sys
 from pathlib import Path
-from brief.store import Store
+from brief.store.database import Store
 with Store.open(Path(sys.argv[1])) as store:
     store.add_feed(f"https://first{sys.argv[2]}.example/rss")
 """
@@ -150,7 +150,7 @@ TRY_WRITE = """
 import sys
 from pathlib import Path
 from brief.errors import StoreError
-from brief.store import Store
+from brief.store.database import Store
 try:
     with Store.open(Path(sys.argv[1])) as store:
         print("read", len(store.list_articles()))
@@ -188,7 +188,7 @@ FILL_DISK = """
 import resource, signal, sys
 from pathlib import Path
 from brief.errors import StoreError
-from brief.store import Store
+from brief.store.database import Store
 from test_store import brief, entry
 store = Store.open(Path(sys.argv[1]))
 # Writes past this size fail as on a full disk (SIGXFSZ would kill us instead of failing).

@@ -15,8 +15,8 @@ from tui_support import (
 
 from brief.config import Config, parse_config
 from brief.errors import ConfigError
-from brief.store import Store
-from brief.store_types import ArticleFilter
+from brief.store.database import Store
+from brief.store.rows import ArticleFilter
 from brief.tui.screens.main import MainScreen
 from brief.tui.widgets.article_list import ArticleList
 from brief.tui.widgets.brief_view import BriefView

@@ -19,7 +19,7 @@ from textual.worker import WorkerCancelled
 
 from brief.config import Config
 from brief.demo import populate
-from brief.store import Store
+from brief.store.database import Store
 from brief.tui.app import BriefApp, create_app
 
 # The clock of every TUI test: ages in the lists and the snapshots never change.
@@ -118,7 +118,7 @@ def build_hostile_store(path: Path) -> None:
 
     from brief.feeds.parse import FeedEntry, parse_feed
     from brief.models import Article, Brief, Quote
-    from brief.store_types import FetchUpdate
+    from brief.store.rows import FetchUpdate
 
     url = "https://evil.example/feed.xml"
     with Store.open(path) as hostile:

@@ -14,7 +14,7 @@ from brief.errors import ConfigError, LockedError, UsageError
 if TYPE_CHECKING:
     from brief.config import Config
     from brief.mail import MailSettings
-    from brief.store import Store
+    from brief.store.database import Store
 
 FORMATS = ("markdown", "html", "text", "json")
 
@@ -140,7 +140,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _open_store() -> Store:
-    from brief.store import Store
+    from brief.store.database import Store
 
     return Store.open()
 

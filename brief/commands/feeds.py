@@ -12,8 +12,8 @@ from brief.commands.options import config_path
 from brief.errors import InputError, UsageError
 
 if TYPE_CHECKING:
-    from brief.store import Store
-    from brief.store_types import FeedStatus
+    from brief.store.database import Store
+    from brief.store.rows import FeedStatus
 
 # An OPML list is a few hundred kilobytes at most; more is not a subscription list.
 _OPML_MAX_BYTES = 10 * 1024 * 1024
@@ -106,7 +106,7 @@ def _common_options(parser_class: type[argparse.ArgumentParser]) -> argparse.Arg
 
 def _open_store() -> Store:
     # sqlite3 is loaded only by the commands that use the database.
-    from brief.store import Store
+    from brief.store.database import Store
 
     return Store.open()
 

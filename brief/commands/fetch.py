@@ -69,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
     # The refresh pulls in httpx, feedparser and sqlite3: imported only when fetching.
     from brief.config import load_config
     from brief.refresh import refresh
-    from brief.store import Store
+    from brief.store.database import Store
 
     config = load_config(config_path(args))
     interactive = not args.quiet and sys.stderr.isatty()

@@ -8,8 +8,8 @@ from datetime import datetime
 
 from brief.config import Config
 from brief.net.urls import http_url
-from brief.store import Store
-from brief.store_types import ArticleFilter, SpeakerCount
+from brief.store.database import Store
+from brief.store.rows import ArticleFilter, SpeakerCount
 
 
 @dataclass(frozen=True, slots=True)

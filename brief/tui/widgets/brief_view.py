@@ -18,8 +18,8 @@ from textual.widgets import RichLog
 from textual.worker import get_current_worker
 
 from brief.render import brief_renderable, header
-from brief.store import Store
-from brief.store_types import StoredArticle
+from brief.store.database import Store
+from brief.store.rows import StoredArticle
 from brief.text import sanitize
 from brief.tui.format import plain
 

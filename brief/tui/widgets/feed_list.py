@@ -13,8 +13,8 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from brief.store import Store
-from brief.store_types import ArticleFilter, FeedStatus
+from brief.store.database import Store
+from brief.store.rows import ArticleFilter, FeedStatus
 from brief.tui.format import plain
 
 

@@ -1,6 +1,6 @@
 """SQLite result codes -> one StoreError line a user can act on.
 
-The codes are SQLite's stable C API numbers (https://sqlite.org/rescode.html); brief.store
+The codes are SQLite's stable C API numbers (https://sqlite.org/rescode.html); brief.store.database
 passes the code of the sqlite3 error it caught, so this module needs no sqlite3 import.
 """
 

@@ -10,8 +10,8 @@ import re
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING
 
-from brief.store_read import SORT_TIME, SUMMARY_COLUMNS, SUMMARY_WIDTH, summary, where
-from brief.store_types import (
+from brief.store.queries import SORT_TIME, SUMMARY_COLUMNS, SUMMARY_WIDTH, summary, where
+from brief.store.rows import (
     MATCH_END,
     MATCH_START,
     ArticleFilter,
@@ -52,7 +52,7 @@ def search_rows(conn: sqlite3.Connection, query: str, limit: int, offset: int) -
 
 
 class SaidReads:
-    """Reading speakers and quotes (a part of brief.store.Store)."""
+    """Reading speakers and quotes (a part of brief.store.database.Store)."""
 
     def _read(self) -> AbstractContextManager[sqlite3.Connection]:
         raise NotImplementedError  # provided by Store

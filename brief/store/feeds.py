@@ -1,6 +1,6 @@
 """The store's writes about feeds: subscriptions and the outcome of each fetch.
 
-Functions of an open connection inside the caller's write transaction (see brief.store).
+Functions of an open connection inside the caller's write transaction (see brief.store.database).
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from brief.store_types import FetchUpdate, to_db_time
-from brief.store_write import clean, find_article, insert_pending, link
+from brief.store.articles import clean, find_article, insert_pending, link
+from brief.store.rows import FetchUpdate, to_db_time
 from brief.text import sanitize
 
 if TYPE_CHECKING:

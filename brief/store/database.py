@@ -3,13 +3,13 @@
 One file in the data folder, in WAL mode (readers never block the writer), with a busy timeout
 (a writer waits for another instead of failing), foreign keys on, and ``BEGIN IMMEDIATE`` for
 every write transaction (a deferred one could fail half-way when it upgrades to a write
-lock). The schema is migrated on open (brief.store_schema). Every sqlite3 error leaves here
+lock). The schema is migrated on open (brief.store.migrations). Every sqlite3 error leaves here
 as one StoreError line (locked, read-only, disk full, not a database, damaged, newer schema);
 a malformed search query is a UsageError.
 
 This class owns the connection and the transactions and does the writes (through
-brief.store_feeds and brief.store_write); its reading methods come from brief.store_read
-(feeds, articles) and brief.store_said (speakers, quotes). One Store may be shared by
+brief.store.feeds and brief.store.articles); its reading methods come from brief.store.queries
+(feeds, articles) and brief.store.speakers (speakers, quotes). One Store may be shared by
 threads (calls are serialized); processes each open their own.
 """
 
@@ -25,20 +25,21 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from brief import store_feeds, store_write
 from brief.errors import StoreError, UsageError
 from brief.models import Brief
-from brief.store_errors import SQLITE_ERROR, store_error
-from brief.store_read import ArticleReads, where
-from brief.store_said import SaidReads, search_rows
-from brief.store_schema import migrate
-from brief.store_types import (
+from brief.store import articles as store_write
+from brief.store import feeds as store_feeds
+from brief.store.errors import SQLITE_ERROR, store_error
+from brief.store.migrations import migrate
+from brief.store.queries import ArticleReads, where
+from brief.store.rows import (
     ArticleFilter,
     FetchUpdate,
     SearchHit,
     now_utc,
     to_db_time,
 )
+from brief.store.speakers import SaidReads, search_rows
 
 if TYPE_CHECKING:
     from brief.config import FeedConfig

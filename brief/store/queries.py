@@ -1,6 +1,6 @@
 """The store's queries about feeds and articles; rows become store_types dataclasses.
 
-``ArticleReads`` is a part of brief.store.Store: its methods run inside the Store's read
+``ArticleReads`` is a part of brief.store.database.Store: its methods run inside the Store's read
 transaction (``_read``), which also turns sqlite3 errors into StoreError.
 """
 
@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from brief.models import Brief
-from brief.store_types import (
+from brief.store.rows import (
     ArticleFilter,
     ArticleSummary,
     FeedStatus,
@@ -151,7 +151,7 @@ def _article(row: Any) -> StoredArticle:
 
 
 class ArticleReads:
-    """Reading feeds and articles (a part of brief.store.Store)."""
+    """Reading feeds and articles (a part of brief.store.database.Store)."""
 
     def _read(self) -> AbstractContextManager[sqlite3.Connection]:
         raise NotImplementedError  # provided by Store

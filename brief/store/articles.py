@@ -1,6 +1,6 @@
 """The store's writes about articles, as functions of an open connection.
 
-brief.store opens the transaction (BEGIN IMMEDIATE), calls one of these, and commits; so every
+brief.store.database opens the transaction (BEGIN IMMEDIATE), calls one of these, and commits; so every
 function here is all-or-nothing. Untrusted text is sanitized on the way in.
 
 De-duplication of a story, in order: the same GUID in the same feed; the same GUID anywhere
@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from brief.models import Brief
 from brief.net.urls import normalize_url
-from brief.store_types import to_db_time
+from brief.store.rows import to_db_time
 from brief.text import sanitize
 
 if TYPE_CHECKING:
