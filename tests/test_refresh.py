@@ -15,8 +15,8 @@ from brief import paths
 from brief.atomic import hold_lock
 from brief.config import Config, load_config
 from brief.errors import LockedError
-from brief.refresh import ProgressEvent, refresh
-from brief.refresh_feeds import INGEST_PROCESS_MIN_FEEDS
+from brief.refresh.feeds import INGEST_PROCESS_MIN_FEEDS
+from brief.refresh.run import ProgressEvent, refresh
 from brief.store.database import Store
 from brief.store.rows import now_utc
 

@@ -10,9 +10,9 @@ import pytest
 import worker_tasks
 from refresh_support import page_bytes
 
-from brief.articlework import ArticleJob, ArticleOutcome, process_article, warm_up
 from brief.errors import FeedError
-from brief.workers import WorkerCrashed, WorkerError, WorkerPool, WorkerTimeout
+from brief.refresh.job import ArticleJob, ArticleOutcome, process_article, warm_up
+from brief.refresh.workers import WorkerCrashed, WorkerError, WorkerPool, WorkerTimeout
 
 
 def _run(pool: WorkerPool[Any, Any], *calls: tuple[Callable[..., Any], Any]) -> list[Any]:

@@ -152,7 +152,7 @@ def _refresh(store: Store, config: Config) -> None:
     the digest: it says so on stderr and digests what is stored.
     """
     # The refresh pulls in httpx, feedparser and the analysis: only when refreshing.
-    from brief.refresh import refresh
+    from brief.refresh.run import refresh
 
     try:
         refresh(store, config, progress=None)

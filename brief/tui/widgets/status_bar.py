@@ -1,6 +1,6 @@
 """The status line above the footer: the filter, the article count, and what is going on.
 
-It runs the long jobs in thread workers and reports them: a refresh (brief.refresh.refresh),
+It runs the long jobs in thread workers and reports them: a refresh (brief.refresh.run.refresh),
 whose progress events become messages so that new articles show up while it goes on, and
 the demo's analysis of its samples. The UI keeps responding meanwhile.
 """
@@ -22,7 +22,7 @@ from brief.tui.context import Context
 from brief.tui.format import plain
 
 if TYPE_CHECKING:
-    from brief.refresh import ProgressEvent, RefreshReport
+    from brief.refresh.run import ProgressEvent, RefreshReport
 
 
 class StatusBar(Static):
@@ -120,7 +120,7 @@ class StatusBar(Static):
                 severity="warning",
             )
             return False
-        if importlib.util.find_spec("brief.refresh") is None:
+        if importlib.util.find_spec("brief.refresh.run") is None:
             self.notify("refresh is not available", severity="warning")
             return False
         if self.refreshing:
@@ -138,7 +138,7 @@ class StatusBar(Static):
     @work(thread=True, exclusive=True, group="refresh")
     def _refresh(self, feed_ids: list[int] | None) -> None:
         # Imported here: refresh pulls in httpx and the analysis pipeline.
-        from brief.refresh import refresh
+        from brief.refresh.run import refresh
 
         store = self._ctx.store
 

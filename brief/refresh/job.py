@@ -1,4 +1,4 @@
-"""One feed entry's page -> its brief, run inside a worker process (see brief.workers).
+"""One feed entry's page -> its brief, run inside a worker process (see brief.refresh.workers).
 
 The page is extracted and analyzed; when it cannot be used (it never came, it holds no article
 text, it holds less text than the feed itself gave — a paywall teaser), the entry is analyzed

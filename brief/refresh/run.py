@@ -4,8 +4,8 @@
 
 A refresh holds the "refresh" lock (one at a time per data folder; a second waits a few
 seconds, then LockedError), subscribes the feeds listed in the config file, fetches every due
-feed (brief.refresh_feeds), deletes articles older than refresh.keep_days, then finishes every
-pending article (brief.refresh_articles) — including those a killed run left pending.
+feed (brief.refresh.feeds), deletes articles older than refresh.keep_days, then finishes every
+pending article (brief.refresh.articles) — including those a killed run left pending.
 
 Feeds in the config file and feeds in the store: every refresh subscribes the config's feeds
 that the store does not have yet (with the config's name and tags). Nothing is ever
@@ -25,10 +25,10 @@ from dataclasses import dataclass
 
 from brief import paths
 from brief.atomic import hold_lock
-from brief.concurrency import HostLimiter
 from brief.config import Config
-from brief.refresh_articles import ArticlePool, ArticlesPhase, article_pool
-from brief.refresh_feeds import FeedFailure, FeedsPhase, fetch_limits, is_due
+from brief.refresh.articles import ArticlePool, ArticlesPhase, article_pool
+from brief.refresh.feeds import FeedFailure, FeedsPhase, fetch_limits, is_due
+from brief.refresh.limits import HostLimiter
 from brief.store.database import Store
 from brief.store.rows import FeedStatus, PendingArticle, now_utc
 
