@@ -41,7 +41,7 @@ from brief.models import Article, Brief
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
-FLOOR = "import brief.commands.digest, brief.digest_run, brief.store.database, brief.config"
+FLOOR = "import brief.commands.digest, brief.digest.run, brief.store.database, brief.config"
 
 
 def build_pool(limit: int) -> list[Brief]:
@@ -133,9 +133,9 @@ def digest_run(runner: Runner, home: Path, fmt: str, scratch: Path) -> tuple[flo
 
 def grouping_figures(articles: list[SynthArticle]) -> dict[str, float]:
     """Grouping alone: time, stories, agreement with events, and the all-pairs estimate."""
-    from brief.digest import _story_text
-    from brief.digest_model import DigestArticle
-    from brief.stories import _fingerprint, _similarity, group_stories
+    from brief.digest.assemble import _story_text
+    from brief.digest.model import DigestArticle
+    from brief.digest.stories import _fingerprint, _similarity, group_stories
 
     texts = [
         _story_text(DigestArticle(i, a.brief, (f"Feed {a.feed:02d}",)))

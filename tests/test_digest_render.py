@@ -11,10 +11,10 @@ import jsonschema
 import pytest
 from conftest import FIXTURES
 
-from brief.digest import assemble
-from brief.digest_html import to_html
-from brief.digest_model import DigestArticle, FailedFeed
-from brief.digest_render import safe_url, to_json, to_markdown, to_text
+from brief.digest.assemble import assemble
+from brief.digest.html import to_html
+from brief.digest.model import DigestArticle, FailedFeed
+from brief.digest.render import safe_url, to_json, to_markdown, to_text
 from brief.models import Actor, Article, Brief, Quote
 
 LEADS = json.loads((FIXTURES / "digest" / "scrapinghub-leads.json").read_text(encoding="utf-8"))

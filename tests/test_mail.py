@@ -1,4 +1,4 @@
-"""brief.mail against a real SMTP server on 127.0.0.1: plain, STARTTLS, TLS, login, refusals."""
+"""brief.digest.mail against a real SMTP server on 127.0.0.1: plain, STARTTLS, TLS, login, refusals."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from digest_support import PASSWORD, USER, free_port, make_tls, smtp_server
 
+from brief.digest.mail import MailSettings, build_message, header_text, send
 from brief.errors import MailError
-from brief.mail import MailSettings, build_message, header_text, send
 
 HOSTILE = "=?UTF-8?Q?=0A?=Bcc: x@example.com"
 

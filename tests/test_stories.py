@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 from conftest import FIXTURES
 
-from brief.stories import StoryText, group_stories
+from brief.digest.stories import StoryText, group_stories
 
 LEADS = json.loads((FIXTURES / "digest" / "scrapinghub-leads.json").read_text(encoding="utf-8"))
 

@@ -13,7 +13,7 @@ from brief.errors import ConfigError, LockedError, UsageError
 
 if TYPE_CHECKING:
     from brief.config import Config
-    from brief.mail import MailSettings
+    from brief.digest.mail import MailSettings
     from brief.store.database import Store
 
 FORMATS = ("markdown", "html", "text", "json")
@@ -99,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from brief.config import load_config, parse_duration
-    from brief.digest_run import Delivery, Selection, deliver, locked, parse_day
+    from brief.digest.run import Delivery, Selection, deliver, locked, parse_day
 
     given = getattr(args, "config", None)  # the common --config option of brief.cli
     config = load_config(Path(given).expanduser() if given else None)
@@ -169,7 +169,7 @@ def _configured_output(config: Config) -> str | None:
 
 def mail_settings_from(config: Config) -> MailSettings:
     """SMTP settings of the config, with the password read from the named variable."""
-    from brief.mail import MailSettings
+    from brief.digest.mail import MailSettings
 
     smtp = config.digest.smtp
     missing = [

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from brief.digest_model import (
+from brief.digest.model import (
     ActorCount,
     Digest,
     DigestArticle,
@@ -26,8 +26,8 @@ from brief.digest_model import (
     Story,
     StoryQuote,
 )
+from brief.digest.stories import Cluster, StoryText, group_stories
 from brief.models import Brief, Quote
-from brief.stories import Cluster, StoryText, group_stories
 from brief.text import sanitize
 
 # A story's summary: up to this many sentences of its central article's brief...

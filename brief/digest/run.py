@@ -22,12 +22,12 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from brief import paths
 from brief.atomic import hold_lock, write_atomic
-from brief.digest import assemble
-from brief.digest_html import to_html
-from brief.digest_model import Digest, DigestArticle, FailedFeed
-from brief.digest_render import to_json, to_markdown, to_text
+from brief.digest.assemble import assemble
+from brief.digest.html import to_html
+from brief.digest.mail import MailSettings, build_message, send
+from brief.digest.model import Digest, DigestArticle, FailedFeed
+from brief.digest.render import to_json, to_markdown, to_text
 from brief.errors import MailError, UsageError
-from brief.mail import MailSettings, build_message, send
 
 if TYPE_CHECKING:
     from brief.store.database import Store
@@ -171,7 +171,7 @@ def render(digest: Digest, fmt: str) -> str:
 
 
 def subject(digest: Digest) -> str:
-    """The mail subject: the date and the top story (made header-safe by brief.mail)."""
+    """The mail subject: the date and the top story (made header-safe by brief.digest.mail)."""
     if digest.empty:
         return f"brief digest {digest.date}: nothing new"
     top = digest.stories[0].headline

@@ -11,7 +11,7 @@ import json
 import textwrap
 from urllib.parse import quote, urlsplit, urlunsplit
 
-from brief.digest_model import Digest, Speaker, Story, StoryQuote
+from brief.digest.model import Digest, Speaker, Story, StoryQuote
 from brief.formats import md_escape
 from brief.net.urls import http_url
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from html import escape
 
-from brief.digest_model import Digest, Story
-from brief.digest_render import counts_line, quote_attribution, safe_url, speaker_heading
+from brief.digest.model import Digest, Story
+from brief.digest.render import counts_line, quote_attribution, safe_url, speaker_heading
 
 # Inline only: no @import, no url(), no web fonts — the file must render offline, as is.
 _CSS = """
