@@ -102,17 +102,17 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(brief.to_json(with_text=args.with_text), ensure_ascii=False, indent=2))
     elif args.format == "markdown":
-        from brief.formats import markdown
+        from brief.present.plain import markdown
 
         sys.stdout.write(markdown(brief))
     elif sys.stdout.isatty():
         from rich.console import Console
 
-        from brief.render import brief_renderable
+        from brief.present.panels import brief_renderable
 
         Console().print(brief_renderable(brief))
     else:
-        from brief.formats import plain_text
+        from brief.present.plain import plain_text
 
         sys.stdout.write(plain_text(brief))
     return 0

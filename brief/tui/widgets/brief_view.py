@@ -1,4 +1,4 @@
-"""The brief of one stored article (brief.render's panels), or its full extracted text.
+"""The brief of one stored article (brief.present.panels's panels), or its full extracted text.
 
 A RichLog: the brief is rendered to lines once when shown (and again when the pane's width
 changes), then scrolling and repainting only copy lines. A Static would lay the whole brief out
@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.widgets import RichLog
 from textual.worker import get_current_worker
 
-from brief.render import brief_renderable, header
+from brief.present.panels import brief_renderable, header
 from brief.store.database import Store
 from brief.store.rows import StoredArticle
 from brief.text import sanitize

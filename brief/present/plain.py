@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from brief.grouping import group_by_speaker
 from brief.models import Brief
+from brief.present.grouping import group_by_speaker
 from brief.text import sanitize
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")

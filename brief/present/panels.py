@@ -10,8 +10,8 @@ from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.text import Text
 
-from brief.grouping import SpeakerGroup, group_by_speaker
 from brief.models import Brief
+from brief.present.grouping import SpeakerGroup, group_by_speaker
 from brief.text import sanitize
 
 
