@@ -1,4 +1,4 @@
-"""brief.atomic: atomic replace survives SIGKILL mid-write; flock lets one run in at a time."""
+"""brief.files: atomic replace survives SIGKILL mid-write; flock lets one run in at a time."""
 
 from __future__ import annotations
 
@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from brief.atomic import hold_lock, write_atomic
 from brief.errors import LockedError, OutputError
+from brief.files import hold_lock, write_atomic
 
 _WRITER = """
 import sys
 from pathlib import Path
-from brief.atomic import write_atomic
+from brief.files import write_atomic
 size = int(sys.argv[2])
 write_atomic(Path(sys.argv[1]), b"N" * size)
 """
@@ -25,7 +25,7 @@ write_atomic(Path(sys.argv[1]), b"N" * size)
 _HOLDER = """
 import sys, time
 from pathlib import Path
-from brief.atomic import hold_lock
+from brief.files import hold_lock
 with hold_lock(Path(sys.argv[1]), wait=0):
     print("locked", flush=True)
     sys.stdin.readline()

@@ -28,8 +28,8 @@ from digest_support import PASSWORD, USER, free_port, make_tls, smtp_server
 from loopback import Loopback
 
 from brief.analyze import analyze
-from brief.atomic import hold_lock
 from brief.feeds.parse import FeedEntry
+from brief.files import hold_lock
 from brief.models import Article, Brief
 from brief.paths import lock_file
 from brief.store.database import Store

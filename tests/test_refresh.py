@@ -12,9 +12,9 @@ from loopback import Loopback
 from refresh_support import Newsroom, feed_bytes, localize, page_bytes, write_config
 
 from brief import paths
-from brief.atomic import hold_lock
 from brief.config import Config, load_config
 from brief.errors import LockedError
+from brief.files import hold_lock
 from brief.refresh.feeds import INGEST_PROCESS_MIN_FEEDS
 from brief.refresh.run import ProgressEvent, refresh
 from brief.store.database import Store

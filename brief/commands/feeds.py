@@ -263,9 +263,9 @@ def _count(number: int, noun: str) -> str:
 
 def run_export(args: argparse.Namespace) -> int:
     """Write the subscriptions as OPML 2.0."""
-    from brief.atomic import write_atomic
     from brief.config import FeedConfig
     from brief.feeds.opml import write_opml
+    from brief.files import write_atomic
 
     with _open_store() as store:
         subscribed = _subscriptions(args, store)

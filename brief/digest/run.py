@@ -21,13 +21,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from brief import paths
-from brief.atomic import hold_lock, write_atomic
 from brief.digest.assemble import assemble
 from brief.digest.html import to_html
 from brief.digest.mail import MailSettings, build_message, send
 from brief.digest.model import Digest, DigestArticle, FailedFeed
 from brief.digest.render import to_json, to_markdown, to_text
 from brief.errors import MailError, UsageError
+from brief.files import hold_lock, write_atomic
 
 if TYPE_CHECKING:
     from brief.store.database import Store

@@ -24,8 +24,8 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from brief import paths
-from brief.atomic import hold_lock
 from brief.config import Config
+from brief.files import hold_lock
 from brief.refresh.articles import ArticlePool, ArticlesPhase, article_pool
 from brief.refresh.feeds import FeedFailure, FeedsPhase, fetch_limits, is_due
 from brief.refresh.limits import HostLimiter
