@@ -18,9 +18,9 @@ from textual.pilot import Pilot
 from textual.worker import WorkerCancelled
 
 from brief.config import Config
-from brief.demo import populate
 from brief.store.database import Store
 from brief.tui.app import BriefApp, create_app
+from brief.tui.demo import populate
 
 # The clock of every TUI test: ages in the lists and the snapshots never change.
 NOW = datetime(2025, 5, 1, 12, 0, tzinfo=UTC)
@@ -163,7 +163,7 @@ def freeze_demo_briefs() -> None:
     import json
     import tempfile
 
-    from brief.demo import SAMPLES
+    from brief.tui.demo import SAMPLES
 
     with tempfile.TemporaryDirectory() as folder, Store.open(Path(folder) / "d.db") as fresh:
         populate(fresh, now=NOW)

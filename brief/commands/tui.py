@@ -18,7 +18,7 @@ def run(args: argparse.Namespace) -> int:
     from brief.tui.app import create_app
 
     if args.demo:
-        from brief.demo import demo_store
+        from brief.tui.demo import demo_store
 
         # No config: the demo must look the same for everyone, and never use the network.
         with demo_store() as store:

@@ -87,7 +87,7 @@ class StatusBar(Static):
     @work(thread=True, exclusive=True, group="demo")
     def _load_demo(self) -> None:
         # The analysis pipeline loads in the worker: the first paint does not wait for it.
-        from brief.demo import populate
+        from brief.tui.demo import populate
 
         def progress(done: int, total: int, title: str | None) -> None:
             self.post_message(self.DemoProgress(done, total))
