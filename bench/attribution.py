@@ -29,9 +29,9 @@ from page_expectations import (  # noqa: E402
 )
 
 from brief.errors import BriefError  # noqa: E402
-from brief.extract.page import extract_html  # noqa: E402
+from brief.extract import extract_html  # noqa: E402
 from brief.models import Article  # noqa: E402
-from brief.speech.pipeline import analyze_speech  # noqa: E402
+from brief.speech import analyze_speech  # noqa: E402
 
 # Quoted spans within one paragraph: curly, straight, French/Russian and German marks.
 _QUOTE = re.compile(r"“([^”]+)”|\"([^\"]+)\"|«([^»]+)»|„([^“”]+)[“”]")

@@ -46,7 +46,7 @@ def _trafilatura_call() -> Callable[[str, str | None], Any]:
 def _brief_call() -> Callable[[str, str | None], Any]:
     """brief's whole pipeline on one page."""
     from brief.analyze import analyze
-    from brief.extract.page import extract_html
+    from brief.extract import extract_html
 
     def run(html: str, url: str | None) -> Any:
         return analyze(extract_html(html, url=url))

@@ -56,8 +56,8 @@ def build_pool(limit: int) -> list[Brief]:
 
 def fill_store(home: Path, articles: list[SynthArticle], feeds: int) -> float:
     """Store the synthetic day in BRIEF_HOME=home; returns the seconds it took."""
-    from brief.feeds.parse import FeedEntry
-    from brief.store.database import Store
+    from brief.models import FeedEntry
+    from brief.store import Store
 
     os.environ["BRIEF_HOME"] = str(home)
     started = time.perf_counter()

@@ -50,9 +50,9 @@ TAGS = ("world", "europe", "africa", "politics", "business", "science")
 def build_store(path: Path, count: int) -> float:
     """Fill a new store with ``count`` seed-derived articles; returns the seconds it took."""
     from brief.analyze import analyze
-    from brief.extract.source import load_source
-    from brief.feeds.parse import FeedEntry
-    from brief.store.database import Store
+    from brief.extract import load_source
+    from brief.models import FeedEntry
+    from brief.store import Store
 
     started = time.perf_counter()
     seed = analyze(load_source(str(ROOT / "brief" / "samples" / "seed.txt")))
@@ -111,7 +111,7 @@ def child_bare() -> None:
 def child_brief(db: Path) -> None:
     """brief's app on the store: first frame, then first brief on screen."""
     from brief.config import Config
-    from brief.store.database import Store
+    from brief.store import Store
     from brief.tui.app import BriefApp, create_app
     from brief.tui.widgets.article_list import ArticleList
 
@@ -144,7 +144,7 @@ def child_keys(db: Path, presses: int) -> None:
 
 async def _keys(db: Path, presses: int) -> None:
     from brief.config import Config
-    from brief.store.database import Store
+    from brief.store import Store
     from brief.tui.app import create_app
     from brief.tui.screens.main import MainScreen
     from brief.tui.screens.search import SearchScreen

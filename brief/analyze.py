@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from brief.models import Article, Brief
-from brief.summary.languages import language_name
+from brief.summary import language_name
 
 
 def analyze(
@@ -18,8 +18,8 @@ def analyze(
     ``language`` (an ISO code or a sumy language name) overrides the page's own language.
     """
     # sumy (and through it numpy) is imported only when an article is analyzed.
-    from brief.speech.pipeline import analyze_speech
-    from brief.summary.rank import summarize
+    from brief.speech import analyze_speech
+    from brief.summary import summarize
 
     summary = summarize(
         article,

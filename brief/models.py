@@ -1,4 +1,4 @@
-"""Plain data of brief: Article, Quote, Actor, Brief; JSON-ready, no I/O.
+"""Plain data of brief: Article, Quote, Actor, Brief, and FeedEntry; JSON-ready, no I/O.
 
 The JSON form of a Brief is a stable contract (see README "JSON output" and
 brief/schema/brief.schema.json); bump SCHEMA_VERSION on any incompatible change.
@@ -178,4 +178,26 @@ class Brief:
             quotes=tuple(Quote.from_json(q) for q in data["quotes"]),
             statements=tuple(Quote.from_json(s) for s in data["statements"]),
             actors=tuple(Actor.from_json(x) for x in data["actors"]),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class FeedEntry:
+    """One item of a feed, cleaned: plain sanitized text, an http(s) link or None."""
+
+    guid: str
+    url: str | None
+    title: str | None
+    author: str | None
+    published: str | None  # "YYYY-MM-DDTHH:MM:SSZ" in UTC; no zone in the feed means UTC
+    summary_text: str
+    content_text: str
+
+    @property
+    def text(self) -> str:
+        """The feed's own text of the entry: its full content when given, else its summary."""
+        return (
+            self.content_text
+            if len(self.content_text) >= len(self.summary_text)
+            else (self.summary_text)
         )

@@ -93,7 +93,7 @@ class Newsroom:
     def pages_for(self, feed_url: str) -> int:
         """Serve a fixture page at every entry link of the feed at ``feed_url`` that points
         at this server; returns how many entries the feed has."""
-        from brief.feeds.parse import parse_feed
+        from brief.feeds import parse_feed
 
         _, body, _ = self._docs[feed_url.removeprefix(self.loopback.url("").rstrip("/"))]
         entries = parse_feed(body, feed_url).entries

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from brief.models import Actor, Article
-from brief.speech.pipeline import analyze_speech
+from brief.speech import analyze_speech
 
 
 def actors(*paragraphs: str) -> dict[str, Actor]:

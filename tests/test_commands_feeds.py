@@ -17,7 +17,7 @@ from conftest import FIXTURES
 from loopback import Loopback
 from refresh_support import Newsroom, feed_bytes, localize, write_config
 
-from brief.feeds.opml import parse_opml
+from brief.feeds import parse_opml
 
 REGISTER = "http://go.theregister.com"
 OPML_LISTS = (

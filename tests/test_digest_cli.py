@@ -28,11 +28,10 @@ from digest_support import PASSWORD, USER, free_port, make_tls, smtp_server
 from loopback import Loopback
 
 from brief.analyze import analyze
-from brief.feeds.parse import FeedEntry
 from brief.files import hold_lock
-from brief.models import Article, Brief
+from brief.models import Article, Brief, FeedEntry
 from brief.paths import lock_file
-from brief.store.database import Store
+from brief.store import Store
 
 HILL = ("thehill-omar.txt", "New York man pleads guilty to threatening to kill Omar")
 NBC = ("nbcnews-omar.txt", "New York man pleads guilty to threatening to kill Rep. Ilhan Omar")

@@ -1,4 +1,4 @@
-"""brief.extract.page on real pages (tests/fixtures/extract) and on the reference text (seed.txt)."""
+"""brief.extract.page on real pages (tests/fixtures/extract) and on the reference text."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from brief.errors import ExtractionError
-from brief.extract.page import extract_html, extract_text
+from brief.extract import extract_html, extract_text
 from brief.models import Article
 
 FIXTURES = Path(__file__).parent / "fixtures"

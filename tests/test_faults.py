@@ -21,8 +21,8 @@ from loopback import Loopback
 from refresh_support import Newsroom, feed_bytes, localize, write_config
 
 from brief import paths
-from brief.feeds.parse import parse_feed
-from brief.store.database import Store
+from brief.feeds import parse_feed
+from brief.store import Store
 
 AKTUALITY = "https://www.aktuality.sk"
 FEEDS = 4

@@ -14,7 +14,8 @@ from conftest import FIXTURES
 
 from brief.errors import FeedError
 from brief.feeds.html import html_to_paragraphs
-from brief.feeds.parse import FeedEntry, find_feed_links, normalize_url, parse_feed
+from brief.feeds.parse import find_feed_links, normalize_url, parse_feed
+from brief.models import FeedEntry
 
 FEEDS = FIXTURES / "feeds"
 BASE = "https://example.org/news/feed.xml"

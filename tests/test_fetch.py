@@ -1,4 +1,4 @@
-"""brief.net.fetch against a real HTTP server on 127.0.0.1: every error, cap and header."""
+"""brief.net.client against a real HTTP server on 127.0.0.1: every error, cap and header."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from brief.errors import (
     UnreachableError,
     UnsupportedContentError,
 )
-from brief.net.fetch import FetchLimits, fetch, fetch_async, make_client
+from brief.net import FetchLimits, fetch, fetch_async, make_client
 
 PAGE = b"<html><head><title>T</title></head><body><p>Hello from the loopback.</p></body></html>"
 MIB = 1024 * 1024

@@ -41,7 +41,8 @@ def test_help_imports_no_heavy_library() -> None:
 
 def test_nothing_below_tui_imports_textual() -> None:
     code = (
-        "import brief.analyze, brief.present.panels, brief.present.plain, brief.models, brief.present.grouping\n"
+        "import brief.analyze, brief.present.panels, brief.present.plain, brief.models\n"
+        "import brief.present.grouping\n"
         "import brief.commands.summarize"
     )
     loaded = _modules_after(code)

@@ -1,4 +1,4 @@
-"""brief.digest.mail against a real SMTP server on 127.0.0.1: plain, STARTTLS, TLS, login, refusals."""
+"""brief.digest.mail against a real SMTP server on 127.0.0.1: STARTTLS, TLS, login, refusal."""
 
 from __future__ import annotations
 

@@ -11,7 +11,7 @@ from conftest import FIXTURES
 
 from brief.config import FeedConfig
 from brief.errors import FeedError
-from brief.feeds.opml import parse_opml, write_opml
+from brief.feeds import parse_opml, write_opml
 
 FEEDS = FIXTURES / "feeds"
 REAL_LISTS = [

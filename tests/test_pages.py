@@ -24,7 +24,7 @@ from page_expectations import (
     word_count,
 )
 
-from brief.extract.page import extract_html
+from brief.extract import extract_html
 from brief.models import SPEAKER_KINDS, Article
 from brief.speech.pipeline import Speech, analyze_speech
 

@@ -15,10 +15,9 @@ from brief import paths
 from brief.config import Config, load_config
 from brief.errors import LockedError
 from brief.files import hold_lock
+from brief.refresh import ProgressEvent, refresh
 from brief.refresh.feeds import INGEST_PROCESS_MIN_FEEDS
-from brief.refresh.run import ProgressEvent, refresh
-from brief.store.database import Store
-from brief.store.rows import now_utc
+from brief.store import Store, now_utc
 
 REGISTER = "http://go.theregister.com"  # the Atom fixture's article host
 NBC = "https://www.nbcnewyork.com"
@@ -399,8 +398,8 @@ def test_one_story_through_two_feeds_is_stored_once_and_belongs_to_both(
 def test_article_links_to_local_addresses_are_refused_for_a_public_feed(
     news: Newsroom, store: Store, tmp_path: Path
 ) -> None:
-    from brief.feeds.parse import parse_feed
-    from brief.store.rows import FetchUpdate
+    from brief.feeds import parse_feed
+    from brief.store import FetchUpdate
 
     target = news.page("/a/internal")
     # A feed on a public address (never fetched here) whose entry points at 127.0.0.1.

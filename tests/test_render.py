@@ -7,9 +7,8 @@ import io
 from rich.console import Console
 
 from brief.models import Actor, Article, Brief, Quote
+from brief.present import brief_renderable, markdown, md_escape, plain_text
 from brief.present.grouping import UNATTRIBUTED, group_by_speaker
-from brief.present.panels import brief_renderable
-from brief.present.plain import markdown, md_escape, plain_text
 
 HOSTILE = "[@click=app.quit]x[/] [bold red]boo[/] \x1b]8;;http://evil\x07link\x1b]8;;\x07 \x1b[2J"
 

@@ -18,8 +18,8 @@ from brief.errors import (
     UnreachableError,
     UnsupportedContentError,
 )
-from brief.extract.source import load_source
-from brief.net.fetch import FetchLimits
+from brief.extract import load_source
+from brief.net import FetchLimits
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEED = FIXTURES / "seed.txt"

@@ -4,7 +4,7 @@ to the full name given elsewhere, names split from the place or body beside them
 from __future__ import annotations
 
 from brief.models import Article
-from brief.speech.pipeline import analyze_speech
+from brief.speech import analyze_speech
 
 
 def speakers(*paragraphs: str) -> list[tuple[str | None, str | None]]:

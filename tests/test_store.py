@@ -12,11 +12,9 @@ import pytest
 
 from brief.config import FeedConfig
 from brief.errors import StoreError, UsageError
-from brief.feeds.parse import FeedEntry
-from brief.models import Actor, Article, Brief, Quote
-from brief.store.database import Store
+from brief.models import Actor, Article, Brief, FeedEntry, Quote
+from brief.store import MATCH_END, MATCH_START, ArticleFilter, FetchUpdate, Store
 from brief.store.migrations import SCHEMA_VERSION
-from brief.store.rows import MATCH_END, MATCH_START, ArticleFilter, FetchUpdate
 
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 

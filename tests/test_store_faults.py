@@ -15,9 +15,8 @@ import pytest
 from test_store import NOW, entry
 
 from brief.errors import StoreError
-from brief.store.database import Store
+from brief.store import FetchUpdate, Store
 from brief.store.errors import SQLITE_BUSY, SQLITE_FULL, store_error
-from brief.store.rows import FetchUpdate
 
 HOLD_WRITE_LOCK = """
 import sqlite3, sys, time

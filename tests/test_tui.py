@@ -15,8 +15,7 @@ from tui_support import (
 
 from brief.config import Config, parse_config
 from brief.errors import ConfigError
-from brief.store.database import Store
-from brief.store.rows import ArticleFilter
+from brief.store import ArticleFilter, Store
 from brief.tui.screens.main import MainScreen
 from brief.tui.widgets.article_list import ArticleList
 from brief.tui.widgets.brief_view import BriefView
@@ -362,8 +361,7 @@ def add_copies(store: Store, brief: object, count: int) -> None:
     """``count`` more articles, each the seed's brief under another title and GUID."""
     from dataclasses import replace
 
-    from brief.feeds.parse import FeedEntry
-    from brief.models import Brief
+    from brief.models import Brief, FeedEntry
 
     assert isinstance(brief, Brief)
     feed_id, _ = store.add_feed("https://copies.example/feed.xml", "Copies")

@@ -17,7 +17,7 @@ from tui_support import (
     settle,
 )
 
-from brief.store.database import Store
+from brief.store import Store
 from brief.tui.screens.main import MainScreen
 from brief.tui.screens.search import SearchScreen
 from brief.tui.screens.speakers import SpeakersScreen

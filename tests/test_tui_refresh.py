@@ -11,8 +11,7 @@ from refresh_support import Newsroom, feed_bytes, localize, write_config
 from tui_support import make_app, screen_text, settle
 
 from brief.config import Config, load_config
-from brief.store.database import Store
-from brief.store.rows import ArticleFilter
+from brief.store import ArticleFilter, Store
 from brief.tui.screens.main import MainScreen
 from brief.tui.screens.speakers import SpeakersScreen
 from brief.tui.widgets.status_bar import StatusBar

@@ -15,8 +15,7 @@ from tui_support import (
 )
 
 from brief.config import parse_config
-from brief.store.database import Store
-from brief.store.rows import ArticleFilter
+from brief.store import ArticleFilter, Store
 from brief.tui import keys
 from brief.tui.screens.article import ArticleScreen
 from brief.tui.screens.help import HelpScreen

@@ -18,7 +18,7 @@ from tui_support import (
     settle,
 )
 
-from brief.store.database import Store
+from brief.store import Store
 
 SIZE = (160, 50)
 Compare = Callable[..., bool]

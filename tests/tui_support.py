@@ -18,7 +18,7 @@ from textual.pilot import Pilot
 from textual.worker import WorkerCancelled
 
 from brief.config import Config
-from brief.store.database import Store
+from brief.store import Store
 from brief.tui.app import BriefApp, create_app
 from brief.tui.demo import populate
 
@@ -116,9 +116,9 @@ def build_hostile_store(path: Path) -> None:
     """
     import sqlite3
 
-    from brief.feeds.parse import FeedEntry, parse_feed
-    from brief.models import Article, Brief, Quote
-    from brief.store.rows import FetchUpdate
+    from brief.feeds import parse_feed
+    from brief.models import Article, Brief, FeedEntry, Quote
+    from brief.store import FetchUpdate
 
     url = "https://evil.example/feed.xml"
     with Store.open(path) as hostile:
@@ -193,8 +193,7 @@ def frozen_store_fixture(tmp_path: Path) -> Iterator[Store]:
     """A store holding the frozen demo briefs (for the snapshot pictures)."""
     import json
 
-    from brief.feeds.parse import FeedEntry
-    from brief.models import Brief
+    from brief.models import Brief, FeedEntry
 
     with Store.open(tmp_path / "frozen.sqlite3") as frozen:
         for item in json.loads(FROZEN_BRIEFS.read_text(encoding="utf-8")):

@@ -13,8 +13,8 @@ from brief.errors import ConfigError, LockedError, UsageError
 
 if TYPE_CHECKING:
     from brief.config import Config
-    from brief.digest.mail import MailSettings
-    from brief.store.database import Store
+    from brief.digest import MailSettings
+    from brief.store import Store
 
 FORMATS = ("markdown", "html", "text", "json")
 
@@ -99,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from brief.config import load_config, parse_duration
-    from brief.digest.run import Delivery, Selection, deliver, locked, parse_day
+    from brief.digest import Delivery, Selection, deliver, locked, parse_day
 
     given = getattr(args, "config", None)  # the common --config option of brief.cli
     config = load_config(Path(given).expanduser() if given else None)
@@ -140,7 +140,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _open_store() -> Store:
-    from brief.store.database import Store
+    from brief.store import Store
 
     return Store.open()
 
@@ -152,7 +152,7 @@ def _refresh(store: Store, config: Config) -> None:
     the digest: it says so on stderr and digests what is stored.
     """
     # The refresh pulls in httpx, feedparser and the analysis: only when refreshing.
-    from brief.refresh.run import refresh
+    from brief.refresh import refresh
 
     try:
         refresh(store, config, progress=None)
@@ -169,7 +169,7 @@ def _configured_output(config: Config) -> str | None:
 
 def mail_settings_from(config: Config) -> MailSettings:
     """SMTP settings of the config, with the password read from the named variable."""
-    from brief.digest.mail import MailSettings
+    from brief.digest import MailSettings
 
     smtp = config.digest.smtp
     missing = [

@@ -12,8 +12,7 @@ from brief.commands.options import config_path
 from brief.errors import InputError, UsageError
 
 if TYPE_CHECKING:
-    from brief.store.database import Store
-    from brief.store.rows import FeedStatus
+    from brief.store import FeedStatus, Store
 
 # An OPML list is a few hundred kilobytes at most; more is not a subscription list.
 _OPML_MAX_BYTES = 10 * 1024 * 1024
@@ -106,7 +105,7 @@ def _common_options(parser_class: type[argparse.ArgumentParser]) -> argparse.Arg
 
 def _open_store() -> Store:
     # sqlite3 is loaded only by the commands that use the database.
-    from brief.store.database import Store
+    from brief.store import Store
 
     return Store.open()
 
@@ -129,9 +128,8 @@ def _subscriptions(args: argparse.Namespace, store: Store) -> list[FeedStatus]:
 def run_add(args: argparse.Namespace) -> int:
     """Find and check the feed, then subscribe to it."""
     from brief.config import load_config
-    from brief.feeds.discover import find_feed
-    from brief.net.fetch import FetchLimits
-    from brief.net.urls import http_url
+    from brief.feeds import find_feed
+    from brief.net import FetchLimits, http_url
     from brief.text import sanitize
 
     url = http_url(args.url)
@@ -232,7 +230,7 @@ def _still_configured(url: str) -> str:
 
 def run_import(args: argparse.Namespace) -> int:
     """Subscribe to an OPML file's feeds, warning once per skipped outline."""
-    from brief.feeds.opml import parse_opml
+    from brief.feeds import parse_opml
 
     path = Path(args.file)
     try:
@@ -264,7 +262,7 @@ def _count(number: int, noun: str) -> str:
 def run_export(args: argparse.Namespace) -> int:
     """Write the subscriptions as OPML 2.0."""
     from brief.config import FeedConfig
-    from brief.feeds.opml import write_opml
+    from brief.feeds import write_opml
     from brief.files import write_atomic
 
     with _open_store() as store:

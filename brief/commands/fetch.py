@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from brief.commands.options import config_path, seconds
 
 if TYPE_CHECKING:
-    from brief.refresh.run import ProgressEvent, RefreshReport
+    from brief.refresh import ProgressEvent, RefreshReport
 
 # Exit status when the refresh ran but at least one feed failed (the others are stored).
 EXIT_FEEDS_FAILED = 16
@@ -68,8 +68,8 @@ def run(args: argparse.Namespace) -> int:
     """Refresh under the lock, show progress on a terminal, print the summary."""
     # The refresh pulls in httpx, feedparser and sqlite3: imported only when fetching.
     from brief.config import load_config
-    from brief.refresh.run import refresh
-    from brief.store.database import Store
+    from brief.refresh import refresh
+    from brief.store import Store
 
     config = load_config(config_path(args))
     interactive = not args.quiet and sys.stderr.isatty()

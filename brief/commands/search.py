@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from brief.commands.options import positive
 
 if TYPE_CHECKING:
-    from brief.store.rows import SearchHit
+    from brief.store import SearchHit
 
 EPILOG = """\
 QUERY is plain words (every one must appear, accents ignored; punctuation is taken as
@@ -43,7 +43,7 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """Search and print the hits: highlighted on a terminal, plain text otherwise."""
     # sqlite3 is loaded only by the commands that use the database.
-    from brief.store.database import Store
+    from brief.store import Store
 
     query = " ".join(args.query)
     with Store.open() as store:
@@ -74,7 +74,7 @@ def _heading(hit: SearchHit) -> tuple[str, str]:
 
 
 def _plain_hit(hit: SearchHit) -> str:
-    from brief.store.rows import MATCH_END, MATCH_START
+    from brief.store import MATCH_END, MATCH_START
     from brief.text import sanitize
 
     heading, feeds = _heading(hit)
@@ -90,7 +90,7 @@ def _rich_hit(hit: SearchHit) -> Any:
     """The hit as Rich Text built from plain strings (feed text is never markup)."""
     from rich.text import Text
 
-    from brief.store.rows import MATCH_END, MATCH_START
+    from brief.store import MATCH_END, MATCH_START
     from brief.text import sanitize
 
     heading, feeds = _heading(hit)

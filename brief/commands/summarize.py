@@ -92,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("missing SOURCE (a URL, a file, or -); try --sample for a demo")
     # The pipeline pulls in httpx, trafilatura and sumy: imported only when summarizing.
     from brief.analyze import analyze
-    from brief.extract.source import load_source
+    from brief.extract import load_source
 
     source = sample_path() if args.sample else args.source
     article = load_source(source, stdin=sys.stdin.buffer)
@@ -102,17 +102,17 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(brief.to_json(with_text=args.with_text), ensure_ascii=False, indent=2))
     elif args.format == "markdown":
-        from brief.present.plain import markdown
+        from brief.present import markdown
 
         sys.stdout.write(markdown(brief))
     elif sys.stdout.isatty():
         from rich.console import Console
 
-        from brief.present.panels import brief_renderable
+        from brief.present import brief_renderable
 
         Console().print(brief_renderable(brief))
     else:
-        from brief.present.plain import plain_text
+        from brief.present import plain_text
 
         sys.stdout.write(plain_text(brief))
     return 0

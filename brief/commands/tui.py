@@ -25,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
             create_app(store, Config(), demo=True).run()
         return 0
 
-    from brief.store.database import Store
+    from brief.store import Store
 
     given = getattr(args, "config", None)
     config = load_config(Path(given).expanduser() if given else None)

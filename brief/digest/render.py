@@ -12,8 +12,8 @@ import textwrap
 from urllib.parse import quote, urlsplit, urlunsplit
 
 from brief.digest.model import Digest, Speaker, Story, StoryQuote
-from brief.net.urls import http_url
-from brief.present.plain import md_escape
+from brief.net import http_url
+from brief.present import md_escape
 
 WIDTH = 78
 

@@ -30,8 +30,7 @@ from brief.errors import MailError, UsageError
 from brief.files import hold_lock, write_atomic
 
 if TYPE_CHECKING:
-    from brief.store.database import Store
-    from brief.store.rows import StoredArticle
+    from brief.store import Store, StoredArticle
 
 # How long an overlapping run waits for the one in progress before giving up (exit 15).
 LOCK_WAIT_SECONDS = 5.0

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from brief.summary.languages import language_name
+from brief.summary import language_name
 
 # Weighted Jaccard at or above which two articles are one story. Tuned on the 181 pages of
 # the scrapinghub corpus (19-20 Nov 2019), which holds a dozen events covered by 2-4 outlets

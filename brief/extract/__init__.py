@@ -1,1 +1,23 @@
-"""extract."""
+"""The extraction stage: page or file bytes -> Article (title, byline, date, paragraphs).
+
+The names below are what other packages may use; the rest is internal.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from brief.lazy import lazy_attribute
+
+if TYPE_CHECKING:
+    from brief.extract.page import extract_html, extract_text
+    from brief.extract.source import load_source
+
+__all__ = ["extract_html", "extract_text", "load_source"]
+
+_LAZY = {"extract_html": "page", "extract_text": "page", "load_source": "source"}
+
+
+def __getattr__(name: str) -> object:
+    """Import the heavy submodule behind ``name`` on first use."""
+    return lazy_attribute(__name__, _LAZY, name)

@@ -6,8 +6,8 @@ only reads, in order: <meta> publication tags, JSON-LD ``datePublished``, microd
 ``itemprop=datePublished``, <time datetime> marked as the publication time, and a date in the
 canonical URL's path. No metadata date: None.
 
-The functions take a parsed lxml tree (from trafilatura.load_html, in brief.extract.page) and use only
-its element methods, so lxml stays imported by trafilatura alone.
+The functions take a parsed lxml tree (trafilatura.load_html, in brief.extract.page) and use
+only its element methods, so lxml stays imported by trafilatura alone.
 """
 
 from __future__ import annotations

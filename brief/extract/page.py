@@ -16,7 +16,7 @@ from brief.errors import ExtractionError
 from brief.extract.debris import drop_debris, tidy
 from brief.extract.meta import page_language, published_date
 from brief.models import Article
-from brief.net.charset import decode_bytes
+from brief.net import decode_bytes
 
 # Fewer words than this is a JavaScript shell, a cookie wall or an error page, not an article.
 MIN_WORDS = 12

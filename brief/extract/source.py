@@ -14,11 +14,10 @@ from typing import TYPE_CHECKING, BinaryIO
 from brief.errors import InputError, TooLargeError, UnsupportedContentError
 from brief.extract.page import extract_html, extract_text
 from brief.models import Article
-from brief.net.charset import decode_bytes
-from brief.net.inflate import DEFAULT_MAX_BYTES, Inflater
+from brief.net import DEFAULT_MAX_BYTES, Inflater, decode_bytes
 
 if TYPE_CHECKING:
-    from brief.net.fetch import FetchLimits
+    from brief.net import FetchLimits
 
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 _TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
@@ -50,7 +49,7 @@ def load_source(
 
 def _load_url(url: str, limits: FetchLimits | None) -> Article:
     # httpx takes ~0.15 s to import: only for URLs, not for a local file.
-    from brief.net.fetch import FetchLimits, fetch
+    from brief.net import FetchLimits, fetch
 
     result = fetch(url, limits or FetchLimits(), accept=("html", "text"))
     if result.content_type in _TEXT_TYPES:

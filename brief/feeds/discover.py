@@ -1,6 +1,6 @@
 """Find the feed behind a URL the user gives: the feed itself, or a page that announces one.
 
-Used by `brief feeds add`: the URL is fetched (through brief.net.fetch, as a feed or a web page);
+Used by `brief feeds add`: the URL is fetched (through brief.net.client, as a feed or a web page);
 a feed is parsed to check it; a page is searched for ``<link rel="alternate">`` feed links and
 the first one that parses is taken. A permanent redirect is followed into the subscription.
 """
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from brief.errors import FeedError, FetchError
 from brief.feeds.parse import ParsedFeed, find_feed_links, parse_feed
-from brief.net.fetch import CONTENT_TYPES, FetchLimits, FetchResult, fetch_async, make_client
+from brief.net import CONTENT_TYPES, FetchLimits, FetchResult, fetch_async, make_client
 
 # A page may announce many feeds (comments, categories): the first few are enough.
 _MAX_LINKS = 5

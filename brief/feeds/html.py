@@ -10,8 +10,7 @@ import re
 from html import unescape
 from html.parser import HTMLParser
 
-from brief.net.charset import decode_bytes
-from brief.net.urls import http_url
+from brief.net import decode_bytes, http_url
 from brief.text import sanitize
 
 # Elements whose end (or start) ends a paragraph.

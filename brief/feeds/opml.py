@@ -23,8 +23,7 @@ from html.parser import HTMLParser
 
 from brief.config import FeedConfig
 from brief.errors import FeedError
-from brief.net.charset import decode_bytes
-from brief.net.urls import http_url
+from brief.net import decode_bytes, http_url
 from brief.text import sanitize
 
 _FEED_TYPES = ("rss", "atom", "feed", "json")

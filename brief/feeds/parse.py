@@ -24,7 +24,8 @@ import feedparser
 
 from brief.errors import FeedError
 from brief.feeds.html import find_feed_links, html_to_text
-from brief.net.urls import http_url, normalize_url
+from brief.models import FeedEntry
+from brief.net import http_url, normalize_url
 from brief.text import sanitize
 
 __all__ = [
@@ -37,28 +38,6 @@ __all__ = [
 
 # Early JSON Feeds in the wild say "http://"; the spec says "https://".
 _JSON_FEED_VERSION = re.compile(r"https?://jsonfeed\.org/version/(\S+)")
-
-
-@dataclass(frozen=True, slots=True)
-class FeedEntry:
-    """One item of a feed, cleaned: plain sanitized text, an http(s) link or None."""
-
-    guid: str
-    url: str | None
-    title: str | None
-    author: str | None
-    published: str | None  # "YYYY-MM-DDTHH:MM:SSZ" in UTC; no zone in the feed means UTC
-    summary_text: str
-    content_text: str
-
-    @property
-    def text(self) -> str:
-        """The feed's own text of the entry: its full content when given, else its summary."""
-        return (
-            self.content_text
-            if len(self.content_text) >= len(self.summary_text)
-            else (self.summary_text)
-        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,7 @@
 """Which URLs and addresses brief may connect to: http(s) only, and optionally public only.
 
 With private addresses refused (article links found in feeds), a URL may not name or resolve to
-a loopback, private, link-local, shared, reserved or multicast address; brief.net.fetch checks the
+a loopback, private, link-local, shared, reserved or multicast address; brief.net.client checks the
 name before connecting and the address actually connected after (a DNS answer can change in
 between). Standard library only.
 """

@@ -1,1 +1,22 @@
-"""refresh."""
+"""Refresh: feeds -> new articles -> analysis -> store, for the CLI, the TUI and the digest.
+
+The names below are what other packages may use; the rest is internal.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from brief.lazy import lazy_attribute
+
+if TYPE_CHECKING:
+    from brief.refresh.run import ProgressEvent, RefreshReport, refresh
+
+__all__ = ["ProgressEvent", "RefreshReport", "refresh"]
+
+_LAZY = {"ProgressEvent": "run", "RefreshReport": "run", "refresh": "run"}
+
+
+def __getattr__(name: str) -> object:
+    """Import the heavy submodule behind ``name`` on first use."""
+    return lazy_attribute(__name__, _LAZY, name)

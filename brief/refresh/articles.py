@@ -1,7 +1,8 @@
 """The articles phase of a refresh: each pending entry's page fetched, extracted and analyzed.
 
 Pages are fetched here (asyncio, under the same global and per-host limits as the feeds);
-extraction and analysis run in worker processes (brief.refresh.workers) with a time limit per article.
+extraction and analysis run in worker processes (brief.refresh.workers) with a time limit
+per article.
 Every pending article is finished in one transaction (Store.complete_article): with the page's
 text when it could be used, else with the feed's own text, marked "feed-only" with the reason.
 Pending articles left by an earlier run that was killed are finished the same way.
@@ -23,13 +24,12 @@ from urllib.parse import urlsplit
 
 from brief.config import Config
 from brief.errors import FetchError
-from brief.net.fetch import fetch_async, make_client
+from brief.net import fetch_async, make_client
 from brief.refresh.feeds import fetch_limits
 from brief.refresh.job import ArticleJob, ArticleOutcome, process_article, unanalyzed, warm_up
 from brief.refresh.limits import HostLimiter, StoreWriter, run_all
 from brief.refresh.workers import WorkerError, WorkerPool, WorkerTimeout
-from brief.store.database import Store
-from brief.store.rows import PendingArticle
+from brief.store import PendingArticle, Store
 
 ArticlePool = WorkerPool[ArticleJob, ArticleOutcome]
 

@@ -15,12 +15,11 @@ from datetime import datetime, timedelta
 
 from brief.config import RefreshConfig
 from brief.errors import BriefError, FeedError, FetchError, HTTPStatusError
-from brief.net.fetch import FetchLimits, FetchResult, fetch_async, make_client
+from brief.net import FetchLimits, FetchResult, fetch_async, make_client
 from brief.refresh.ingest import FeedBody, ingest, ingest_here
 from brief.refresh.limits import HostLimiter, StoreWriter, run_all
 from brief.refresh.workers import WorkerError, WorkerPool
-from brief.store.database import Store
-from brief.store.rows import FeedStatus, FetchUpdate, now_utc
+from brief.store import FeedStatus, FetchUpdate, Store, now_utc
 
 # Backoff after consecutive failures: 2 min, 4, 8, … doubling, at most 6 hours. A server's
 # Retry-After wins when it asks for longer (up to a day: a longer one is a misconfiguration).
@@ -28,8 +27,8 @@ BACKOFF_FIRST = timedelta(minutes=2)
 BACKOFF_MAX = timedelta(hours=6)
 RETRY_AFTER_MAX = timedelta(days=1)
 # Parsing and storing a 20-entry feed costs ~8 ms of CPU, 1.6 s for 200 feeds. With many feeds
-# due they run in a process of their own (brief.refresh.ingest), so that they use another core and the
-# event loop stays free to send the next request the moment a slot opens.
+# due they run in a process of their own (brief.refresh.ingest), so that they use another
+# core and the event loop stays free to send the next request the moment a slot opens.
 INGEST_PROCESS_MIN_FEEDS = 16
 # A feed is at most refresh.max_bytes: parsing and storing one never takes this long.
 INGEST_TIMEOUT = 60.0

@@ -14,9 +14,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from brief.feeds.parse import parse_feed
-from brief.store.database import Store
-from brief.store.rows import FetchUpdate
+from brief.feeds import parse_feed
+from brief.store import FetchUpdate, Store
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from brief.errors import ExtractionError
 from brief.models import Article, Brief
-from brief.net.charset import decode_bytes
+from brief.net import decode_bytes
 
 _TEXT_TYPES = ("text/plain", "text/markdown", "text/x-markdown")
 # A page with clearly less text than the feed's own copy of the story is a teaser (paywall,
@@ -91,7 +91,7 @@ def feed_article(text: str, *, title: str | None, url: str | None) -> Article:
 def _page_article(job: ArticleJob) -> Article:
     """The page's article, with the feed's title when the page has none."""
     # Imported in the worker, where it is used: the parent never loads trafilatura.
-    from brief.extract.page import extract_html, extract_text
+    from brief.extract import extract_html, extract_text
 
     text = decode_bytes(job.body or b"", job.charset)
     if job.content_type in _TEXT_TYPES:

@@ -29,8 +29,7 @@ from brief.files import hold_lock
 from brief.refresh.articles import ArticlePool, ArticlesPhase, article_pool
 from brief.refresh.feeds import FeedFailure, FeedsPhase, fetch_limits, is_due
 from brief.refresh.limits import HostLimiter
-from brief.store.database import Store
-from brief.store.rows import FeedStatus, PendingArticle, now_utc
+from brief.store import FeedStatus, PendingArticle, Store, now_utc
 
 __all__ = ["FeedFailure", "ProgressEvent", "RefreshReport", "refresh"]
 

@@ -1,7 +1,7 @@
 """The store's writes about articles, as functions of an open connection.
 
-brief.store.database opens the transaction (BEGIN IMMEDIATE), calls one of these, and commits; so every
-function here is all-or-nothing. Untrusted text is sanitized on the way in.
+brief.store.database opens the transaction (BEGIN IMMEDIATE), calls one of these, and
+commits; so every function here is all-or-nothing. Untrusted text is sanitized on the way in.
 
 De-duplication of a story, in order: the same GUID in the same feed; the same GUID anywhere
 when the GUID is globally unique by construction (a URL, urn:, tag:); the same normalized
@@ -17,14 +17,14 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from brief.models import Brief
-from brief.net.urls import normalize_url
+from brief.net import normalize_url
 from brief.store.rows import to_db_time
 from brief.text import sanitize
 
 if TYPE_CHECKING:
     import sqlite3
 
-    from brief.feeds.parse import FeedEntry
+    from brief.models import FeedEntry
 
 _GLOBAL_GUID_PREFIXES = ("http://", "https://", "urn:", "tag:", "sha256:")
 

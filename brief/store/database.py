@@ -43,7 +43,7 @@ from brief.store.speakers import SaidReads, search_rows
 
 if TYPE_CHECKING:
     from brief.config import FeedConfig
-    from brief.feeds.parse import FeedEntry
+    from brief.models import FeedEntry
 
 DEFAULT_TIMEOUT = 5.0
 

@@ -17,7 +17,7 @@ from brief.text import sanitize
 if TYPE_CHECKING:
     import sqlite3
 
-    from brief.feeds.parse import FeedEntry
+    from brief.models import FeedEntry
 
 
 def add_feed(

@@ -18,8 +18,7 @@ from textual.screen import Screen
 
 from brief.config import Config
 from brief.errors import ConfigError
-from brief.store.database import Store
-from brief.store.rows import now_utc
+from brief.store import Store, now_utc
 from brief.tui import keys
 from brief.tui.context import Context
 from brief.tui.screens.help import HelpScreen

@@ -7,9 +7,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from brief.config import Config
-from brief.net.urls import http_url
-from brief.store.database import Store
-from brief.store.rows import ArticleFilter, SpeakerCount
+from brief.net import http_url
+from brief.store import ArticleFilter, SpeakerCount, Store
 
 
 @dataclass(frozen=True, slots=True)

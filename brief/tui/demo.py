@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 from brief.models import Article
-from brief.store.database import Store
+from brief.store import Store
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +86,7 @@ def populate(
     """
     # The pipeline (trafilatura, sumy) and the feed types load only when the demo runs.
     from brief.analyze import analyze
-    from brief.feeds.parse import FeedEntry
+    from brief.models import FeedEntry
 
     ids = []
     for done, sample in enumerate(SAMPLES, 1):
@@ -111,7 +111,7 @@ def populate(
 
 def _article(sample: Sample) -> Article:
     """Extract a sample: a page as if read from its original address, the seed as text."""
-    from brief.extract.page import extract_html, extract_text
+    from brief.extract import extract_html, extract_text
 
     data = (resources.files("brief") / "samples" / sample.file).read_bytes()
     if sample.file.endswith(".gz"):

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 from rich.text import Text
 
-from brief.store.rows import ArticleFilter
+from brief.store import ArticleFilter
 from brief.tui.format import plain
 
 

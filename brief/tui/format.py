@@ -13,7 +13,7 @@ from datetime import datetime
 
 from rich.text import Text
 
-from brief.store.rows import MATCH_END, MATCH_START
+from brief.store import MATCH_END, MATCH_START
 from brief.text import sanitize
 
 _MARKS = re.compile(f"({MATCH_START}|{MATCH_END})")

@@ -244,7 +244,8 @@ COUNTRY_ABBREVIATIONS = {
 }
 
 
-# Demonyms no suffix rule derives from their country's name (brief/speech/lexicon/places.py derives the rest).
+# Demonyms no suffix rule derives from their country's name (lexicon/places.py derives the
+# rest).
 IRREGULAR_DEMONYMS = {
     "French": "France",
     "British": "United Kingdom",

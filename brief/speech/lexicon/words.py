@@ -1,7 +1,7 @@
 """Closed-class word lists for quote attribution: verbs of saying (English first, then the
 other languages news pages come in most), pronouns, adverbs, function words, months, days and
-abbreviations. The nouns of names live in brief/speech/lexicon/nouns.py; places and first names come from
-packages, through brief/speech/lexicon/places.py.
+abbreviations. The nouns of names live in brief/speech/lexicon/nouns.py; places and first
+names come from packages, through brief/speech/lexicon/places.py.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from brief.store.rows import ArticleFilter, FeedStatus, SpeakerCount
+from brief.store import ArticleFilter, FeedStatus, SpeakerCount
 from brief.tui import keys
 from brief.tui.context import Context
 from brief.tui.filters import apply, describe

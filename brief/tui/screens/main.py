@@ -13,7 +13,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList
 
-from brief.store.rows import ArticleFilter, ArticleSummary
+from brief.store import ArticleFilter, ArticleSummary
 from brief.tui import keys
 from brief.tui.browser import open_page
 from brief.tui.context import Context

@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from brief.errors import UsageError
-from brief.store.rows import SearchHit
+from brief.store import SearchHit
 from brief.tui import keys
 from brief.tui.context import Context
 from brief.tui.format import age, plain, snippet

@@ -14,7 +14,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from brief.store.rows import ArticleFilter, QuoteRow, SpeakerCount
+from brief.store import ArticleFilter, QuoteRow, SpeakerCount
 from brief.tui import keys
 from brief.tui.context import Context
 from brief.tui.filters import describe

@@ -20,8 +20,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from brief.store.database import Store
-from brief.store.rows import ArticleFilter, ArticleSummary, StoredArticle
+from brief.store import ArticleFilter, ArticleSummary, Store, StoredArticle
 from brief.tui.format import age, plain
 
 PAGE = 100  # a page fills four screens; laying out more at once makes a reload slower

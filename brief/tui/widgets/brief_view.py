@@ -17,9 +17,8 @@ from textual.message import Message
 from textual.widgets import RichLog
 from textual.worker import get_current_worker
 
-from brief.present.panels import brief_renderable, header
-from brief.store.database import Store
-from brief.store.rows import StoredArticle
+from brief.present import brief_renderable, header
+from brief.store import Store, StoredArticle
 from brief.text import sanitize
 from brief.tui.format import plain
 

@@ -13,8 +13,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from brief.store.database import Store
-from brief.store.rows import ArticleFilter, FeedStatus
+from brief.store import ArticleFilter, FeedStatus, Store
 from brief.tui.format import plain
 
 

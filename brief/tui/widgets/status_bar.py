@@ -22,7 +22,7 @@ from brief.tui.context import Context
 from brief.tui.format import plain
 
 if TYPE_CHECKING:
-    from brief.refresh.run import ProgressEvent, RefreshReport
+    from brief.refresh import ProgressEvent, RefreshReport
 
 
 class StatusBar(Static):
@@ -138,7 +138,7 @@ class StatusBar(Static):
     @work(thread=True, exclusive=True, group="refresh")
     def _refresh(self, feed_ids: list[int] | None) -> None:
         # Imported here: refresh pulls in httpx and the analysis pipeline.
-        from brief.refresh.run import refresh
+        from brief.refresh import refresh
 
         store = self._ctx.store
 
