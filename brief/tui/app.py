@@ -13,14 +13,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+from rich.text import Text
+from textual import work
 from textual.app import App
 from textual.screen import Screen
 
 from brief.config import Config
 from brief.errors import ConfigError
 from brief.store import Store, now_utc
-from brief.tui import keys
+from brief.tui import jobs, keys
 from brief.tui.context import Context
+from brief.tui.format import plain
 from brief.tui.screens.help import HelpScreen
 from brief.tui.screens.main import MainScreen
 from brief.tui.screens.search import SearchScreen
@@ -38,6 +41,7 @@ class BriefApp(App[None]):
         super().__init__()
         self.ctx = ctx
         self.brief_keymap = keymap
+        self.refreshing = False
 
     def get_default_screen(self) -> Screen[None]:
         """The main screen is the bottom of the stack."""
@@ -54,8 +58,83 @@ class BriefApp(App[None]):
         if theme:
             self.theme = theme
 
+    def on_ready(self) -> None:
+        """After the first paint: the demo analyzes its samples."""
+        if self.ctx.demo:
+            self._main().status.show_activity(
+                Text("Analyzing the sample articles…", style="italic")
+            )
+            self._demo()
+
     def _main(self) -> MainScreen:
         return next(s for s in self.screen_stack if isinstance(s, MainScreen))
+
+    # The long jobs (brief.tui.jobs) run here, in thread workers; their messages come back here.
+
+    @work(thread=True, exclusive=True, group="demo")
+    def _demo(self) -> None:
+        jobs.run_demo(self.ctx, self.post_message)
+
+    def on_demo_progress(self, message: jobs.DemoProgress) -> None:
+        """Show each sample as soon as it is stored, and how far the analysis is."""
+        main = self._main()
+        if message.done == message.total:
+            main.status.show_activity(Text(f"Demo: {message.total} sample articles analyzed."))
+        else:
+            line = f"Analyzing the sample articles… {message.done}/{message.total}"
+            main.status.show_activity(Text(line, style="italic"))
+        main.reload()
+
+    def on_demo_failed(self, message: jobs.DemoFailed) -> None:
+        """Say what went wrong (literally: the message may quote page text)."""
+        main = self._main()
+        main.status.show_activity(Text())
+        main.demo_failed()
+        self.notify(message.error, title="Demo", severity="error", markup=False)
+
+    def on_main_screen_refresh_wanted(self, message: MainScreen.RefreshWanted) -> None:
+        """r / R on the main screen."""
+        self.start_refresh(message.feed_ids)
+
+    def start_refresh(self, feed_ids: list[int] | None) -> bool:
+        """Refresh the feeds (all when None) in a worker; False, with a notification, when
+        refresh cannot run here (demo, no refresh module, one already running)."""
+        refusal = jobs.refresh_refusal(self.ctx, feed_ids, self.refreshing)
+        if refusal is not None:
+            self.notify(refusal.text, severity="warning" if refusal.warning else "information")
+            return False
+        self.refreshing = True
+        what = "all feeds" if feed_ids is None else f"{len(feed_ids)} feed(s)"
+        self._main().status.show_activity(Text(f"Refreshing {what}…", style="italic"))
+        self._refresh(feed_ids)
+        return True
+
+    @work(thread=True, exclusive=True, group="refresh")
+    def _refresh(self, feed_ids: list[int] | None) -> None:
+        jobs.run_refresh(self.ctx, feed_ids, self.post_message)
+
+    def on_refresh_progress(self, message: jobs.RefreshProgress) -> None:
+        """Show the step; a failed feed is a notification (its name and error, literally)."""
+        event = message.event
+        main = self._main()
+        line = Text(f"Refreshing {event.phase}: {event.done}/{event.total} ", style="italic")
+        line.append_text(plain(event.label, "dim"))
+        main.status.show_activity(line)
+        main.reload_while_refreshing()
+        if event.outcome == "failed" and event.phase == "feeds":
+            text = f"{event.label}: {message.error or 'refresh failed'}"
+            self.notify(text, title="Feed failed", severity="error", markup=False)
+
+    def on_refresh_done(self, message: jobs.RefreshDone) -> None:
+        """Everything the refresh stored, and one line with what it did or why it stopped."""
+        self.refreshing = False
+        main = self._main()
+        main.status.show_activity(Text())
+        main.reload()
+        if message.report is None:
+            self.notify(message.error or "refresh failed", severity="error", markup=False)
+        else:
+            self.notify(message.report.summary_line(), title="Refresh", markup=False)
 
     def action_help(self) -> None:
         """?: the keys."""

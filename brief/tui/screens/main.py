@@ -38,6 +38,12 @@ class MainScreen(Screen[None]):
 
         summary: ArticleSummary
 
+    @dataclass
+    class RefreshWanted(Message):
+        """r or R: the app should refresh these feeds (all when None)."""
+
+        feed_ids: list[int] | None
+
     def __init__(self, ctx: Context) -> None:
         super().__init__()
         self.ctx = ctx
@@ -49,7 +55,7 @@ class MainScreen(Screen[None]):
             yield FeedList(self.ctx.reader, id="feeds")
             yield ArticleList(self.ctx.store, self.ctx.clock, id="articles")
             yield BriefView(self.ctx.store, id="brief")
-        yield StatusBar(self.ctx, id="status")
+        yield StatusBar(id="status")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -58,8 +64,7 @@ class MainScreen(Screen[None]):
         self.articles.reload()
         self.articles.focus()
         if self.ctx.demo:
-            self.brief.loading = True
-            self.status.load_demo()
+            self.brief.loading = True  # until the app's demo job has stored a first sample
 
     @property
     def feeds(self) -> FeedList:
@@ -235,11 +240,11 @@ class MainScreen(Screen[None]):
 
     def action_refresh(self) -> None:
         """r: refresh the selected feed (or the feeds of the highlighted article)."""
-        self.status.start_refresh(self._feeds_to_refresh())
+        self.post_message(self.RefreshWanted(self._feeds_to_refresh()))
 
     def action_refresh_all(self) -> None:
         """R: refresh every feed."""
-        self.status.start_refresh(None)
+        self.post_message(self.RefreshWanted(None))
 
     def _feeds_to_refresh(self) -> list[int]:
         counts = self.feeds.counts
@@ -252,7 +257,7 @@ class MainScreen(Screen[None]):
         names = set(summary.feeds) if summary else set()
         return [f.id for f in feeds if f.display_name in names]
 
-    # State writes in a worker; the demo and refresh, run by the status bar.
+    # State writes in a worker; the demo and refresh run on the app (brief.tui.jobs).
 
     def _highlighted(self) -> ArticleSummary | None:
         return self.articles.highlighted_summary
@@ -279,24 +284,16 @@ class MainScreen(Screen[None]):
             self.brief.show(replace(shown, starred=summary.starred, read=summary.read))
         self.feeds.recount()
 
-    def on_status_bar_demo_progress(self, message: StatusBar.DemoProgress) -> None:
-        """Show each sample as soon as it is stored."""
-        self.reload()
-
-    def on_status_bar_demo_failed(self, message: StatusBar.DemoFailed) -> None:
-        """Nothing more is coming: stop the loading indicator."""
+    def demo_failed(self) -> None:
+        """Nothing more is coming from the demo: stop the loading indicator."""
         self.brief.loading = False
 
-    def on_status_bar_refresh_progress(self, message: StatusBar.RefreshProgress) -> None:
-        """New articles appear while the refresh runs (re-read at most a few times a second)."""
+    def reload_while_refreshing(self) -> None:
+        """New articles appear while a refresh runs (re-read at most a few times a second)."""
         now = time.monotonic()
         if now - self._last_reload >= RELOAD_INTERVAL:
             self._last_reload = now
             self.reload()
-
-    def on_status_bar_refresh_done(self, message: StatusBar.RefreshDone) -> None:
-        """Everything the refresh stored."""
-        self.reload()
 
     def _update_status(self) -> None:
         counts = self.feeds.counts
