@@ -41,7 +41,7 @@ from brief.models import Article, Brief
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
-FLOOR = "import brief.commands.digest, brief.digest.run, brief.store.database, brief.config"
+FLOOR = "import brief.commands.digest, brief.digest.delivery, brief.store.database, brief.config"
 
 
 def build_pool(limit: int) -> list[Brief]:

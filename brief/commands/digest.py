@@ -3,18 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from brief.commands.options import seconds
-from brief.errors import ConfigError, LockedError, UsageError
-
-if TYPE_CHECKING:
-    from brief.config import Config
-    from brief.digest import MailSettings
-    from brief.store import Store
 
 FORMATS = ("markdown", "html", "text", "json")
 
@@ -94,109 +86,27 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Lock, refresh (unless --no-fetch), build, deliver, mark."""
+    """Lock, refresh (unless --no-fetch), build, deliver, mark: brief.digest.run_digest."""
     # Imported here, not at module level: `brief --help` must not pay for smtplib and co.
     from pathlib import Path
 
-    from brief.config import load_config, parse_duration
-    from brief.digest import Delivery, Selection, deliver, locked, parse_day
+    from brief.config import load_config
+    from brief.digest import DigestRequest, run_digest
 
     given = getattr(args, "config", None)  # the common --config option of brief.cli
     config = load_config(Path(given).expanduser() if given else None)
-    now = datetime.now().astimezone()
-    span = args.since or config.digest.since
-    try:
-        window = parse_duration(span)
-    except ValueError:
-        raise UsageError(f"invalid --since {span!r}: use e.g. 90m, 24h, 7d or 2w") from None
-    if args.date:
-        selection = Selection("date", parse_day(args.date, now.date()), window)
-    else:
-        selection = Selection("new", now.date(), window)
-    output = args.output or _configured_output(config)
-    delivery = Delivery(fmt=args.format or config.digest.format, output=output, mail=args.mail)
-    mail_settings = mail_settings_from(config) if args.mail else None
-    with locked(args.lock_wait):
-        store = _open_store()
-        try:
-            if not args.no_fetch:
-                _refresh(store, config)
-            outcome = deliver(
-                store,
-                selection,
-                delivery,
-                now=now,
-                stdout=sys.stdout.buffer,
-                mail_settings=mail_settings,
-            )
-        finally:
-            store.close()
-    if outcome.refused:
-        print(
-            f"brief: warning: the mail server refused {', '.join(outcome.refused)}",
-            file=sys.stderr,
-        )
+    request = DigestRequest(
+        since=args.since,
+        date=args.date,
+        fmt=args.format,
+        output=args.output,
+        mail=args.mail,
+        fetch=not args.no_fetch,
+        lock_wait=args.lock_wait,
+    )
+    run_digest(config, request, stdout=sys.stdout.buffer, warn=_warn)
     return 0
 
 
-def _open_store() -> Store:
-    from brief.store import Store
-
-    return Store.open()
-
-
-def _refresh(store: Store, config: Config) -> None:
-    """Refresh every feed first, as `brief fetch` would; failures show in the digest.
-
-    A refresh already running (a `brief fetch` from another cron line) is not an error for
-    the digest: it says so on stderr and digests what is stored.
-    """
-    # The refresh pulls in httpx, feedparser and the analysis: only when refreshing.
-    from brief.refresh import refresh
-
-    try:
-        refresh(store, config, progress=None)
-    except LockedError as err:
-        print(f"brief: warning: feeds not refreshed: {err}", file=sys.stderr)
-
-
-def _configured_output(config: Config) -> str | None:
-    value = config.digest.output
-    if value is None or str(value) in ("", "."):
-        return None
-    return str(value)
-
-
-def mail_settings_from(config: Config) -> MailSettings:
-    """SMTP settings of the config, with the password read from the named variable."""
-    from brief.digest import MailSettings
-
-    smtp = config.digest.smtp
-    missing = [
-        key
-        for key, value in (("host", smtp.host), ("from", smtp.sender), ("to", smtp.to))
-        if not value
-    ]
-    if missing:
-        keys = ", ".join(f"digest.smtp.{k}" for k in missing)
-        raise ConfigError(f"--mail needs {keys} in the config")
-    password = None
-    if smtp.username:
-        if not smtp.password_env:
-            raise ConfigError("digest.smtp.username is set but digest.smtp.password_env is not")
-        password = os.environ.get(smtp.password_env)
-        if password is None:
-            raise ConfigError(
-                f"the environment variable {smtp.password_env} (digest.smtp.password_env) "
-                "holding the SMTP password is not set"
-            )
-    assert smtp.host is not None and smtp.sender is not None
-    return MailSettings(
-        host=smtp.host,
-        port=smtp.port,
-        security=smtp.security,
-        sender=smtp.sender,
-        recipients=tuple(smtp.to),
-        username=smtp.username or None,
-        password=password,
-    )
+def _warn(message: str) -> None:
+    print(f"brief: warning: {message}", file=sys.stderr)

@@ -1,6 +1,7 @@
 """The daily digest: choose, group into stories, render, deliver, mark; made for cron.
 
-The names below are what other packages may use; the rest is internal.
+``run_digest`` is the whole of `brief digest` (lock and refresh included). The names below
+are what other packages may use; the rest is internal.
 """
 
 from __future__ import annotations
@@ -10,19 +11,13 @@ from typing import TYPE_CHECKING
 from brief.lazy import lazy_attribute
 
 if TYPE_CHECKING:
-    from brief.digest.mail import MailSettings
-    from brief.digest.run import Delivery, Selection, deliver, locked, parse_day
+    from brief.digest.daily import run_digest
+    from brief.digest.delivery import Outcome
+    from brief.digest.request import DigestRequest
 
-__all__ = ["Delivery", "MailSettings", "Selection", "deliver", "locked", "parse_day"]
+__all__ = ["DigestRequest", "Outcome", "run_digest"]
 
-_LAZY = {
-    "Delivery": "run",
-    "MailSettings": "mail",
-    "Selection": "run",
-    "deliver": "run",
-    "locked": "run",
-    "parse_day": "run",
-}
+_LAZY = {"DigestRequest": "request", "Outcome": "delivery", "run_digest": "daily"}
 
 
 def __getattr__(name: str) -> object:
