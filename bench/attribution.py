@@ -5,12 +5,15 @@ tests/fixtures/pages it prints quotes expected, found, matched, precision, recal
 accuracy on matched quotes (exact canonical name) and role accuracy (on matched quotes whose
 article states a role), for brief and, in the same run, for a baseline that gives each quote the
 nearest capitalized name in its paragraph (what a shallow, textacy-style extractor does).
+Then, per attribution shape (the `how` of brief's quotes, in the order brief tries them), the
+matched quotes it attributed and the share with the exact speaker.
 """
 
 from __future__ import annotations
 
 import re
 import sys
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +35,7 @@ from brief.errors import BriefError  # noqa: E402
 from brief.extract import extract_html  # noqa: E402
 from brief.models import Article  # noqa: E402
 from brief.speech import analyze_speech  # noqa: E402
+from brief.speech.pipeline import SHAPE_NAMES  # noqa: E402
 
 # Quoted spans within one paragraph: curly, straight, French/Russian and German marks.
 _QUOTE = re.compile(r"“([^”]+)”|\"([^\"]+)\"|«([^»]+)»|„([^“”]+)[“”]")
@@ -138,7 +142,8 @@ def baseline_quotes(article: Article) -> list[Predicted]:
 def brief_quotes(article: Article) -> list[Predicted]:
     """brief's direct quotes."""
     return [
-        Predicted(q.text, q.speaker, q.speaker_kind, q.role) for q in analyze_speech(article).quotes
+        Predicted(q.text, q.speaker, q.speaker_kind, q.role, q.how)
+        for q in analyze_speech(article).quotes
     ]
 
 
@@ -182,6 +187,31 @@ class Score:
         ]
 
 
+@dataclass
+class ShapeScore:
+    """Matched quotes per attribution shape, and how many of them have the exact speaker."""
+
+    matched: Counter[str | None]
+    right: Counter[str | None]
+
+    def add(self, m: Matching) -> None:
+        """Add one page's matching."""
+        for e, p in m.pairs.items():
+            got = m.predicted[p]
+            self.matched[got.how] += 1
+            self.right[got.how] += m.expected[e].speaker_matches(got.speaker, got.speaker_kind)
+
+    def print(self) -> None:
+        """One row per shape that attributed a matched quote, in the order brief tries them."""
+        print("\nbrief per attribution shape (matched quotes; spk = exact canonical speaker)\n")
+        widths = [30, 7, 5]
+        print(_row(["how", "matched", "spk"], widths))
+        for how in (*SHAPE_NAMES, None):
+            if self.matched[how]:
+                cells = [how or "(unattributed)", str(self.matched[how])]
+                print(_row([*cells, _pct(self.right[how], self.matched[how])], widths))
+
+
 def _same_last_word(expected: ExpectedQuote, got: Predicted) -> bool:
     """The right speaker up to the full name: "Obama" for "Barack Obama" counts here."""
     if expected.speaker_kind == "anonymous" or not got.speaker:
@@ -211,6 +241,7 @@ def main() -> int:
         "baseline": baseline_quotes,
     }
     totals = {name: Score() for name in systems}
+    shapes = ShapeScore(Counter(), Counter())
     head = ["page", "exp"]
     for name in systems:
         head += [f"{name}:found", "match", "P", "R", "spk", "spk~", "role"]
@@ -228,12 +259,15 @@ def main() -> int:
             score = Score()
             score.add(matching)
             totals[name].add(matching)
+            if name == "brief":
+                shapes.add(matching)
             cells += score.cells()
         print(_row(cells, widths))
     total_cells = ["TOTAL", str(totals["brief"].expected)]
     for name in systems:
         total_cells += totals[name].cells()
     print(_row(total_cells, widths))
+    shapes.print()
     for error in errors:
         print(f"error: {error}")
     return 0

@@ -13,29 +13,13 @@ from typing import Any, NoReturn
 
 from brief import __version__
 from brief.commands import digest, feeds, fetch, init, search, summarize
-from brief.errors import BriefError, UsageError
+from brief.errors import EXIT_CODES, INTERRUPTED, BriefError, UsageError
 
-EXIT_CODES = """\
-exit codes:
-  0   success
-  1   unexpected failure
-  2   bad option or argument
-  3   host unreachable (DNS, refused connection, forbidden scheme or address)
-  4   HTTP error status or redirect loop
-  5   timeout (connect, read, or the total deadline)
-  6   page larger than the size cap
-  7   not HTML or text (image, PDF, binary)
-  8   no article text found
-  9   missing or unreadable file, empty stdin
-  10  invalid configuration file
-  11  database unusable (locked, read-only, newer schema, disk full)
-  12  malformed feed
-  13  digest not delivered (output file not writable)
-  14  mail refused by the SMTP server
-  15  another run holds the lock (after waiting)
-  16  brief fetch: at least one feed failed (the others were refreshed)
-  130 interrupted
-"""
+
+def exit_code_help() -> str:
+    """The exit-code table of errors.EXIT_CODES as `brief --help` shows it."""
+    rows = "".join(f"  {code:<3} {meaning}\n" for code, meaning in EXIT_CODES)
+    return "exit codes:\n" + rows
 
 
 class _Parser(argparse.ArgumentParser):
@@ -61,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="brief",
         description="A terminal news-brief reader and summarizer: what happened, "
         "and who said what.",
-        epilog=EXIT_CODES,
+        epilog=exit_code_help(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"brief {__version__}")
@@ -122,7 +106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return err.exit_code
     except KeyboardInterrupt:
         print("brief: interrupted", file=sys.stderr)
-        return 130
+        return INTERRUPTED
     except BrokenPipeError:
         # The reader of our stdout went away (e.g. `brief … | head`): not an error.
         sys.stderr.close()

@@ -2,9 +2,9 @@
 
 Every mistake is one line naming the file, the line, the key and the problem, e.g.
 ``config.toml:12: refresh.concurency: unknown key (did you mean concurrency?)``. The checking
-is generic: a dataclass field's type says what the TOML value must be, its metadata adds bounds,
-choices, URL checks and the TOML spelling of the key (``from`` is a Python keyword).
-config.example.toml documents every key; a test loads it.
+is generic: a dataclass field's type says what the TOML value must be (a Literal: one of its
+strings), its metadata adds bounds, choices, URL checks and the TOML spelling of the key
+(``from`` is a Python keyword). config.example.toml documents every key; a test loads it.
 """
 
 from __future__ import annotations
@@ -15,14 +15,22 @@ import tomllib
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, get_args
 
 from brief.config_check import Checker, check_http_url
 from brief.errors import ConfigError
 
+# The summary algorithms, here for the lowest layer that names them; brief.summary.rank and
+# the CLI import this one tuple.
 ALGORITHMS = ("default", "lead", "lexrank", "textrank", "lsa", "luhn")
-DIGEST_FORMATS = ("markdown", "html", "text")
-SMTP_SECURITY = ("starttls", "tls", "none")
+# digest.format; `brief digest --format` also takes "json" (a contract for scripts).
+ConfigDigestFormat = Literal["markdown", "html", "text"]
+DigestFormat = Literal[ConfigDigestFormat, "json"]
+# How the SMTP connection is secured: STARTTLS upgrade, TLS from the start, or plain.
+SmtpSecurity = Literal["starttls", "tls", "none"]
+
+DIGEST_FORMATS: tuple[DigestFormat, ...] = get_args(DigestFormat)
+SMTP_SECURITY: tuple[SmtpSecurity, ...] = get_args(SmtpSecurity)
 
 _DURATION = re.compile(r"(\d+)\s*([mhdw])")
 _DURATION_UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
@@ -84,7 +92,7 @@ class SmtpConfig:
 
     host: str | None = None
     port: int = field(default=587, metadata={"min": 1, "max": 65535})
-    security: str = field(default="starttls", metadata={"choices": SMTP_SECURITY})
+    security: SmtpSecurity = "starttls"
     username: str | None = None
     password_env: str | None = "BRIEF_SMTP_PASSWORD"
     sender: str | None = field(default=None, metadata={"toml": "from"})
@@ -96,7 +104,7 @@ class DigestConfig:
     """What the digest covers, how it is written, and where it goes."""
 
     since: str = field(default="24h", metadata={"check": _duration_ok})
-    format: str = field(default="markdown", metadata={"choices": DIGEST_FORMATS})
+    format: ConfigDigestFormat = "markdown"
     output: Path | None = None
     smtp: SmtpConfig = SmtpConfig()
 

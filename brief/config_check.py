@@ -135,6 +135,12 @@ class Checker:
             # Optional settings: TOML has no null, so an empty string means "not set".
             inner = next(a for a in args if a is not type(None))
             return None if value == "" else self._convert(inner, value, path)
+        if origin is typing.Literal:
+            # A closed set of strings (SmtpSecurity, DigestFormat): a string, one of them.
+            value = self._scalar(str, value, path)
+            if value not in args:
+                self.fail(path, f"must be one of {', '.join(args)}, got {value!r}")
+            return value
         if dataclasses.is_dataclass(hint):
             return self.build(typing.cast(type[Any], hint), value, path)
         if origin is tuple:

@@ -13,10 +13,14 @@
     ├── ConfigError                 exit 10  invalid config file
     ├── StoreError                  exit 11  database locked, read-only, newer schema, disk full
     ├── FeedError                   exit 12  not a feed, or a feed too broken to read
+    ├── FileWriteError              exit 13  a file not writable (folder, permission, disk full)
     ├── DigestError                 exit 13  the digest could not be delivered
-    │   ├── OutputError             exit 13  output file not writable (folder, permission, disk)
+    │   ├── OutputError             exit 13  its output file not writable (from FileWriteError)
     │   └── MailError               exit 14  SMTP: connection, TLS, login or recipients refused
     └── LockedError                 exit 15  another run holds the lock (after waiting briefly)
+
+EXIT_CODES is the table users read, in README.md ("Exit codes") and under `brief --help`
+(tests/test_exit_codes.py keeps the three equal); it also holds the codes that are no error.
 """
 
 from __future__ import annotations
@@ -110,6 +114,13 @@ class FeedError(BriefError):
     exit_code = 12
 
 
+class FileWriteError(BriefError):
+    """A file could not be written: missing folder, permission, disk full (a digest or export
+    output, a lock file)."""
+
+    exit_code = 13
+
+
 class DigestError(BriefError):
     """The digest could not be delivered; nothing was marked as digested."""
 
@@ -117,7 +128,7 @@ class DigestError(BriefError):
 
 
 class OutputError(DigestError):
-    """An output file could not be written (missing folder, permission, disk full)."""
+    """The digest's output file could not be written (the digest's FileWriteError)."""
 
     exit_code = 13
 
@@ -132,3 +143,35 @@ class LockedError(BriefError):
     """Another brief run holds the lock and did not finish within the wait."""
 
     exit_code = 15
+
+
+# The codes that are not an error class's: a run that worked, a `brief fetch` whose refresh ran
+# with some feeds failing, and Ctrl-C.
+SUCCESS = 0
+FEEDS_FAILED = 16
+INTERRUPTED = 130
+
+# (code, meaning) in code order; a code shared by several classes is one row.
+EXIT_CODES: tuple[tuple[int, str], ...] = (
+    (SUCCESS, "success"),
+    (BriefError.exit_code, "unexpected failure"),
+    (UsageError.exit_code, "bad option or argument"),
+    (
+        UnreachableError.exit_code,
+        "host unreachable (DNS, refused connection, forbidden scheme or address)",
+    ),
+    (HTTPStatusError.exit_code, "HTTP error status or redirect loop"),
+    (FetchTimeout.exit_code, "timeout (connect, read, or the total deadline)"),
+    (TooLargeError.exit_code, "page larger than the size cap (measured after decompression)"),
+    (UnsupportedContentError.exit_code, "not HTML or text (image, PDF, binary)"),
+    (ExtractionError.exit_code, "no article text found"),
+    (InputError.exit_code, "missing or unreadable file, empty stdin"),
+    (ConfigError.exit_code, "invalid configuration file"),
+    (StoreError.exit_code, "database unusable (locked, read-only, newer schema, disk full)"),
+    (FeedError.exit_code, "malformed feed"),
+    (FileWriteError.exit_code, "file not writable (digest or export output, lock file)"),
+    (MailError.exit_code, "mail refused by the SMTP server"),
+    (LockedError.exit_code, "another run holds the lock (after waiting)"),
+    (FEEDS_FAILED, "brief fetch: at least one feed failed (the others were refreshed)"),
+    (INTERRUPTED, "interrupted"),
+)

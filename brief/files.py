@@ -16,7 +16,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from brief.errors import LockedError, OutputError
+from brief.errors import FileWriteError, LockedError
 
 # How often a waiting run retries the lock; flock itself has no timeout.
 _LOCK_POLL_SECONDS = 0.05
@@ -25,14 +25,14 @@ _LOCK_POLL_SECONDS = 0.05
 def write_atomic(path: Path, data: bytes, mode: int = 0o644) -> None:
     """Replace ``path`` with ``data`` so that readers see the old file or the new one, whole.
 
-    Raises OutputError (with the path and the OS reason) when the folder is missing or not
+    Raises FileWriteError (with the path and the OS reason) when the folder is missing or not
     writable, or the disk is full; the previous file is then untouched.
     """
     folder = path.parent
     try:
         fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as err:
-        raise OutputError(f"cannot write {path}: {err.strerror or err}") from err
+        raise FileWriteError(f"cannot write {path}: {err.strerror or err}") from err
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -46,7 +46,7 @@ def write_atomic(path: Path, data: bytes, mode: int = 0o644) -> None:
     except OSError as err:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
-        raise OutputError(f"cannot write {path}: {err.strerror or err}") from err
+        raise FileWriteError(f"cannot write {path}: {err.strerror or err}") from err
     except BaseException:
         # Interrupted (KeyboardInterrupt, SystemExit): leave no temporary file behind.
         with contextlib.suppress(FileNotFoundError):
@@ -75,14 +75,15 @@ def hold_lock(path: Path, wait: float, what: str = "another brief run") -> Itera
     """Hold an exclusive flock on ``path`` for the duration of the block.
 
     Waits up to ``wait`` seconds for a concurrent holder to finish, then raises LockedError
-    naming ``what`` holds it. The lock file is created if needed and never deleted (deleting a
-    lock file while another process waits on it would let two runs in at once).
+    naming ``what`` holds it; raises FileWriteError when the lock file cannot be opened. The
+    lock file is created if needed and never deleted (deleting a lock file while another
+    process waits on it would let two runs in at once).
     """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as err:
-        raise OutputError(f"cannot open lock file {path}: {err.strerror or err}") from err
+        raise FileWriteError(f"cannot open lock file {path}: {err.strerror or err}") from err
     try:
         deadline = time.monotonic() + max(wait, 0.0)
         while True:

@@ -7,14 +7,19 @@ brief/schema/brief.schema.json); bump SCHEMA_VERSION on any incompatible change.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal, get_args
 
 SCHEMA_VERSION = 1
 
 PARAGRAPH_SEPARATOR = "\n\n"
 
-SPEAKER_KINDS = ("person", "organization", "anonymous")
-ACTOR_KINDS = ("person", "organization", "place", "group")
+# Who speaks: a named person or body, or someone the article leaves unnamed ("a diplomat").
+SpeakerKind = Literal["person", "organization", "anonymous"]
+# What an actor is.
+ActorKind = Literal["person", "organization", "place", "group"]
+
+SPEAKER_KINDS: tuple[SpeakerKind, ...] = get_args(SpeakerKind)
+ACTOR_KINDS: tuple[ActorKind, ...] = get_args(ActorKind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,17 +59,19 @@ class Quote:
     """A direct quotation or a reported statement, with who said it.
 
     ``start``/``end`` are offsets into Article.text of the quoted words (for a direct quote,
-    without the quote marks) or of the reported clause (for a statement).
+    without the quote marks) or of the reported clause (for a statement). ``how`` names the
+    attribution shape that found the speaker (brief.speech.pipeline.SHAPE_NAMES).
     """
 
     text: str
     speaker: str | None
-    speaker_kind: str | None  # one of SPEAKER_KINDS, or None when unattributed
+    speaker_kind: SpeakerKind | None  # None when unattributed
     role: str | None
     verb: str | None
     paragraph: int
     start: int
     end: int
+    how: str | None = None  # None when unattributed; last so positional construction still works
 
     def to_json(self) -> dict[str, Any]:
         """The JSON object of the output contract."""
@@ -74,6 +81,7 @@ class Quote:
             "speaker_kind": self.speaker_kind,
             "role": self.role,
             "verb": self.verb,
+            "how": self.how,
             "paragraph": self.paragraph,
             "start": self.start,
             "end": self.end,
@@ -81,13 +89,14 @@ class Quote:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Quote:
-        """Inverse of to_json."""
+        """Inverse of to_json; JSON written before ``how`` existed loads with ``how`` None."""
         return cls(
             text=data["text"],
             speaker=data["speaker"],
             speaker_kind=data["speaker_kind"],
             role=data["role"],
             verb=data["verb"],
+            how=data.get("how"),
             paragraph=data["paragraph"],
             start=data["start"],
             end=data["end"],
@@ -99,7 +108,7 @@ class Actor:
     """A person, organization, place or group the article involves."""
 
     name: str
-    kind: str  # one of ACTOR_KINDS
+    kind: ActorKind
     role: str | None
     mentions: int
     quotes: int

@@ -1,4 +1,4 @@
-"""Offline text tools: sanitizing untrusted text, sentence and word splitting.
+"""Offline text tools: sanitizing untrusted text, sentence and word splitting, page debris.
 
 No third-party imports and no downloaded data (no NLTK punkt): any module may import this one.
 The sentence splitter is rule-based and tuned on news: it knows abbreviations and initials,
@@ -63,30 +63,43 @@ _EVENT = re.compile(
     r"|(?P<quote>[\"“”„«»‘’'「『」』])"
 )
 _SPACE = re.compile(r"\s*")
-_TOKEN_BEFORE = re.compile(r"[^\s(\[\"“„«‘']{1,40}$")
+_TOKEN_BEFORE = re.compile(r"[^\s(\[\"“”„«»‘']{1,40}$")  # marks are not part of a word
 
 
 def _wordset(spaced: str) -> frozenset[str]:
     return frozenset(spaced.split())
 
 
-# Titles always precede a name: a period after them never ends a sentence.
-_TITLES = _wordset(
-    "mr mrs ms messrs mme mlle dr prof gen sen rep gov lt col capt sgt cpl maj adm cmdr brig "
-    "supt det insp rev hon pres fr sr sra srta dott"
+# The one list of abbreviations, lowercase, without their period; the speech stage reads it
+# too ("Gov. Matt Bevin" is one name). Titles always precede a name: a period after them never
+# ends a sentence.
+TITLE_ABBREVIATIONS = _wordset(
+    """
+    adm brig capt cmdr col cpl det dott dr fr gen gov hon insp lt maj messrs mlle mme mr mrs ms
+    pres prof rep rev sen sgt sr sra srta supt
+    """
 )
-# Other abbreviations end a sentence only when a typical sentence opener follows.
-_ABBREVIATIONS = _wordset(
-    "inc ltd co corp plc llc bros jr st mt ft ave blvd rd no nos vol pp art fig approx est "
-    "dept univ assn jan feb mar apr jun jul aug sep sept oct nov dec vs mon tue tues wed thu "
-    "thur thurs fri sat sun"
+# After these a period never ends a sentence either ("e.g. Paris").
+_NEVER_END = _wordset("ca cf e.g i.e viz")
+# After the others it ends one only when a typical sentence opener follows.
+ABBREVIATIONS = (
+    TITLE_ABBREVIATIONS
+    | _NEVER_END
+    | _wordset(
+        """
+        approx apr art assn aug ave blvd bros co corp dec dept est feb fig fri ft inc jan jr jul
+        jun llc ltd mar mon mt no nos nov oct plc pp rd sat sep sept st sun thu thur thurs tue
+        tues univ vol vs wed
+        """
+    )
 )
-_NEVER_END = frozenset({"e.g", "i.e", "cf", "viz", "ca"})
 # Words that open sentences far more often than they follow "Inc." or "U.S." inside one.
 _STARTERS = _wordset(
-    "the a an he she it they we i you his her its their our this that these those there "
-    "but and or so yet however meanwhile in on at for after before when while if as "
-    "then now still also some many most one two no not it's that's what who why how"
+    """
+    a after also an and as at before but for he her his how however i if in it it's its many
+    meanwhile most no not now on one or our she so some still that that's the their then there
+    these they this those two we what when while who why yet you
+    """
 )
 _OPENERS = "“„«‘"
 
@@ -213,10 +226,10 @@ class _Splitter:
             return True
         word = token.group()
         low = word.lower()
-        if low in _TITLES or low in _NEVER_END:
+        if low in TITLE_ABBREVIATIONS or low in _NEVER_END:
             return False
         initial = len(word) == 1 and word.isalpha() and word.isupper()
-        if initial or low in _ABBREVIATIONS or ("." in word and word.replace(".", "").isalpha()):
+        if initial or low in ABBREVIATIONS or ("." in word and word.replace(".", "").isalpha()):
             # J. R. R. Tolkien, Apple Inc. shares, the U.S. Senate, at 9 a.m. Monday
             return self._next_word(nxt_at).lower() in _STARTERS or nxt in _OPENERS + '"'
         return True
@@ -314,3 +327,136 @@ class SumyTokenizer:
     def to_words(self, sentence: str) -> tuple[str, ...]:
         """The words of a sentence."""
         return tuple(words(sentence))
+
+
+# Page debris: the lines and sentences of a page that are not the article.
+#
+# The one set of rules, read by the two stages that meet debris. Extraction drops a whole line
+# (or paragraph) that is debris and cuts the page at a line heading other stories; these rules
+# only ever match short whole lines, so an article sentence that mentions a photo or sharing
+# stays in the text. The summarizer never picks a sentence that starts like debris, since a
+# flattened page glues a label to the words after it, and stops at the same "Related" heading.
+# The sentence rules stay the summarizer's to apply: taking such sentences out of the text
+# itself would move the offsets of every quotation after them.
+
+_AGENCY = (
+    r"(?:getty(?: images)?|afp|reuters|ap(?: photo)?|the associated press|associated press|"
+    r"epa(?:-efe)?|efe|shutterstock|alamy|imago|depositphotos|pa(?: media| wire| images)?|"
+    r"dpa|xinhua|anadolu(?: agency)?|bloomberg|istock(?:photo)?|nurphoto|sopa images|"
+    r"zuma(?: press| wire)?|wireimage|filmmagic|corbis|picture alliance|rex features|"
+    r"afp via getty images|pool|handout|file photo)"
+)
+_CREDIT_LINE = re.compile(
+    r"""^(?:
+        (?:(?:image|photo|picture|video|header|top|main|lead|cover|feature)\s+)?
+            (?:credits?|courtesy)\s*(?:[:：]|of\b)
+      | (?:photo(?:graph)?s?|images?|pictures?|illustrations?|graphics?|video)\s*[:：]
+      | sources?\s*[:：]
+      | ©|\(c\)\s|copyright\s*(?:©|\(c\)|\d{4}|by\b)
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# "Photo by Jane Doe/AP": short, or it is a sentence ("Photos by the dozen were posted...").
+_CREDIT_BY_LINE = re.compile(
+    r"^(?:photo(?:graph)?s?|images?|pictures?|illustrations?|video)\s+by\b", re.IGNORECASE
+)
+# "(Getty Images)", "Evan Vucci/AP", "AFP via Getty Images", "[Reuters]": a whole line that is
+# an agency name, alone or after a photographer's name.
+_AGENCY_LINE = re.compile(
+    rf"^[(\[]?(?:[^()\[\]]{{0,60}}(?:/|\bvia\s|\|\s*|[-–—]\s|:\s*))?\s*{_AGENCY}[)\]]?$",
+    re.IGNORECASE,
+)
+_PROMPT_LINE = re.compile(
+    r"""^(?:
+        share(?:\ this)?(?:\ (?:page|article|story|post|video|link))?
+            (?:\ (?:on|via|with)\ [\w.+-]+(?:\ [\w.+-]+){0,2})?
+      | (?:tweet|e-?mail|print|save|copy\ link|link\ copied)(?:\ this(?:\ \w+)?)?
+      | follow\ us\b.*
+      | follow\ [\w@.&' -]{1,40}\ on\ .*\b(?:twitter|facebook|instagram|youtube|tiktok|linkedin
+            |threads|bluesky|mastodon)\b.*
+      | (?:\d[\d,.]*\ )?comments?|(?:view|show|read|leave\ a)\ comments?
+      | (?:sign\ up|subscribe|register)\b.*\bnewsletters?\b.*
+      | get\ (?:our|the)\b.*\bnewsletters?\b.*
+      | (?:skip\ )?advertisement|advert|sponsored(?:\ content)?
+      | (?:story|article)\ continues\ below(?:\ (?:this\ )?advertisement)?
+    )[\s:.!…]*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# "24 July 2015", "Tuesday, November 19, 2019, 9:02 AM": a byline's date on a line of its own.
+_DATE_LINE = re.compile(
+    rf"^(?:(?:published|updated|posted)(?:\ on)?:?\ )?(?:[a-z]+day,?\ )?"
+    rf"(?:\d{{1,2}}\ {_MONTH}|{_MONTH}\ \d{{1,2}},?)\ \d{{4}}"
+    r"(?:,?\ (?:at\ )?\d{1,2}[:.]\d{2}(?:\ ?[ap]\.?m\.?)?(?:\ [a-z]{2,5})?)?$",
+    re.IGNORECASE | re.VERBOSE,
+)
+# A line that announces the page's other stories: everything after it is teasers.
+_TRAILER_LINE = re.compile(
+    r"""^(?:
+        related(?:\ (?:content|articles?|stories|news|posts|coverage|topics|links|reading))?
+      | more
+      | read\ (?:more|also|next)|also\ read|see\ also|further\ reading|what\ to\ read\ next
+      | more\ (?:on|about)\ this(?:\ (?:story|topic|subject))?
+      | you\ (?:may|might)\ also\ (?:like|be\ interested\ in|enjoy)
+      | recommended(?:\ (?:for\ you|stories|articles|reading))?
+      | more\ (?:from\b.{1,40}|stories|news)
+      | most\ (?:read|popular|viewed)|trending(?:\ now)?|top\ stories|latest\ news
+      | editor'?s\ picks?
+    )\W*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_MAX_CREDIT_WORDS = 20
+_MAX_PROMPT_WORDS = 15
+_MAX_AGENCY_WORDS = 8
+_MAX_TRAILER_WORDS = 8
+
+# The start of a sentence that is furniture, not prose: labels ("Photo:", "Credit:"),
+# timestamps, calls to action, copyright, reporting credits. A label needs its colon:
+# "Video footage showed…" is prose.
+_DEBRIS_SENTENCE = re.compile(
+    r"^(?:(?:credits?|photos?|images?|pictures?|video|source|watch|listen|related|see also|"
+    r"advertisement|published|updated|last updated|posted)\s*[:|]"
+    r"|(?:published|updated|last updated|posted)(?: on| at)?\s+\d"
+    r"|copyright\b|©|share (?:this|on|via)\b|follow (?:us|@)|subscribe\b|sign up\b"
+    r"|click here\b|read more\b|(?:additional )?(?:reporting|writing|editing) by\b)",
+    re.I,
+)
+# "By John Smith." / "By . Daily Mail Reporter ." - a byline is a handful of capitalized words.
+_BYLINE_SENTENCE = re.compile(
+    r"^By\s+(?:[.|]\s*)*[A-Z][\w'’-]*(?:[\s,.|]+(?:and\s+)?[A-Z][\w'’-]*){0,5}\W*$"
+)
+# Page furniture glued in front of a sentence by flattened extraction.
+_DEBRIS_PREFIX = re.compile(
+    r"^(?:scroll down for (?:video|more)|advertisement|read more|click here)\b[:.]?\s*", re.I
+)
+
+
+def is_debris_line(line: str) -> bool:
+    """Whether a line is an image credit, a share/follow/newsletter prompt, an ad or a date."""
+    line = line.strip()
+    count = len(line.split())
+    if not line:
+        return False
+    if count <= _MAX_CREDIT_WORDS and _CREDIT_LINE.match(line):
+        return True
+    if count <= _MAX_AGENCY_WORDS and (_AGENCY_LINE.match(line) or _CREDIT_BY_LINE.match(line)):
+        return True
+    if count <= _MAX_AGENCY_WORDS and _DATE_LINE.match(line):
+        return True
+    return count <= _MAX_PROMPT_WORDS and bool(_PROMPT_LINE.match(line))
+
+
+def is_trailer_line(line: str) -> bool:
+    """Whether a line (or paragraph) heads other stories: "Related content", "Read more"."""
+    line = line.strip()
+    return len(line.split()) <= _MAX_TRAILER_WORDS and bool(_TRAILER_LINE.match(line))
+
+
+def is_debris_sentence(sentence: str) -> bool:
+    """Whether a sentence is a label, a timestamp, a call to action, a credit or a byline."""
+    return bool(_DEBRIS_SENTENCE.match(sentence) or _BYLINE_SENTENCE.match(sentence))
+
+
+def strip_debris_prefix(sentence: str) -> str:
+    """The sentence without furniture glued in front of it ("Read more: ", "Advertisement")."""
+    return _DEBRIS_PREFIX.sub("", sentence, count=1)

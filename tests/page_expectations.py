@@ -184,6 +184,7 @@ class Predicted:
     speaker: str | None
     speaker_kind: str | None
     role: str | None
+    how: str | None = None  # the attribution shape that found the speaker (brief's own quotes)
 
 
 @dataclass(frozen=True, slots=True)

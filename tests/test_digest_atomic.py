@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from brief.errors import LockedError, OutputError
+from brief.errors import FileWriteError, LockedError
 from brief.files import hold_lock, write_atomic
 
 _WRITER = """
@@ -50,8 +50,8 @@ def test_mode_follows_umask_not_mkstemp(tmp_path: Path) -> None:
     assert target.stat().st_mode & 0o777 == 0o644
 
 
-def test_missing_folder_is_an_output_error(tmp_path: Path) -> None:
-    with pytest.raises(OutputError, match="cannot write") as err:
+def test_missing_folder_is_a_file_write_error(tmp_path: Path) -> None:
+    with pytest.raises(FileWriteError, match="cannot write") as err:
         write_atomic(tmp_path / "nope" / "digest.md", b"x")
     assert err.value.exit_code == 13
 
@@ -60,7 +60,7 @@ def test_failed_rename_removes_the_temporary(tmp_path: Path) -> None:
     target = tmp_path / "digest.md"
     target.mkdir()  # the rename onto a folder fails after the data is written
     (target / "keep").write_bytes(b"x")
-    with pytest.raises(OutputError, match="cannot write"):
+    with pytest.raises(FileWriteError, match="cannot write"):
         write_atomic(target, b"new")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["digest.md"]
     assert (target / "keep").read_bytes() == b"x"

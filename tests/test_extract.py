@@ -1,4 +1,5 @@
-"""brief.extract.page on real pages (tests/fixtures/extract) and on the reference text."""
+"""brief.extract.page on real pages (tests/fixtures/extract) and on the reference text, and the
+page-debris rules (brief.text) it shares with the summarizer."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ import pytest
 from brief.errors import ExtractionError
 from brief.extract import extract_html, extract_text
 from brief.models import Article
+from brief.summary.rank import candidates
+from brief.text import is_debris_line, is_trailer_line
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEED = FIXTURES / "seed.txt"
@@ -279,3 +282,104 @@ def test_sentence_mentioning_sharing_or_photos_stays() -> None:
 def test_empty_text_is_an_extraction_error() -> None:
     with pytest.raises(ExtractionError, match=r"no article text found in notes\.txt"):
         extract_text("Credit: AP\n\nShare this page:\n", path="notes.txt")
+
+
+# The page-debris rules (brief.text), one kind of debris at a time.
+
+DEBRIS_LINES = {
+    "credit": "Credit: IMAGO/Depositphotos",
+    "image credit": "Image credit: Jane Doe for The City Times",
+    "courtesy": "Courtesy of the harbour authority",
+    "photo label": "Photo: Evan Vucci",
+    "illustration label": "Illustration: City Times graphics desk",
+    "source label": "Source: city council",
+    "copyright sign": "© City Times 2019",
+    "copyright": "Copyright 2019 The Associated Press. All rights reserved.",
+    "photo by": "Photo by Jane Doe/AP",
+    "agency": "(Getty Images)",
+    "agency in brackets": "[Reuters]",
+    "photographer and agency": "Evan Vucci/AP",
+    "agency via agency": "AFP via Getty Images",
+    "share": "Share this page:",
+    "share on": "Share on Facebook",
+    "tweet": "Tweet this",
+    "copy link": "Copy link",
+    "follow us": "Follow us on Twitter and Instagram",
+    "follow a writer": "Follow Jane Doe on Twitter",
+    "comments": "12 comments",
+    "leave a comment": "Leave a comment",
+    "newsletter": "Sign up for our newsletter to get the news first.",
+    "get the newsletter": "Get our daily newsletter",
+    "advertisement": "Advertisement",
+    "sponsored": "Sponsored content",
+    "continues below": "Story continues below advertisement",
+    "lone date": "24 July 2015",
+    "date and time": "Tuesday, November 19, 2019, 9:02 AM",
+    "published date": "Published: 3 March 2013",
+}
+TRAILERS = (
+    "Related",
+    "Related content",
+    "Related stories:",
+    "More",
+    "Read more",
+    "Read more »",
+    "Also read",
+    "See also",
+    "Further reading",
+    "What to read next",
+    "More on this story",
+    "More on this",
+    "You may also like",
+    "You might also be interested in",
+    "Recommended for you",
+    "More from The City Times",
+    "Most read",
+    "Trending now",
+    "Top stories",
+    "Latest news",
+    "Editor's picks",
+)
+PROSE = (
+    "Share prices fell by a third after the announcement.",
+    "Photos by the dozen were posted online within minutes, the police said later that day.",
+    "More on the repairs will be announced next week.",
+    "Follow the money, the prosecutor told the jury on Monday.",
+    "Reuters reported that the talks had failed before dawn.",
+    "Source material for the report came from the council's own engineers.",
+    "Related groups of cyclists have asked for the closure to become permanent.",
+)
+TEASER = "Ferry prices rise again as the winter timetable begins on the river."
+
+
+@pytest.mark.parametrize("line", DEBRIS_LINES.values(), ids=DEBRIS_LINES.keys())
+def test_each_kind_of_debris_line_is_dropped(line: str) -> None:
+    assert is_debris_line(line)
+    top, end = f"<p>{line}</p>", f"<p>{line}</p>"
+    assert extract_html(page(body_top=top, body_end=end)).paragraphs == tuple(BODY)
+    assert extract_text("\n\n".join([line, *BODY, line])).paragraphs == tuple(BODY)
+
+
+@pytest.mark.parametrize("trailer", TRAILERS)
+def test_each_trailer_cuts_the_page_and_ends_the_summary(trailer: str) -> None:
+    assert is_trailer_line(trailer)
+    text = "\n\n".join([*BODY, trailer, TEASER])
+    assert extract_text(text).paragraphs == tuple(BODY)
+    # The summarizer stops at the same line in text that never went through extraction.
+    feed_text = Article(paragraphs=(*BODY, trailer, TEASER))
+    assert [c.text for c in candidates(feed_text)] == BODY
+
+
+@pytest.mark.parametrize("sentence", PROSE)
+def test_prose_that_starts_like_debris_is_no_debris(sentence: str) -> None:
+    assert not is_debris_line(sentence)
+    assert not is_trailer_line(sentence)
+    assert extract_text("\n\n".join([*BODY, sentence])).paragraphs == (*BODY, sentence)
+
+
+def test_a_long_line_is_never_debris() -> None:
+    credit = "Credit: " + " ".join(["word"] * 20)
+    share = "Sign up for our newsletter " + " ".join(["word"] * 11)
+    related = "More from " + " ".join(["word"] * 7)
+    assert not is_debris_line(credit) and not is_debris_line(share)
+    assert not is_trailer_line(related)

@@ -1,4 +1,5 @@
-"""brief.extract.source: URLs (on the loopback server), stdin, and local files, plain or gzipped."""
+"""brief.extract: URLs (on the loopback server), stdin, local files plain or gzipped, and the
+one way from bytes to an Article that every source takes (article_from_bytes)."""
 
 from __future__ import annotations
 
@@ -18,8 +19,9 @@ from brief.errors import (
     UnreachableError,
     UnsupportedContentError,
 )
-from brief.extract import load_source
+from brief.extract import article_from_bytes, load_source
 from brief.net import FetchLimits
+from brief.refresh.job import ArticleJob, process_article
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEED = FIXTURES / "seed.txt"
@@ -157,3 +159,86 @@ def test_url_after_redirect_is_the_article_url(loopback: Loopback) -> None:
 def test_url_with_another_scheme() -> None:
     with pytest.raises(UnreachableError, match="only http and https"):
         load_source("ftp://example.com/story.html")
+
+
+# article_from_bytes: the one way from bytes to an Article, whatever the source.
+
+KOI8 = (
+    "Городской совет во вторник проголосовал за закрытие старого моста для машин, "
+    "потому что инженеры нашли глубокие трещины в двух опорах."
+)
+
+
+def test_the_path_suffix_decides_before_the_bytes() -> None:
+    assert article_from_bytes(html_bytes(), path="page.htm").title == TITLE
+    assert article_from_bytes(html_bytes(), path="page.html.gz").title == TITLE
+    as_text = article_from_bytes(html_bytes(), path="page.txt")
+    assert as_text.title != TITLE and "<" in as_text.text  # read as text: the markup stays
+    assert article_from_bytes(SEED.read_bytes(), path="seed.md").title == SEED_TITLE
+
+
+@pytest.mark.parametrize(
+    ("content_type", "html"),
+    [
+        ("text/html", True),
+        ("application/xhtml+xml", True),
+        ("text/plain", False),
+        ("text/markdown", False),
+        ("text/x-markdown", False),
+    ],
+)
+def test_the_content_type_decides_before_the_bytes(content_type: str, html: bool) -> None:
+    article = article_from_bytes(html_bytes(), content_type=content_type, url="http://x.example/")
+    assert (article.title == TITLE) is html
+    assert article.url == "http://x.example/" and article.path is None
+
+
+def test_without_a_type_the_bytes_decide() -> None:
+    for content_type in (None, ""):
+        assert article_from_bytes(html_bytes(), content_type=content_type).title == TITLE
+        bom = article_from_bytes(b"\xef\xbb\xbf" + html_bytes(), content_type=content_type)
+        assert bom.title == TITLE
+        assert article_from_bytes(SEED.read_bytes(), content_type=content_type).title == (
+            SEED_TITLE
+        )
+
+
+def test_the_header_charset_decodes() -> None:
+    data = ("Совет закрыл мост\n\n" + KOI8).encode("koi8-r")
+    article = article_from_bytes(data, content_type="text/plain", charset="koi8-r")
+    assert article.paragraphs == (KOI8,)
+    assert KOI8 not in article_from_bytes(data, content_type="text/plain").text
+
+
+def test_binary_bytes_without_an_http_answer_are_unsupported() -> None:
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(100)
+    with pytest.raises(UnsupportedContentError, match=r"^-: binary data"):
+        article_from_bytes(png, path="-")
+    # A typed HTTP answer was checked by brief.net: its bytes only lack article text, which a
+    # refresh worker answers with the feed's own text.
+    with pytest.raises(ExtractionError):
+        article_from_bytes(png, content_type="text/plain", url="http://x.example/a.png")
+    utf16 = "\ufeff".encode("utf-16-le") + SEED.read_text(encoding="utf-8").encode("utf-16-le")
+    assert article_from_bytes(utf16, path="-").title == SEED_TITLE
+
+
+def test_a_url_without_a_content_type_is_sniffed(loopback: Loopback) -> None:
+    html_url = loopback.route("/page", b"\xef\xbb\xbf" + html_bytes(), content_type=None)
+    text_url = loopback.route("/note", SEED.read_bytes(), content_type=None)
+    assert load_source(html_url).title == TITLE
+    assert load_source(text_url).title == SEED_TITLE
+
+
+def _job(body: bytes, content_type: str) -> ArticleJob:
+    return ArticleJob(1, "http://x.example/a", body, content_type, None, "Feed title", "", None)
+
+
+def test_a_feed_entry_page_is_html_unless_typed_as_text() -> None:
+    # Markup that the bytes alone would not call HTML (it opens with neither a doctype nor
+    # <html>): a page a feed links to, sent with no type, is still read as HTML.
+    untyped = b"<meta charset='utf-8'>" + html_bytes().split(b">", 1)[1]
+    assert article_from_bytes(untyped, content_type="").title != TITLE
+    page = process_article(_job(untyped, ""))
+    assert (page.status, page.brief.article.title) == ("full", TITLE)
+    text = process_article(_job(SEED.read_bytes(), "text/plain"))
+    assert (text.status, text.brief.article.title) == ("full", SEED_TITLE)

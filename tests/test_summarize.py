@@ -14,9 +14,10 @@ from conftest import FIXTURES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from brief.config import ALGORITHMS
 from brief.models import Article
-from brief.summary.rank import ALGORITHMS, candidates, summarize
-from brief.text import split_sentences
+from brief.summary.rank import candidates, summarize
+from brief.text import is_debris_sentence, split_sentences, strip_debris_prefix
 
 ROWS = [
     json.loads(line)
@@ -127,6 +128,45 @@ def test_furniture_is_never_a_candidate() -> None:
         assert summarize(article, 10, algorithm) == tuple(texts)
 
 
+DEBRIS_SENTENCES = {
+    "credit label": "Credit: the city council and the harbour authority, 2019.",
+    "photo label": "Photo: A soldier looks at the wreckage of the drone near the border.",
+    "image label": "Images | The bridge seen from the river on a winter morning.",
+    "video label": "Video: the mayor speaks to reporters outside the town hall.",
+    "source label": "Source: the city's own estimate of what the repairs will cost.",
+    "watch label": "Watch: engineers explain where the piers have cracked.",
+    "related label": "Related: the council's vote on the ferry timetable last year.",
+    "published": "Published 3 March 2013, and updated later that same evening.",
+    "updated label": "Last updated: 10:32 AM on 5th March 2013, after the vote.",
+    "copyright": "Copyright The City Times, all of its rights reserved this year.",
+    "copyright sign": "© The City Times, all of its rights reserved this year.",
+    "share": "Share this story with your friends and your family today.",
+    "follow": "Follow us on Twitter for more news from the harbour every day.",
+    "subscribe": "Subscribe now to read the full story and much more besides.",
+    "sign up": "Sign up to get the news from the council in your inbox.",
+    "reporting by": "Additional reporting by Jane Doe in London and John Roe in Paris.",
+    "byline": "By John Smith and Jane Doe.",
+}
+
+
+@pytest.mark.parametrize("sentence", DEBRIS_SENTENCES.values(), ids=DEBRIS_SENTENCES.keys())
+def test_each_kind_of_debris_sentence_is_never_a_candidate(sentence: str) -> None:
+    prose = "The council voted on Tuesday to close the old harbour bridge to cars."
+    assert is_debris_sentence(sentence)
+    article = Article(paragraphs=(prose, f"{sentence} {prose.replace('Tuesday', 'Monday')}"))
+    texts = [c.text for c in candidates(article)]
+    assert texts == [prose, prose.replace("Tuesday", "Monday")]
+
+
+@pytest.mark.parametrize(
+    "prefix", ["Scroll down for video ", "Advertisement ", "Read more: ", "Click here. "]
+)
+def test_furniture_glued_in_front_of_a_sentence_is_trimmed(prefix: str) -> None:
+    prose = "The council voted on Tuesday to close the old harbour bridge to cars."
+    assert strip_debris_prefix(prefix + prose) == prose
+    assert [c.text for c in candidates(Article(paragraphs=(prefix + prose,)))] == [prose]
+
+
 def test_the_sample_never_yields_headings_credits_or_teasers() -> None:
     summary = summarize(_seed(), sentences=50)
     joined = "\n".join(summary)
@@ -211,8 +251,9 @@ except LookupError:
 else:
     raise SystemExit("punkt is reachable: the test would prove nothing")
 from importlib import resources
+from brief.config import ALGORITHMS
 from brief.models import Article
-from brief.summary.rank import ALGORITHMS, summarize
+from brief.summary.rank import summarize
 text = (resources.files("brief") / "samples" / "seed.txt").read_text(encoding="utf-8")
 article = Article(paragraphs=tuple(p for p in text.split("\\n\\n") if p.strip()))
 for algorithm in ALGORITHMS:

@@ -1,4 +1,5 @@
-"""brief.text: sanitizing untrusted text, the offline sentence splitter, words, sumy's tokenizer."""
+"""brief.text: sanitizing untrusted text, the offline sentence splitter (which the speech stage's
+sentences derive from), words, sumy's tokenizer."""
 
 from __future__ import annotations
 
@@ -8,6 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from brief.models import Article
+from brief.speech.doc import build_doc
+from brief.speech.spans import find_spans
 from brief.text import (
     MAX_QUOTE,
     SumyTokenizer,
@@ -145,6 +149,11 @@ CASES = [
         '“An unclosed quote ends with its paragraph. Really.\n\nNew paragraph. "Second."',
         ["“An unclosed quote ends with its paragraph. Really.", "New paragraph.", '"Second."'],
     ),
+    (
+        # A closing mark typed where an opening one belongs does not hide the title after it.
+        "”Mr. Trump embodies it. He has no shame.” ― Sonya",
+        ["”Mr. Trump embodies it.", "He has no shame.”", "― Sonya"],
+    ),
 ]
 
 
@@ -191,6 +200,41 @@ def test_spans_cover_the_text_in_order(text: str) -> None:
         assert not text[start].isspace() and not text[end - 1].isspace()
         position = end
     assert text[position:].strip() == ""
+
+
+# -- the speech stage's sentences: the same splitter, a quotation kept whole ----------------
+
+
+def _speech_sentences(paragraph: str) -> list[str]:
+    article = Article(paragraphs=(paragraph,))
+    doc = build_doc(article, find_spans(article.paragraphs))
+    return [
+        article.text[doc.tokens[r.start].start : doc.tokens[r.stop - 1].end] for r in doc.sentences
+    ]
+
+
+def test_speech_splits_text_without_quotations_as_the_splitter_does() -> None:
+    text = (
+        "The association gave nearly $5.9 million. Gov. Eric Holcomb left for Florida on "
+        "Jan. 5, and Rep. G.K. Butterfield (D-N.C.) stayed. The U.S. Senate voted."
+    )
+    assert _speech_sentences(text) == split_sentences(text)
+    assert len(split_sentences(text)) == 3
+
+
+def test_speech_keeps_a_quotation_with_the_words_that_attribute_it() -> None:
+    text = "“Why isn’t this proof? It is too big to fail?” Vitter demanded. Nobody answered."
+    assert split_sentences(text)[1] == "Vitter demanded."
+    assert _speech_sentences(text) == [
+        "“Why isn’t this proof? It is too big to fail?” Vitter demanded.",
+        "Nobody answered.",
+    ]
+
+
+def test_speech_sentences_start_at_the_opening_mark() -> None:
+    text = '"Carson is cratering," Matt Mackowiak said. "Support was soft to begin with."'
+    assert _speech_sentences(text) == split_sentences(text)
+    assert _speech_sentences(text)[1].startswith('"Support')
 
 
 # -- words and sumy's tokenizer -------------------------------------------------------------

@@ -7,8 +7,7 @@ import sys
 from typing import Any
 
 from brief.commands.options import seconds
-
-FORMATS = ("markdown", "html", "text", "json")
+from brief.config import DIGEST_FORMATS
 
 EPILOG = """\
 Articles are marked as digested only once the digest is written (--output), accepted by the
@@ -55,7 +54,7 @@ def register(sub: Any) -> None:
     p.add_argument(
         "-f",
         "--format",
-        choices=FORMATS,
+        choices=DIGEST_FORMATS,
         help="output format (default: digest.format in the config, markdown)",
     )
     p.add_argument(

@@ -260,7 +260,7 @@ def _count(number: int, noun: str) -> str:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    """Write the subscriptions as OPML 2.0."""
+    """Write the subscriptions as OPML 2.0 (FileWriteError when -o cannot be written)."""
     from brief.config import FeedConfig
     from brief.feeds import write_opml
     from brief.files import write_atomic

@@ -7,12 +7,12 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from brief.commands.options import config_path, seconds
+from brief.errors import FEEDS_FAILED
 
 if TYPE_CHECKING:
     from brief.refresh import ProgressEvent, RefreshReport
 
 # Exit status when the refresh ran but at least one feed failed (the others are stored).
-EXIT_FEEDS_FAILED = 16
 
 EPILOG = """\
 Feeds come from the config file ([[feeds]], subscribed on every fetch) and from `brief feeds
@@ -94,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
                 lock_wait=args.lock_wait,
             )
     _print_report(report, quiet=args.quiet)
-    return 0 if report.ok else EXIT_FEEDS_FAILED
+    return 0 if report.ok else FEEDS_FAILED
 
 
 def _print_report(report: RefreshReport, *, quiet: bool) -> None:

@@ -8,9 +8,9 @@ import sys
 from importlib import resources
 from typing import Any
 
+from brief.config import ALGORITHMS
 from brief.errors import UsageError
 
-ALGORITHMS = ("default", "lead", "lexrank", "textrank", "lsa", "luhn")
 FORMATS = ("text", "json", "markdown")
 
 

@@ -27,7 +27,7 @@ from brief.digest.model import (
     StoryQuote,
 )
 from brief.digest.stories import Cluster, StoryText, group_stories
-from brief.models import Brief, Quote
+from brief.models import ActorKind, Brief, Quote, SpeakerKind
 from brief.text import sanitize
 
 # A story's summary: up to this many sentences of its central article's brief...
@@ -41,7 +41,7 @@ TOP_ACTORS = 15
 MAX_SPEAKERS = 100
 LINES_PER_SPEAKER = 8
 # Speakers worth a "Who said what" entry: named people and bodies, not "one of the protesters".
-_NAMED_KINDS = ("person", "organization")
+_NAMED_KINDS: tuple[SpeakerKind, ...] = ("person", "organization")
 
 _NON_WORD = re.compile(r"\W+")
 
@@ -217,7 +217,7 @@ class _SpeakerAcc:
     """What one speaker said, gathered across stories before it becomes a Speaker."""
 
     name: str
-    kinds: Counter[str]
+    kinds: Counter[SpeakerKind]
     roles: list[str]
     lines: list[SpeakerLine]
     keys: set[str]
@@ -238,7 +238,7 @@ def _speakers(numbered: Sequence[_Grouped]) -> tuple[Speaker, ...]:
                 if entry is None:
                     entry = _SpeakerAcc(name, Counter(), [], [], set(), len(acc))
                     acc[name.casefold()] = entry
-                entry.kinds[q.speaker_kind or ""] += 1
+                entry.kinds[q.speaker_kind] += 1
                 if q.role:
                     entry.roles.append(sanitize(q.role))
                 key = _quote_key(q.text)
@@ -252,7 +252,7 @@ def _speakers(numbered: Sequence[_Grouped]) -> tuple[Speaker, ...]:
     return tuple(
         Speaker(
             name=e.name,
-            kind=e.kinds.most_common(1)[0][0] or None,
+            kind=e.kinds.most_common(1)[0][0],
             role=max(e.roles, key=len) if e.roles else None,
             lines=tuple(sorted(e.lines, key=lambda x: not x.direct)[:LINES_PER_SPEAKER]),
         )
@@ -269,7 +269,7 @@ def _top_actors(numbered: Sequence[_Grouped]) -> tuple[ActorCount, ...]:
     """Actors in the most stories (then most mentioned) over the whole digest."""
     stories: Counter[str] = Counter()
     mentions: Counter[str] = Counter()
-    kinds: dict[str, Counter[str]] = {}
+    kinds: dict[str, Counter[ActorKind]] = {}
     names: dict[str, str] = {}
     for g in numbered:
         in_story: set[str] = set()

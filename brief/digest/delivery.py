@@ -18,15 +18,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, Literal
 
 from brief import paths
+from brief.config import DigestFormat
 from brief.digest.assemble import assemble
 from brief.digest.html import to_html
 from brief.digest.mail import MailSettings, build_message, send
 from brief.digest.model import Digest, DigestArticle, FailedFeed
 from brief.digest.render import to_json, to_markdown, to_text
-from brief.errors import MailError, UsageError
+from brief.errors import FileWriteError, MailError, OutputError, UsageError
 from brief.files import hold_lock, write_atomic
 
 if TYPE_CHECKING:
@@ -34,6 +35,9 @@ if TYPE_CHECKING:
 
 # How long an overlapping run waits for the one in progress before giving up (exit 15).
 LOCK_WAIT_SECONDS = 5.0
+
+# "new": what no digest has covered yet; "date": the digest of one day, rebuilt.
+SelectionMode = Literal["new", "date"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +49,7 @@ class Selection:
     plus any undigested ones stored that day (for today: within the window), which it stamps.
     """
 
-    mode: str  # "new" | "date"
+    mode: SelectionMode
     day: date
     window: timedelta
 
@@ -61,7 +65,7 @@ class Selection:
 class Delivery:
     """Where the digest goes: a file (``{date}`` placeholder), mail, or stdout."""
 
-    fmt: str
+    fmt: DigestFormat
     output: str | None = None
     mail: bool = False
 
@@ -158,7 +162,7 @@ def failed_feeds(store: Store) -> list[FailedFeed]:
     ]
 
 
-def render(digest: Digest, fmt: str) -> str:
+def render(digest: Digest, fmt: DigestFormat) -> str:
     """The digest as markdown (default), html, text or json."""
     if fmt == "html":
         return to_html(digest)
@@ -200,7 +204,11 @@ def deliver(
     refused: tuple[str, ...] = ()
     if delivery.output:
         written = output_path(delivery.output, selection.day)
-        write_atomic(written, body)
+        try:
+            write_atomic(written, body)
+        except FileWriteError as err:
+            # Said as the digest's failure: it was not delivered, and nothing gets marked.
+            raise OutputError(str(err)) from err
     if delivery.mail:
         if mail_settings is None:
             raise MailError("--mail needs digest.smtp settings in the config")
@@ -213,7 +221,7 @@ def deliver(
     return Outcome(digest, written, delivery.mail, refused, len(chosen.to_stamp))
 
 
-def _mail(digest: Digest, fmt: str, settings: MailSettings) -> list[str]:
+def _mail(digest: Digest, fmt: DigestFormat, settings: MailSettings) -> list[str]:
     """Send text (Markdown when that is the format) with the HTML digest as its alternative."""
     text = to_markdown(digest) if fmt == "markdown" else to_text(digest)
     message = build_message(settings, subject(digest), text, to_html(digest))

@@ -21,10 +21,10 @@ from email.message import EmailMessage
 from email.parser import BytesParser
 from email.utils import format_datetime, make_msgid
 
+from brief.config import SMTP_SECURITY, SmtpSecurity
 from brief.errors import MailError
 from brief.text import sanitize
 
-SECURITY = ("starttls", "tls", "none")
 SUBJECT_LIMIT = 150
 TIMEOUT_SECONDS = 30.0
 
@@ -35,7 +35,7 @@ class MailSettings:
 
     host: str
     port: int
-    security: str  # one of SECURITY
+    security: SmtpSecurity
     sender: str
     recipients: tuple[str, ...]
     username: str | None = None
@@ -114,8 +114,10 @@ def send(settings: MailSettings, msg: EmailMessage) -> list[str]:
     refused.
     """
     where = f"{settings.host}:{settings.port}"
-    if settings.security not in SECURITY:
-        raise MailError(f"unknown SMTP security {settings.security!r} (use {', '.join(SECURITY)})")
+    # Settings built by hand are not checked like the config: never fall back to plain SMTP.
+    if settings.security not in SMTP_SECURITY:
+        choices = ", ".join(SMTP_SECURITY)
+        raise MailError(f"unknown SMTP security {settings.security!r} (use {choices})")
     context = ssl.create_default_context()
     # EHLO with our host name as is: smtplib's default (getfqdn) may wait on DNS.
     local = socket.gethostname() or "localhost"

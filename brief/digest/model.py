@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from brief.models import Brief
+from brief.models import ActorKind, Brief, SpeakerKind
 
 DIGEST_SCHEMA_VERSION = 1
 
@@ -67,7 +67,7 @@ class StoryQuote:
 
     text: str
     speaker: str | None
-    speaker_kind: str | None
+    speaker_kind: SpeakerKind | None
     role: str | None
     sources: int
 
@@ -129,7 +129,7 @@ class Speaker:
     """A named person or body and what they said across the day's stories."""
 
     name: str
-    kind: str | None
+    kind: SpeakerKind | None
     role: str | None
     lines: tuple[SpeakerLine, ...]
 
@@ -148,7 +148,7 @@ class ActorCount:
     """An actor of the day: in how many stories it appears and how often it is mentioned."""
 
     name: str
-    kind: str
+    kind: ActorKind
     stories: int
     mentions: int
 

@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass
 from datetime import datetime
 
-from brief.config import Config, parse_duration
+from brief.config import Config, DigestFormat, parse_duration
 from brief.digest.delivery import LOCK_WAIT_SECONDS, Delivery, Selection, parse_day
 from brief.digest.mail import MailSettings
 from brief.errors import ConfigError, UsageError
@@ -23,7 +23,7 @@ class DigestRequest:
 
     since: str | None = None
     date: str | None = None
-    fmt: str | None = None
+    fmt: DigestFormat | None = None
     output: str | None = None
     mail: bool = False
     fetch: bool = True

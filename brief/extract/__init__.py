@@ -10,12 +10,18 @@ from typing import TYPE_CHECKING
 from brief.lazy import lazy_attribute
 
 if TYPE_CHECKING:
+    from brief.extract.article import article_from_bytes
     from brief.extract.page import extract_html, extract_text
     from brief.extract.source import load_source
 
-__all__ = ["extract_html", "extract_text", "load_source"]
+__all__ = ["article_from_bytes", "extract_html", "extract_text", "load_source"]
 
-_LAZY = {"extract_html": "page", "extract_text": "page", "load_source": "source"}
+_LAZY = {
+    "article_from_bytes": "article",
+    "extract_html": "page",
+    "extract_text": "page",
+    "load_source": "source",
+}
 
 
 def __getattr__(name: str) -> object:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from brief.models import Brief, Quote
+from brief.models import Brief, Quote, SpeakerKind
 
 UNATTRIBUTED = "Unattributed"
 
@@ -14,7 +14,7 @@ class SpeakerGroup:
     """One speaker with their direct quotes and reported statements, each in article order."""
 
     name: str
-    kind: str | None
+    kind: SpeakerKind | None
     role: str | None
     quotes: tuple[Quote, ...]
     statements: tuple[Quote, ...]
@@ -29,14 +29,14 @@ def group_by_speaker(brief: Brief) -> list[SpeakerGroup]:
     quotes: dict[str, list[Quote]] = {}
     statements: dict[str, list[Quote]] = {}
     first: dict[str, Quote] = {}
-    everything = sorted((*brief.quotes, *brief.statements), key=lambda q: q.start)
-    direct = {id(q) for q in brief.quotes}
-    for item in everything:
+    # Each item goes into the merge with the bucket it belongs in: a quote and a statement may
+    # be equal values, so after the merge nothing else tells them apart.
+    tagged = [*((q, quotes) for q in brief.quotes), *((s, statements) for s in brief.statements)]
+    for item, bucket in sorted(tagged, key=lambda pair: pair[0].start):
         name = item.speaker or UNATTRIBUTED
         if name not in first:
             first[name] = item
             order.append(name)
-        bucket = quotes if id(item) in direct else statements
         bucket.setdefault(name, []).append(item)
     roles = {name: _best_role(name, brief) for name in order}
     groups = [

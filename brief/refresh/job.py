@@ -13,9 +13,7 @@ from urllib.parse import urlsplit
 
 from brief.errors import ExtractionError
 from brief.models import Article, Brief
-from brief.net import decode_bytes
 
-_TEXT_TYPES = ("text/plain", "text/markdown", "text/x-markdown")
 # A page with clearly less text than the feed's own copy of the story is a teaser (paywall,
 # consent wall), unless the feed's copy is itself only a teaser.
 _TEASER_RATIO = 0.8
@@ -91,13 +89,13 @@ def feed_article(text: str, *, title: str | None, url: str | None) -> Article:
 def _page_article(job: ArticleJob) -> Article:
     """The page's article, with the feed's title when the page has none."""
     # Imported in the worker, where it is used: the parent never loads trafilatura.
-    from brief.extract import extract_html, extract_text
+    from brief.extract import article_from_bytes
 
-    text = decode_bytes(job.body or b"", job.charset)
-    if job.content_type in _TEXT_TYPES:
-        article = extract_text(text, url=job.url)
-    else:
-        article = extract_html(text, url=job.url)
+    # A feed links to web pages: an answer that names no type is read as HTML, not sniffed.
+    content_type = job.content_type or "text/html"
+    article = article_from_bytes(
+        job.body or b"", content_type=content_type, charset=job.charset, url=job.url
+    )
     if not article.title and job.title:
         article = dataclasses.replace(article, title=job.title)
     return article

@@ -110,7 +110,8 @@ def refresh(
 
     ``force`` also fetches failing feeds whose next attempt is still in the future (feeds
     named in ``feed_ids`` are always fetched). Raises LockedError when another refresh holds
-    the lock after ``lock_wait`` seconds, StoreError when the database cannot be written.
+    the lock after ``lock_wait`` seconds, FileWriteError when the lock file cannot be opened,
+    StoreError when the database cannot be written.
     A feed that fails does not raise: it is in ``feeds_failed``.
     """
     with hold_lock(paths.lock_file("refresh"), lock_wait, what="another brief refresh"):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from brief.speech.doc import Doc, Token
 from brief.speech.lexicon.nouns import (
     HYPHEN_SUFFIXES,
+    IRREGULAR_PLURALS,
     NAME_CONNECTORS,
     ORG_CONNECTORS,
     ORG_KEYWORDS,
@@ -19,16 +20,14 @@ from brief.speech.lexicon.nouns import (
 )
 from brief.speech.lexicon.places import first_name_gender, gazetteer, place
 from brief.speech.lexicon.words import (
-    ABBREVIATIONS,
     DAYS,
     FUNCTION_WORDS,
     MONTHS,
 )
 from brief.speech.roles import title_split
+from brief.text import ABBREVIATIONS
 
 _MAX_NAME_TOKENS = 9
-# Plural nouns whose possessive opens a name rather than ending one.
-_PLURALS = frozenset({"people", "children", "women", "men"})
 
 
 def name_token(token: Token) -> bool:
@@ -60,7 +59,7 @@ def _sequences(doc: Doc) -> list[tuple[int, int]]:
                 continue
             j = i + 1
             while j < para.stop and j - i < _MAX_NAME_TOKENS and doc.quoted[j] == doc.quoted[i]:
-                if tokens[j - 1].possessive and tokens[j - 1].base.lower() not in _PLURALS:
+                if tokens[j - 1].possessive and tokens[j - 1].base.lower() not in IRREGULAR_PLURALS:
                     break  # "China’s Liu", but "People’s Daily", "Women’s March"
                 t = tokens[j]
                 if name_token(t):
@@ -75,7 +74,7 @@ def _sequences(doc: Doc) -> list[tuple[int, int]]:
                     j += 1  # the initial in "Robert M. Danin"
                 elif (
                     t.text == "."
-                    and tokens[j - 1].text in ABBREVIATIONS
+                    and tokens[j - 1].text.lower() in ABBREVIATIONS
                     and tokens[j - 1].end == t.start
                     and j + 1 < para.stop
                     and name_token(tokens[j + 1])

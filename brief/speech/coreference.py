@@ -11,9 +11,12 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from brief.models import SpeakerKind
 from brief.speech.doc import Doc
 from brief.speech.entities import Entity, Registry
 from brief.speech.lexicon.nouns import (
+    DOCUMENT_NOUNS,
+    GENERIC_ORG_HEADS,
     ORG_NOUNS,
 )
 from brief.speech.lexicon.words import (
@@ -28,44 +31,6 @@ from brief.speech.subjects import Source
 
 _LOOKBACK_PARAGRAPHS = 4
 _LOOKBACK_MENTIONS = 40
-# Heads of descriptions that fit any organization ("the company said").
-# Heads of phrases naming a text, not a speaker: it speaks for whoever issued it.
-_DOCUMENTS = frozenset(
-    {
-        "statement",
-        "report",
-        "website",
-        "release",
-        "document",
-        "memo",
-        "paper",
-        "study",
-        "survey",
-        "poll",
-        "tweet",
-        "post",
-        "letter",
-        "filing",
-        "complaint",
-        "lawsuit",
-        "ruling",
-    }
-)
-_GENERIC_ORG_HEADS = frozenset(
-    {
-        "company",
-        "firm",
-        "club",
-        "team",
-        "group",
-        "organization",
-        "organisation",
-        "agency",
-        "statement",
-        "report",
-        "network",
-    }
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +38,7 @@ class Speaker:
     """A resolved speaker."""
 
     name: str
-    kind: str  # person | organization | anonymous
+    kind: SpeakerKind
     role: str | None
     entity: Entity | None
 
@@ -88,7 +53,7 @@ class _Occurrence:
 
 def speaker_of(entity: Entity) -> Speaker:
     """The speaker an entity makes."""
-    kind = "person" if entity.kind == "person" else "organization"
+    kind: SpeakerKind = "person" if entity.kind == "person" else "organization"
     return Speaker(entity.name, kind, entity.role if kind == "person" else None, entity)
 
 
@@ -234,14 +199,14 @@ class Resolver:
         text = source.text
         if text[:4].lower() == "the ":
             text = text[4:]
-        if head in _DOCUMENTS:
+        if head in DOCUMENT_NOUNS:
             return self._document(source)
         if head in ORG_NOUNS:
             # "the ministry" points back; "the French foreign ministry" names its own.
             if source.definite and not _proper(text):
                 for o in self._before(source.start):
                     if o.entity.kind == "organization" and (
-                        head in o.entity.name.lower() or head in _GENERIC_ORG_HEADS
+                        head in o.entity.name.lower() or head in GENERIC_ORG_HEADS
                     ):
                         return speaker_of(o.entity)
             if _proper(text):

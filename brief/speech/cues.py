@@ -1,12 +1,14 @@
 """Attribution clauses: the words beside a quotation that say who spoke.
 
-`parse_after` reads a clause that starts after a closing mark ("…,” Laessing said.", "…,”
-said Diop.", "…” — Maria Gonzalez", "…, according to X."); `parse_before` one that ends at an
-opening mark ("X said: “…”", "X said it was “…”"). Both walk a bounded number of tokens.
+AFTER_CLAUSES are the forms of a clause that starts after a closing mark ("…,” said Diop."),
+BEFORE_CLAUSES those of one that ends at an opening mark ("Diop said: “…”"): named readers,
+tried in order, that brief/speech/shapes.py makes shapes of. Every reader walks a bounded
+number of tokens.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from brief.speech.doc import Doc
@@ -14,6 +16,7 @@ from brief.speech.lexicon.nouns import TITLES
 from brief.speech.lexicon.words import (
     ACCORDING_WORDS,
     AUXILIARIES,
+    COMMAND_VERBS,
     NAMING_VERBS,
     NON_INVERTING_VERBS,
     QUOTE_VERBS,
@@ -23,7 +26,6 @@ from brief.speech.subjects import MentionIndex, Source, after, before, delegated
 WINDOW = 40  # tokens an attribution may reach from its quotation
 _VERB_REACH = 35  # tokens from a subject to its verb (room for a long appositive)
 _TITLES_REACH = 8
-_COMMANDS = frozenset({"told", "tells", "tell", "asked", "asks", "urged", "urges"})
 _TAIL = 6  # words allowed after an attribution that must end its sentence
 _DASHES = frozenset("—–-")
 _LEADING = frozenset({",", ";", ":", "(", *_DASHES})
@@ -36,7 +38,36 @@ class Attribution:
     verb: str | None
     source: Source
     end: int  # token after the attribution
-    how: str  # after | before | split | next | colon
+    how: str = ""  # the name of the shape that found it, set by brief/speech/shapes.py
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """Tokens ``lo``..``hi`` beside a quotation, where a reader looks for its attribution.
+
+    ``strict`` (after a quotation that ends its own sentence): the attribution must end its
+    sentence too. ``partial`` (before a quotation inside a sentence, "said it was “…”", or
+    after a colon): the verb may stand further off than before a comma ("X said, “…”").
+    """
+
+    doc: Doc
+    index: MentionIndex
+    lo: int
+    hi: int
+    strict: bool = False
+    partial: bool = False
+
+
+ClauseReader = Callable[[Clause], Attribution | None]
+
+
+def read_clause(forms: Sequence[tuple[str, ClauseReader]], clause: Clause) -> Attribution | None:
+    """The attribution the first of ``forms`` reads in ``clause``, if any."""
+    for _, read in forms:
+        found = read(clause)
+        if found is not None:
+            return found
+    return None
 
 
 def is_verb(doc: Doc, i: int) -> bool:
@@ -45,7 +76,7 @@ def is_verb(doc: Doc, i: int) -> bool:
     token = doc.tokens[i]
     if doc.quoted[i] or not token.text.islower() or token.text not in QUOTE_VERBS:
         return False
-    if token.text in _COMMANDS:
+    if token.text in COMMAND_VERBS:
         following = [t.text for t in doc.tokens[i + 2 : i + 4]]
         return following[:1] != ["to"] and following != ["not", "to"]
     return True
@@ -86,48 +117,117 @@ def _tail_words(doc: Doc, end: int) -> int:
     return count
 
 
-def parse_after(
-    doc: Doc, index: MentionIndex, lo: int, hi: int, *, strict: bool = False
-) -> Attribution | None:
-    """An attribution that starts at token ``lo`` (after a closing mark or a paragraph start)."""
-    tokens = doc.tokens
-    k = lo
-    dash = False
-    while k < hi and tokens[k].text in _LEADING:
+def _opening(c: Clause) -> tuple[int, str, bool] | None:
+    """The first word of a clause after a closing mark (past punctuation and an auxiliary, "a
+    ajouté Laurent Fabius"), what it opens with (a verb, "according to", else a subject) and
+    whether a dash led to it; None when the clause is empty or quoted."""
+    doc, tokens = c.doc, c.doc.tokens
+    k, dash = c.lo, False
+    while k < c.hi and tokens[k].text in _LEADING:
         dash = dash or tokens[k].text in _DASHES
         k += 1
-    if k + 1 < hi and tokens[k].text in AUXILIARIES and is_verb(doc, k + 1):
-        k += 1  # "a ajouté Laurent Fabius"
-    if k >= hi or doc.quoted[k]:
+    if k + 1 < c.hi and tokens[k].text in AUXILIARIES and is_verb(doc, k + 1):
+        k += 1
+    if k >= c.hi or doc.quoted[k]:
         return None
-    found: Attribution | None = None
-    capitalized = k == lo and tokens[k].is_cap and tokens[k].text.lower() in QUOTE_VERBS
+    capitalized = k == c.lo and tokens[k].is_cap and tokens[k].text.lower() in QUOTE_VERBS
     if _inverts(doc, k) or capitalized:  # "said Diop." or, opening a paragraph, "Said Diop."
-        source = after(doc, index, k + 1, hi)
-        if source is not None:
-            found = Attribution(tokens[k].text.lower(), source, max(source.end, k + 1), "after")
-    elif _according(doc, k, hi):
-        source = after(doc, index, k + _according(doc, k, hi), hi)
-        if source is not None:
-            found = Attribution(_according_verb(doc, k), source, source.end, "after")
-    else:
-        verb = next((v for v in range(k, min(hi, k + _VERB_REACH)) if is_verb(doc, v)), None)
-        if verb is not None:
-            source = before(doc, index, verb, k)
-            if source is not None and _starts_near(doc, source, k):
-                found = _relayed(doc, index, verb, hi) or Attribution(
-                    tokens[verb].text, delegated(doc, index, source), verb + 1, "after"
-                )
-        if found is None and not strict:
-            found = _trailing(doc, index, k, hi)
-        if found is None and dash:
-            m = index.by_start.get(k)
-            if m is not None:
-                source = Source("name", m.name, k, m.end, m, m.appositive)
-                found = Attribution(None, source, m.end, "after")
-    if found is not None and strict and _tail_words(doc, found.end) > _TAIL:
+        return k, "verb", dash
+    return k, "according" if _according(doc, k, c.hi) else "subject", dash
+
+
+def _opens(c: Clause, kind: str) -> int | None:
+    """The clause's first word, if the clause opens with ``kind`` (verb, according, subject)."""
+    opening = _opening(c)
+    return opening[0] if opening is not None and opening[1] == kind else None
+
+
+def _fits(c: Clause, found: Attribution | None) -> Attribution | None:
+    """``found``, unless it must end its sentence and more than a few words follow it."""
+    if found is not None and c.strict and _tail_words(c.doc, found.end) > _TAIL:
         return None
     return found
+
+
+def _inverted_said(c: Clause) -> Attribution | None:
+    """ "“…,” said Diop." (an inverting verb first; "Said Diop." when it opens a paragraph)."""
+    k = _opens(c, "verb")
+    source = after(c.doc, c.index, k + 1, c.hi) if k is not None else None
+    if k is None or source is None:
+        return None
+    return _fits(c, Attribution(c.doc.tokens[k].text.lower(), source, max(source.end, k + 1)))
+
+
+def _according_to_after(c: Clause) -> Attribution | None:
+    """ "“…,” according to the ministry." (or "selon", "laut")."""
+    k = _opens(c, "according")
+    if k is None:
+        return None
+    source = after(c.doc, c.index, k + _according(c.doc, k, c.hi), c.hi)
+    return _fits(c, Attribution(_according_verb(c.doc, k), source, source.end)) if source else None
+
+
+def _subject_verb(c: Clause, k: int) -> Attribution | None:
+    """A subject opening the clause at ``k``, and its verb of saying ("Laessing said")."""
+    doc, index = c.doc, c.index
+    verb = next((v for v in range(k, min(c.hi, k + _VERB_REACH)) if is_verb(doc, v)), None)
+    source = before(doc, index, verb, k) if verb is not None else None
+    if verb is None or source is None or not _starts_near(doc, source, k):
+        return None
+    return _relayed(doc, index, verb, c.hi) or Attribution(
+        doc.tokens[verb].text, delegated(doc, index, source), verb + 1
+    )
+
+
+def _said_after(c: Clause) -> Attribution | None:
+    """ "“…,” Laessing said." (and "“…,” the office said Carlineo told the agents.")."""
+    k = _opens(c, "subject")
+    return _fits(c, _subject_verb(c, k)) if k is not None else None
+
+
+def _trailing_said(c: Clause) -> Attribution | None:
+    """ "“…” to hold up on their plans, Indyk said." or "… are all thought to contribute,
+    according to the department.": more words, then an attribution closing the sentence (not
+    after a quotation that ends its own sentence)."""
+    k = _opens(c, "subject")
+    if c.strict or k is None:
+        return None
+    doc, index, tokens = c.doc, c.index, c.doc.tokens
+    for v in range(k, c.hi):
+        if _according(doc, v, c.hi) and tokens[v - 1].text == ",":
+            source = after(doc, index, v + _according(doc, v, c.hi), c.hi)
+            if source is not None:
+                return Attribution(_according_verb(doc, v), source, source.end)
+        elif is_verb(doc, v) and _tail_words(doc, v + 1) <= 2:
+            source = before(doc, index, v, k)
+            if source is not None and source.start > k and tokens[source.start - 1].text == ",":
+                return Attribution(tokens[v].text, delegated(doc, index, source), v + 1)
+    return None
+
+
+def _dash_sign_off(c: Clause) -> Attribution | None:
+    """ "“…” — Maria Gonzalez": a name alone after a dash."""
+    opening = _opening(c)
+    if opening is None or opening[1] != "subject" or not opening[2]:
+        return None
+    k = opening[0]
+    m = c.index.by_start.get(k)
+    # "— Gonzalez said, …" is said_after's, even where it runs on too long to count.
+    if m is None or _subject_verb(c, k) is not None:
+        return None
+    return _fits(c, Attribution(None, Source("name", m.name, k, m.end, m, m.appositive), m.end))
+
+
+# The forms of a clause after a closing mark, in the order tried. What the clause opens with
+# picks the form (a verb, "according to", or a subject: then said_after, trailing_said, and a
+# dash sign-off only where no verb clause is).
+AFTER_CLAUSES: tuple[tuple[str, ClauseReader], ...] = (
+    ("inverted_said", _inverted_said),
+    ("according_to_after", _according_to_after),
+    ("said_after", _said_after),
+    ("trailing_said", _trailing_said),
+    ("dash_sign_off", _dash_sign_off),
+)
 
 
 def _relayed(doc: Doc, index: MentionIndex, verb: int, hi: int) -> Attribution | None:
@@ -140,7 +240,7 @@ def _relayed(doc: Doc, index: MentionIndex, verb: int, hi: int) -> Attribution |
     if m is None or m.quoted or m.end >= hi or not is_verb(doc, m.end):
         return None
     source = Source("name", m.name, k, m.end, m, m.appositive)
-    return Attribution(doc.tokens[m.end].text, source, m.end + 1, "after")
+    return Attribution(doc.tokens[m.end].text, source, m.end + 1)
 
 
 def _put_it(doc: Doc, v: int, hi: int) -> bool:
@@ -153,22 +253,6 @@ def _put_it(doc: Doc, v: int, hi: int) -> bool:
         and v >= 2
         and tokens[v - 2].text.lower() == "as"
     )
-
-
-def _trailing(doc: Doc, index: MentionIndex, k: int, hi: int) -> Attribution | None:
-    """An attribution closing the sentence after more words: "“…” to hold up on their plans,
-    Indyk said." or "… are all thought to contribute, according to the department." """
-    tokens = doc.tokens
-    for v in range(k, hi):
-        if _according(doc, v, hi) and tokens[v - 1].text == ",":
-            source = after(doc, index, v + _according(doc, v, hi), hi)
-            if source is not None:
-                return Attribution(_according_verb(doc, v), source, source.end, "after")
-        elif is_verb(doc, v) and _tail_words(doc, v + 1) <= 2:
-            source = before(doc, index, v, k)
-            if source is not None and source.start > k and tokens[source.start - 1].text == ",":
-                return Attribution(tokens[v].text, delegated(doc, index, source), v + 1, "after")
-    return None
 
 
 def _starts_near(doc: Doc, source: Source, k: int) -> bool:
@@ -185,35 +269,72 @@ def _starts_near(doc: Doc, source: Source, k: int) -> bool:
     )
 
 
-def parse_before(
-    doc: Doc, index: MentionIndex, lo: int, hi: int, *, partial: bool
-) -> Attribution | None:
-    """An attribution ending at token ``hi`` (an opening mark, or the end of a paragraph).
-
-    ``partial`` is for a quotation inside a sentence ("said it was “…”"), which may stand
-    further from its verb than one the attribution introduces ("X said: “…”").
-    """
-    tokens = doc.tokens
-    for v in range(hi - 1, lo - 1, -1):
+def _cue_before(c: Clause) -> int | None:
+    """The cue nearest before the opening mark at ``hi`` (a verb of saying, "according to", "as
+    X put it"), or None when there is none or it stands too far from the quotation."""
+    doc, hi = c.doc, c.hi
+    for v in range(hi - 1, c.lo - 1, -1):
         according = _according(doc, v, hi)
         put_it = _put_it(doc, v, hi)  # "As Gaiman put it, “…”"
         if not (according or put_it or is_verb(doc, v)):
             continue
-        gap = sum(1 for t in tokens[v + 1 : hi] if t.is_word and t.text != "that")
-        if gap > (WINDOW if partial else _TAIL):
+        gap = sum(1 for t in doc.tokens[v + 1 : hi] if t.is_word and t.text != "that")
+        if gap > (WINDOW if c.partial else _TAIL):
             return None
-        if according:
-            source = after(doc, index, v + according, hi)
-            verb = _according_verb(doc, v)
-            return Attribution(verb, source, hi, "before") if source else None
-        source = before(doc, index, v, lo)
-        if put_it:
-            return Attribution("put it", source, hi, "before") if source else None
-        if source is None and _inverts(doc, v):
-            source = after(doc, index, v + 1, hi)
-        if source is None and tokens[v].text.endswith("ing"):
-            continue  # "Liu said that …, warning: “…”": the subject is the main verb's
-        if source is None or (tokens[v].text in NAMING_VERBS and source.form == "phrase"):
-            return None
-        return Attribution(tokens[v].text, delegated(doc, index, source), hi, "before")
+        # "Liu said that …, warning: “…”": a participle without a subject of its own is passed.
+        if according or put_it or not doc.tokens[v].text.endswith("ing") or _subject_of(c, v):
+            return v
     return None
+
+
+def _cue(c: Clause, kind: str) -> int | None:
+    """The nearest cue before the quotation, if it is of ``kind`` (according, put_it, verb)."""
+    v = _cue_before(c)
+    if v is None:
+        return None
+    according, put_it = _according(c.doc, v, c.hi), _put_it(c.doc, v, c.hi)
+    return v if kind == ("according" if according else "put_it" if put_it else "verb") else None
+
+
+def _subject_of(c: Clause, v: int) -> Source | None:
+    """The subject of the verb of saying at ``v``: before it, or after it when it inverts."""
+    source = before(c.doc, c.index, v, c.lo)
+    if source is None and _inverts(c.doc, v):
+        source = after(c.doc, c.index, v + 1, c.hi)  # "said Diop: “…”"
+    return source
+
+
+def _according_to_before(c: Clause) -> Attribution | None:
+    """ "According to the ministry, “…”" (or "selon", "laut")."""
+    v = _cue(c, "according")
+    if v is None:
+        return None
+    source = after(c.doc, c.index, v + _according(c.doc, v, c.hi), c.hi)
+    return Attribution(_according_verb(c.doc, v), source, c.hi) if source else None
+
+
+def _as_put_it(c: Clause) -> Attribution | None:
+    """ "As Gaiman put it, “…”"."""
+    v = _cue(c, "put_it")
+    source = before(c.doc, c.index, v, c.lo) if v is not None else None
+    return Attribution("put it", source, c.hi) if source else None
+
+
+def _said_before(c: Clause) -> Attribution | None:
+    """ "X said: “…”", "X told Reuters that “…”", "X said it was “…”", "said X: “…”"."""
+    v = _cue(c, "verb")
+    source = _subject_of(c, v) if v is not None else None
+    if v is None or source is None:
+        return None
+    if c.doc.tokens[v].text in NAMING_VERBS and source.form == "phrase":
+        return None
+    return Attribution(c.doc.tokens[v].text, delegated(c.doc, c.index, source), c.hi)
+
+
+# The forms of a clause before an opening mark, in the order tried: the cue nearest the
+# quotation picks the form, so at most one of them applies.
+BEFORE_CLAUSES: tuple[tuple[str, ClauseReader], ...] = (
+    ("according_to_before", _according_to_before),
+    ("as_put_it", _as_put_it),
+    ("said_before", _said_before),
+)

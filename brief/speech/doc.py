@@ -11,14 +11,11 @@ import re
 from dataclasses import dataclass
 
 from brief.models import Article
-from brief.speech.lexicon.words import (
-    ABBREVIATIONS,
-)
 from brief.speech.spans import Span
+from brief.text import sentence_spans
 
 # Initialisms ("U.S.", "D.A."), words with inner apostrophes or hyphens, or one other character.
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[’'\-]\w+)*|[^\w\s]")
-_SENTENCE_END = frozenset(".!?…")
 _CLOSERS = frozenset('”’"»)]')
 QUOTE_MARKS = frozenset('“”„«»"‘’‚')
 _HEADING_MARKS = '"”’»'
@@ -87,8 +84,6 @@ class Doc:
         """Whether token ``index`` opens its sentence (ignoring opening quote marks and dashes)."""
         if index > 0 and self.quoted[index] and self.tokens[index - 1].text in _OPENING_MARKS:
             return True  # a quotation opens its own sentence
-        if index > 0 and self.quoted[index] and self.tokens[index - 1].text in _OPENING_MARKS:
-            return True  # a quotation opens its own sentence
         sentence = self.sentences[self.sentence_of[index]]
         i = sentence.start
         while i < index and not self.tokens[i].is_word:
@@ -114,35 +109,28 @@ def _quoted_flags(tokens: list[Token], spans: list[Span]) -> list[bool]:
     return flags
 
 
-def _sentence_breaks(tokens: list[Token], quoted: list[bool], para: range) -> list[range]:
-    """Split one paragraph's tokens into sentences; quoted words never end a sentence."""
+def _paragraph_sentences(
+    tokens: list[Token], quoted: list[bool], para: range, text: str, offset: int
+) -> list[range]:
+    """One paragraph's sentences as token ranges: brief.text's sentences, quotations kept whole.
+
+    A break that falls inside a quotation, or right after one that ends on its own terminal
+    mark ("… too big to fail?” Vitter demanded."), is dropped: attribution reads a quotation
+    and the words that attribute it as one sentence.
+    """
     out: list[range] = []
-    begin = para.start
-    i = para.start
-    while i < para.stop:
-        token = tokens[i]
-        if quoted[i] or token.text not in _SENTENCE_END:
+    begin = i = para.start
+    for start, _ in sentence_spans(text)[1:]:
+        while i < para.stop and tokens[i].start < offset + start:
             i += 1
-            continue
-        prev = tokens[i - 1] if i > para.start else None
-        if (
-            token.text == "."
-            and prev is not None
-            and prev.end == token.start
-            and (prev.text in ABBREVIATIONS or (len(prev.text) == 1 and prev.text.isupper()))
-        ):
-            i += 1
-            continue
-        j = i + 1
-        while j < para.stop and (tokens[j].text in _CLOSERS or tokens[j].text in _SENTENCE_END):
-            j += 1
-        if j < para.stop and not (
-            tokens[j].is_cap or tokens[j].text[0].isdigit() or tokens[j].text in QUOTE_MARKS
-        ):
-            i = j
-            continue
-        out.append(range(begin, j))
-        begin = i = j
+        if i >= para.stop:
+            break
+        last = i - 1  # the sentence's last token before its closing marks
+        while last > begin and not quoted[last] and tokens[last].text in _CLOSERS:
+            last -= 1
+        if i > begin and not quoted[last]:
+            out.append(range(begin, i))
+            begin = i
     if begin < para.stop:
         out.append(range(begin, para.stop))
     return out
@@ -152,8 +140,10 @@ def build_doc(article: Article, spans: list[Span]) -> Doc:
     """Tokenize the article and split it into sentences around its quotations."""
     tokens: list[Token] = []
     paragraph_tokens: list[range] = []
+    starts: list[int] = []  # offset of each paragraph in Article.text
     offset = 0
     for index, paragraph in enumerate(article.paragraphs):
+        starts.append(offset)
         first = len(tokens)
         tokens.extend(
             Token(m.group(), offset + m.start(), offset + m.end(), index)
@@ -163,8 +153,9 @@ def build_doc(article: Article, spans: list[Span]) -> Doc:
         offset += len(paragraph) + 2
     quoted = _quoted_flags(tokens, spans)
     sentences: list[range] = []
-    for para in paragraph_tokens:
-        sentences.extend(_sentence_breaks(tokens, quoted, para))
+    for index, para in enumerate(paragraph_tokens):
+        text = article.paragraphs[index]
+        sentences.extend(_paragraph_sentences(tokens, quoted, para, text, starts[index]))
     sentence_of = [0] * len(tokens)
     for n, sentence in enumerate(sentences):
         for i in sentence:

@@ -10,8 +10,9 @@ gazetteer, or by being named as a speaker ("Oula said").
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Final
 
-from brief.models import Actor
+from brief.models import Actor, ActorKind
 from brief.speech.capitals import is_acronym
 from brief.speech.doc import Doc
 from brief.speech.lexicon.nouns import (
@@ -22,6 +23,7 @@ from brief.speech.lexicon.nouns import (
 from brief.speech.lexicon.places import first_name_gender, gazetteer, place
 from brief.speech.mentions import Mention
 from brief.speech.people import (
+    ImpliedKind,
     acronym_links,
     body_role,
     frequent_lone_words,
@@ -33,7 +35,7 @@ from brief.speech.people import (
 
 _MAX_ROLE_WORDS = 24
 _SHORT_ACRONYM = 3
-REPORTED = "reported"  # the implied kind of a name that only speaks in reported statements
+REPORTED: Final = "reported"  # the implied kind of a name that only speaks in reported statements
 
 
 @dataclass(slots=True)
@@ -41,7 +43,7 @@ class Entity:
     """One actor while the article is read."""
 
     name: str
-    kind: str  # person | organization | place | group
+    kind: ActorKind
     roles: list[str] = field(default_factory=list)
     mentions: int = 0
     quotes: int = 0
@@ -77,13 +79,13 @@ class Registry:
 
     entities: list[Entity]
     of_mention: dict[int, Entity]  # id(mention) -> entity
-    by_key: dict[tuple[str, str], Entity] = field(default_factory=dict)  # (name, kind)
+    by_key: dict[tuple[str, ActorKind], Entity] = field(default_factory=dict)  # (name, kind)
 
     def entity(self, mention: Mention | None) -> Entity | None:
         """The entity a mention names, if it names one."""
         return None if mention is None else self.of_mention.get(id(mention))
 
-    def add(self, name: str, kind: str) -> Entity:
+    def add(self, name: str, kind: ActorKind) -> Entity:
         """The entity of that name and kind, created if new."""
         entity = self.by_key.get((name, kind))
         if entity is None:
@@ -103,10 +105,10 @@ class _Builder:
 
     registry: Registry
     canonical_person: dict[str, str]
-    known_kinds: dict[str, str]  # name -> organization | place | group, from any mention
+    known_kinds: dict[str, ActorKind]  # name -> organization | place | group, from any mention
     acronyms: dict[str, Mention]
-    spoken: dict[str, str]  # lone words named as speakers -> implied kind
-    speakers: dict[int, str]
+    spoken: dict[str, ImpliedKind]  # lone words named as speakers -> implied kind
+    speakers: dict[int, ImpliedKind]
     full_mentions: dict[str, int]  # canonical person -> mentions by a full name
     placed: set[str]  # place names used somewhere other than at a sentence's start
     frequent: set[str]  # lone capitalized words used often inside sentences ("Amazon")
@@ -206,7 +208,7 @@ class _Builder:
                 people.append(entity)
 
 
-def build_registry(doc: Doc, mentions: list[Mention], speakers: dict[int, str]) -> Registry:
+def build_registry(doc: Doc, mentions: list[Mention], speakers: dict[int, ImpliedKind]) -> Registry:
     """Group the mentions into entities.
 
     ``speakers`` maps id(mention) to the kind its attribution implies ("person", or
@@ -216,7 +218,7 @@ def build_registry(doc: Doc, mentions: list[Mention], speakers: dict[int, str]) 
     canonical_person = person_names(doc, mentions, speakers)
     for name in dict.fromkeys(canonical_person.values()):
         registry.add(name, "person")
-    known_kinds: dict[str, str] = {}
+    known_kinds: dict[str, ActorKind] = {}
     for m in mentions:
         if m.kind in ("organization", "place", "group"):
             known_kinds.setdefault(_canonical(m), m.kind)
@@ -260,7 +262,7 @@ def _canonical(m: Mention) -> str:
     return m.name
 
 
-def _drop_stray_acronyms(registry: Registry, spoken: dict[str, str]) -> None:
+def _drop_stray_acronyms(registry: Registry, spoken: dict[str, ImpliedKind]) -> None:
     """A short acronym used once, never expanded and never speaking ("GMT", "HR", "VOD") is
     more often an abbreviation than an actor (a longer one, "ECOWAS", is kept)."""
     for entity in list(registry.entities):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from brief.models import ActorKind
 from brief.speech.capitals import is_acronym, name_runs
 from brief.speech.doc import Doc
 from brief.speech.lexicon.nouns import (
@@ -31,10 +32,11 @@ from brief.speech.lexicon.nouns import (
     TITLES,
 )
 from brief.speech.lexicon.places import demonym_place, first_name_gender, place
+from brief.speech.lexicon.words import (
+    ARTICLES,
+    THING_BEFORE,
+)
 from brief.speech.roles import appositive, role_before, title_split
-
-_THING_BEFORE = frozenset({"new", "its", "their", "our"})
-_ARTICLES = frozenset({"the", "a", "an"})
 
 
 @dataclass(slots=True)
@@ -45,7 +47,7 @@ class Mention:
     end: int
     run_start: int  # first token of the title before the name, or ``start``
     name: str
-    kind: str | None  # person | organization | place | group | None (a lone unknown word)
+    kind: ActorKind | None  # None: a name, but of no kind the words or context tell
     role: str | None
     appositive: str | None  # role from ", director of ...," after the name
     appositive_end: int | None  # token index of the comma or stop after the appositive
@@ -60,8 +62,13 @@ class Mention:
         return self.name.split()
 
 
-def _kind(doc: Doc, i: int, j: int) -> tuple[str | None, int]:
-    """Kind of the name in tokens [i, j) and its possibly narrowed start ("none": not a name)."""
+# How a run of capitalized words reads: (kind, where the name starts). A kind of None is a
+# name whose kind nothing tells; a reading of None (no tuple) means the words name no one.
+_Reading = tuple[ActorKind | None, int]
+
+
+def _kind(doc: Doc, i: int, j: int) -> _Reading | None:
+    """How the words in tokens [i, j) read: kind and possibly narrowed start, or None."""
     tokens = doc.tokens
     words = [t.base for t in tokens[i:j] if t.text != "."]
     text = " ".join(words)
@@ -69,15 +76,15 @@ def _kind(doc: Doc, i: int, j: int) -> tuple[str | None, int]:
     if before is not None and before.text in ORG_BEFORE_NAME and len(words) <= 4:
         return "organization", i  # "oil firm Sonatrach", "rescue group Project Jonah"
     if any(w in NON_ACTOR_KEYWORDS for w in words):
-        return "none", i
+        return None
     if len(words) > 1 and words[0].lower() in TITLES and words[1] in ("of", "for"):
-        return "none", i  # "CEO of Take-Two": a role, not a name
+        return None  # "CEO of Take-Two": a role, not a name
     if place(text) or text in COUNTRY_ABBREVIATIONS:
         return "place", i
     if len(words) > 1 and words[0] in DIRECTIONS and place(" ".join(words[1:])):
         return "place", i + 1
     if all(w.lower().rstrip(".") in TITLES or w.lower() in TITLE_MODIFIERS for w in words):
-        return "none", i  # "President", "Prime Minister": a title alone names no one here
+        return None  # "President", "Prime Minister": a title alone names no one here
     if any(w in GROUP_KEYWORDS for w in words):
         return "group", i
     last_org = max((n for n, w in enumerate(words) if w in ORG_KEYWORDS), default=-1)
@@ -86,19 +93,19 @@ def _kind(doc: Doc, i: int, j: int) -> tuple[str | None, int]:
         return "place", i  # "Stewart Island", "Bering Sea"; not "Berrien County Health Department"
     if any(w in ORG_KEYWORDS for w in words):
         if len(words) == 1 and words[0] not in INSTITUTIONS:
-            return "none", i  # "the Club", "Fund our schools": a keyword alone is a word
+            return None  # "the Club", "Fund our schools": a keyword alone is a word
         return "organization", _drop_demonym(doc, i, j)
     if "of" in words[1:-1]:
         return "organization", i  # "Joint Chiefs of Staff"
     if len(words) > 1 and place(words[0]) and not any(first_name_gender(w) for w in words):
         return "organization", i  # "Manchester United", "Seattle Times"
     if len(words) == 1 and is_acronym(words[0]):
-        return _acronym_kind(doc, i), i
+        return None if _dateline(doc, i) else ("organization", i)
     if len(words) > 1 and demonym_place(words[0]):
         return _kind(doc, i + 1, j)
     if len(words) == 1 and demonym_place(words[0]):
-        return "none", i
-    return _kind_from_context(doc, i, j, words), i
+        return None
+    return _kind_from_context(doc, i, j, words)
 
 
 def _drop_demonym(doc: Doc, i: int, j: int) -> int:
@@ -116,30 +123,29 @@ def _drop_demonym(doc: Doc, i: int, j: int) -> int:
     return i
 
 
-def _acronym_kind(doc: Doc, i: int) -> str:
-    """An all-capitals word: an organization, unless it is a dateline ("BUFFALO, N.Y. —")."""
+def _dateline(doc: Doc, i: int) -> bool:
+    """Whether an all-capitals word opens a dateline ("BUFFALO, N.Y. —"), not an organization."""
     token = doc.tokens[i]
     para = doc.paragraph_tokens[token.paragraph]
-    if i == para.start and len(token.text) > 4:
-        return "none"
-    return "organization"
+    return i == para.start and len(token.text) > 4
 
 
-def _kind_from_context(doc: Doc, i: int, j: int, words: list[str]) -> str | None:
+def _kind_from_context(doc: Doc, i: int, j: int, words: list[str]) -> _Reading | None:
+    """The kind the words around the run tell, else what the words allow (see _Reading)."""
     tokens = doc.tokens
     after = tokens[j] if j < len(tokens) else None
     before = tokens[i - 1] if i > 0 else None
     if after is not None and after.text in GROUP_NOUNS:
-        return "group"
+        return "group", i
     if after is not None and after.text in PLACE_NOUNS:
-        return "place"
+        return "place", i
     if (
         after is not None
         and after.text == ","
         and j + 1 < len(tokens)
         and tokens[j + 1].text == "which"
     ):
-        return "organization"  # "Big Machine, which was bought out"
+        return "organization", i  # "Big Machine, which was bought out"
     if (
         before is not None
         and before.text in ("in", "near", "outside")
@@ -147,24 +153,24 @@ def _kind_from_context(doc: Doc, i: int, j: int, words: list[str]) -> str | None
         and not tokens[j].is_word
         and not first_name_gender(words[0])
     ):
-        return "place"  # "in Tin Zaouatine, a desert area"
+        return "place", i  # "in Tin Zaouatine, a desert area"
     if any(demonym_place(w) for w in words):
-        return None  # "Arab Israeli": names do not hold demonyms
+        return None, i  # "Arab Israeli": names do not hold demonyms
     if 2 <= len(words) <= 4 and all(_person_word(w) for w in words):
         # A pair whose first word the article also writes in lowercase is a phrase in title
         # case ("Big Machine", "Whole Foods", "Less Money"), unless that word is a first name.
         first = words[0].lower()
         if first in doc.lowercase_words and not first_name_gender(words[0]):
-            return None
+            return None, i
         if before is not None and (
-            before.text.lower() in _THING_BEFORE
-            or (before.text.lower() in _ARTICLES and not first_name_gender(words[0]))
+            before.text.lower() in THING_BEFORE
+            or (before.text.lower() in ARTICLES and not first_name_gender(words[0]))
         ):
-            return None  # "the new Mac Pro", "a Model Y": a thing; but "a Mike Ford novel"
-        return "person"
+            return None, i  # "the new Mac Pro", "a Model Y": a thing; but "a Mike Ford novel"
+        return "person", i
     if len(words) == 1:
-        return None
-    return "none"
+        return None, i
+    return None  # several words, not a person's name, and nothing around them tells
 
 
 def _person_word(word: str) -> bool:
@@ -200,9 +206,10 @@ def _mention(doc: Doc, i: int, j: int, *, allow_title: bool = True) -> list[Ment
     if name_start > i:
         for a, b in _role_mentions(doc, i, name_start):
             extra.extend(_mention(doc, a, b, allow_title=False))
-    kind, name_start = _kind(doc, name_start, j)
-    if kind == "none":
+    reading = _kind(doc, name_start, j)
+    if reading is None:
         return extra
+    kind, name_start = reading
     if kind == "person" and not allow_title:
         kind = "organization"  # "SciSpacE Team" in "SciSpacE Team Leader Jennifer Ngo-Anh"
     role = None

@@ -7,9 +7,12 @@ one-word names of bodies that an article uses often ("Amazon").
 
 from __future__ import annotations
 
+from typing import Literal
+
 from brief.speech.doc import Doc
 from brief.speech.lexicon.nouns import (
     KINSHIP,
+    NAME_SUFFIXES,
     ORG_NOUNS,
     PERSON_NOUNS,
     ROLE_NOUNS,
@@ -17,10 +20,11 @@ from brief.speech.lexicon.nouns import (
 from brief.speech.lexicon.places import first_name_gender
 from brief.speech.mentions import Mention
 
-_FREQUENT = 5
-_SUFFIXES = frozenset(
-    {"Jr", "Sr", "II", "III", "IV"}
-)  # uses inside sentences that make a lone capitalized word an actor
+_FREQUENT = 5  # uses inside sentences that make a lone capitalized word an actor
+
+# The kind a speaker's attribution implies for its name; "reported": it speaks only in
+# reported statements, which leave the kind to the registry.
+ImpliedKind = Literal["person", "organization", "reported"]
 
 
 def person_role(role: str | None) -> bool:
@@ -81,7 +85,9 @@ def acronym_links(doc: Doc, mentions: list[Mention]) -> dict[str, Mention]:
     return links
 
 
-def person_names(doc: Doc, mentions: list[Mention], speakers: dict[int, str]) -> dict[str, str]:
+def person_names(
+    doc: Doc, mentions: list[Mention], speakers: dict[int, ImpliedKind]
+) -> dict[str, str]:
     """Each person name with evidence -> its canonical (longest) form.
 
     A shorter name inside a longer one is the same person ("Eriksson Ek" in "Joel Eriksson Ek",
@@ -114,7 +120,7 @@ def person_names(doc: Doc, mentions: list[Mention], speakers: dict[int, str]) ->
 
 def part_of(words: list[str], other: list[str]) -> bool:
     """Whether a shorter name is the end, the start, or the first and last word of another."""
-    if other[-1].rstrip(".") in _SUFFIXES and len(other) > 2:
+    if other[-1].rstrip(".") in NAME_SUFFIXES and len(other) > 2:
         other = other[:-1]  # "Patrick Carlineo Jr." is called "Carlineo"
         if other == words:
             return True
@@ -147,10 +153,12 @@ def frequent_lone_words(doc: Doc, mentions: list[Mention]) -> set[str]:
     }
 
 
-def spoken_kinds(mentions: list[Mention], speakers: dict[int, str]) -> dict[str, str]:
+def spoken_kinds(
+    mentions: list[Mention], speakers: dict[int, ImpliedKind]
+) -> dict[str, ImpliedKind]:
     """Lone names named as speakers -> the kind their attributions imply; "organization" wins
     ("Volkswagen says it will" makes every "Volkswagen says" a body's)."""
-    spoken: dict[str, str] = {}
+    spoken: dict[str, ImpliedKind] = {}
     for m in mentions:
         if id(m) in speakers and spoken.get(m.name) != "organization":
             spoken[m.name] = speakers[id(m)]

@@ -3,7 +3,9 @@
 The pipeline: quote spans (brief/speech/spans.py) -> tokens and sentences around them
 (brief/speech/doc.py) -> names (brief/speech/mentions.py) -> attribution of each quotation
 (brief/speech/shapes.py) and reported statements (brief/speech/statements.py) -> actors
-(brief/speech/entities.py) -> canonical speakers (brief/speech/coreference.py).
+(brief/speech/entities.py) -> canonical speakers (brief/speech/coreference.py), or, for a
+quotation without one, a speaker inherited from the text before it (brief/speech/shapes.py).
+Every quotation and statement records the name of the shape that attributed it (SHAPE_NAMES).
 """
 
 from __future__ import annotations
@@ -11,45 +13,30 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from brief.models import Actor, Article, Quote
-from brief.speech.coreference import Resolver, Speaker, speaker_of
+from brief.speech.coreference import Resolver, Speaker
 from brief.speech.cues import Attribution
 from brief.speech.doc import Doc, build_doc
 from brief.speech.entities import REPORTED, Entity, build_registry
-from brief.speech.lexicon.nouns import ROLE_NOUNS
+from brief.speech.lexicon.nouns import (
+    DELEGATES,
+    ROLE_NOUNS,
+    STATEMENT_NOUNS,
+)
+from brief.speech.lexicon.words import (
+    DETERMINERS,
+    IT_VERBS,
+)
 from brief.speech.mentions import find_mentions
-from brief.speech.shapes import attribute
+from brief.speech.people import ImpliedKind
+from brief.speech.shapes import INHERIT_PARAGRAPHS, INHERITANCE, SHAPES, Memory, attribute, inherit
 from brief.speech.spans import Span, find_spans
-from brief.speech.statements import Reported, find_statements
-from brief.speech.subjects import DELEGATES, MentionIndex, Source
+from brief.speech.statements import STATEMENT_SHAPES, Reported, find_statements
+from brief.speech.subjects import MentionIndex, Source
 
 MIN_QUOTE_WORDS = 4
-# An unattributed quotation may take the speaker of one this many paragraphs before it.
-_INHERIT_PARAGRAPHS = 2
+# Every `how` a quotation or statement may record, in the order the shapes are tried.
+SHAPE_NAMES = tuple(name for name, _ in (*SHAPES, *INHERITANCE, *STATEMENT_SHAPES))
 _MARKS_AND_SPACE = ' "“”‘’«»„'
-_DETERMINERS = frozenset({"a", "an", "the", "one", "some", "his", "her", "their", "its", "our"})
-_IT_VERBS = frozenset(
-    [
-        "will",
-        "would",
-        "has",
-        "had",
-        "plans",
-        "planned",
-        "intends",
-        "expects",
-        "expected",
-        "can",
-        "could",
-        "may",
-        "might",
-        "should",
-        "does",
-        "did",
-        "aims",
-        "hopes",
-    ]
-)
-_STATEMENT_HINTS = frozenset({"statement", "release", "communique", "communiqué"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +48,7 @@ class Speech:
     actors: tuple[Actor, ...]
 
 
-def _implied_kind(doc: Doc, attribution: Attribution) -> str:
+def _implied_kind(doc: Doc, attribution: Attribution) -> ImpliedKind:
     """ "X said in a statement", "a WeWork spokesperson said": a lone name speaking through a
     statement or a spokesperson is a body."""
     source = attribution.source
@@ -70,10 +57,10 @@ def _implied_kind(doc: Doc, attribution: Attribution) -> str:
     if source.mention is not None and source.mention.kind == "person":
         return "person"  # "Sen. John Kennedy said in a statement": a person's name stays one
     window = doc.tokens[source.end : source.end + 6]
-    return "organization" if any(t.text in _STATEMENT_HINTS for t in window) else "person"
+    return "organization" if any(t.text in STATEMENT_NOUNS for t in window) else "person"
 
 
-def _reported_kind(doc: Doc, r: Reported) -> str:
+def _reported_kind(doc: Doc, r: Reported) -> ImpliedKind:
     """ "Volkswagen says it will fix the cars": a name whose statement calls it "it" is a body;
     other names speaking only in statements are left for the registry to judge."""
     mention = r.source.mention
@@ -86,7 +73,7 @@ def _reported_kind(doc: Doc, r: Reported) -> str:
     if rest[:1] == ["that"]:
         rest = rest[1:]
     # "it was …" is as often the dummy subject ("Erekat said it was only the latest move").
-    body = rest[:1] == ["its"] or (rest[:1] == ["it"] and rest[1:2] and rest[1] in _IT_VERBS)
+    body = rest[:1] == ["its"] or (rest[:1] == ["it"] and rest[1:2] and rest[1] in IT_VERBS)
     return "organization" if body else REPORTED
 
 
@@ -97,7 +84,7 @@ def _bare_role(source: Source) -> bool:
     return (
         source.form == "phrase"
         and len(words) <= 4
-        and words[0].lower() not in _DETERMINERS
+        and words[0].lower() not in DETERMINERS
         and not words[0].endswith(("’s", "'s"))  # "Ford’s father" is someone, not a title
         and head in ROLE_NOUNS
         and not head.endswith("s")
@@ -127,7 +114,7 @@ def analyze_speech(article: Article) -> Speech:
     # A sentence that attributes a quotation ("Laessing said.") is not a statement of its own.
     taken.update(doc.sentence_of[a.end - 1] for a in attributions if a is not None and a.end > 0)
     reported = find_statements(doc, index, taken)
-    speakers: dict[int, str] = {}
+    speakers: dict[int, ImpliedKind] = {}
     for a in attributions:
         if a is not None and a.source.mention is not None:
             speakers[id(a.source.mention)] = _implied_kind(doc, a)
@@ -147,8 +134,7 @@ class _Reader:
     def __init__(self, doc: Doc, resolver: Resolver) -> None:
         self.doc = doc
         self.resolver = resolver
-        self.previous: tuple[Span, Speaker] | None = None
-        self.reported_in: dict[int, Speaker] = {}  # paragraph -> last statement's speaker
+        self.memory = Memory(doc, resolver)  # who spoke last, for the inheritance shapes
         self.bare_role: tuple[str, int] | None = None  # "Malian analyst stated", paragraph
         self.entities: list[Entity | None] = []  # the entity of each quote and statement made
 
@@ -185,7 +171,7 @@ class _Reader:
         if entity is None or entity.kind != "person" or self.bare_role is None:
             return
         role, where = self.bare_role
-        if not entity.roles and paragraph - where <= _INHERIT_PARAGRAPHS:
+        if not entity.roles and paragraph - where <= INHERIT_PARAGRAPHS:
             entity.roles.append(role)
         self.bare_role = None
 
@@ -194,7 +180,7 @@ class _Reader:
         if speaker is None:
             return None
         self.resolver.note(speaker, r.source.start)
-        self.reported_in[r.paragraph] = speaker
+        self.memory.reported_in[r.paragraph] = speaker
         self._learn_role(r.source, speaker, r.paragraph)
         self.entities.append(speaker.entity)
         return Quote(
@@ -203,6 +189,7 @@ class _Reader:
             speaker_kind=speaker.kind,
             role=speaker.role,
             verb=r.verb.lower(),
+            how=r.how,
             paragraph=r.paragraph,
             start=r.start,
             end=r.end,
@@ -213,11 +200,12 @@ class _Reader:
         text = doc.article.text
         speaker = self.resolver.resolve(attribution.source) if attribution is not None else None
         verb = attribution.verb if attribution is not None and speaker is not None else None
+        how = attribution.how if attribution is not None and speaker is not None else None
         if speaker is None:
-            speaker = self._inherited(span)
+            how, speaker = inherit(self.memory, span) or (None, None)
         if speaker is not None:
             self.resolver.note(speaker, doc.first_token_at(span.start))
-            self.previous = (span, speaker)
+            self.memory.previous = (span, speaker)
         if span.word_count(text) < MIN_QUOTE_WORDS or self._is_heading(span):
             return None
         if speaker is not None:
@@ -233,6 +221,7 @@ class _Reader:
             speaker_kind=speaker.kind if speaker else None,
             role=speaker.role if speaker else None,
             verb=verb,
+            how=how,
             paragraph=span.parts[0].paragraph,
             start=span.start,
             end=span.end,
@@ -245,49 +234,3 @@ class _Reader:
             return False
         paragraph = self.doc.article.paragraphs[part.paragraph]
         return len(paragraph.strip(_MARKS_AND_SPACE)) == part.end - part.start
-
-    def _lead_in(self, span: Span) -> Speaker | None:
-        """ "Aderholt returned to the issue later in the hearing. “What vehicles exist …”": a
-        quotation opening a sentence after one whose subject is a person is that person's."""
-        doc = self.doc
-        opening = doc.first_token_at(span.start - 1)
-        sentence = doc.sentence_of[opening]
-        if doc.sentences[sentence].start != opening or sentence == 0:
-            return None
-        previous = doc.sentences[sentence - 1]
-        if doc.tokens[previous.start].paragraph != span.parts[0].paragraph:
-            return None
-        subjects = self.resolver.subjects_in(previous.start, previous.stop)
-        return speaker_of(subjects[0]) if len(subjects) == 1 else None
-
-    def _inherited(self, span: Span) -> Speaker | None:
-        """The speaker of an unattributed quotation, when the text before it tells.
-
-        The previous quotation's speaker, if close enough and no other person is named in
-        between (a quotation in a later paragraph must open it); else, for a quotation opening
-        its paragraph, the speaker of a statement in the paragraph before, or the one person
-        that paragraph names.
-        """
-        doc = self.doc
-        paragraph = span.parts[0].paragraph
-        opens = doc.first_token_at(span.start - 1) == doc.paragraph_tokens[paragraph].start
-        if self.previous is not None:
-            before, speaker = self.previous
-            gap = paragraph - before.parts[-1].paragraph
-            lo = doc.first_token_at(before.end)
-            hi = doc.first_token_at(span.start)
-            near = gap == 0 or (
-                opens and gap <= _INHERIT_PARAGRAPHS and (speaker.entity is not None or gap == 1)
-            )
-            if near and not self.resolver.others_between(lo, hi, speaker.entity):
-                return speaker
-        if not opens:
-            return self._lead_in(span)
-        if paragraph == 0:
-            return None
-        if paragraph - 1 in self.reported_in:
-            return self.reported_in[paragraph - 1]
-        people = self.resolver.people_in(paragraph - 1)
-        if len(people) == 1:
-            return speaker_of(people[0])
-        return None

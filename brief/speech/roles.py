@@ -19,18 +19,18 @@ from brief.speech.lexicon.nouns import (
 )
 from brief.speech.lexicon.places import first_name_gender, place
 from brief.speech.lexicon.words import (
-    ABBREVIATIONS,
+    ARTICLES,
     FUNCTION_WORDS,
     QUOTE_VERBS,
+    RELATIVE_BE,
+    RELATIVE_PRONOUNS,
 )
+from brief.text import ABBREVIATIONS
 
 _MAX_APPOSITIVE_TOKENS = 28
 _MAX_ROLE_PREFIX = 6
-_ARTICLES = frozenset({"a", "an", "the"})
 _APPOSITIVE_REJECTED = FUNCTION_WORDS - {"a", "an", "the", "former", "first", "one", "who"}
-_RELATIVE_BE = frozenset({"is", "was", "has", "had", "been", "serves", "served", "works", "worked"})
 _CLAUSE_STOPS = frozenset({",", ".", ";", ":", "—", "–"})
-_RELATIVES = frozenset({"who", "whose", "which", "where", "that", "whom"})
 
 
 def name_like(doc: Doc, i: int, j: int) -> bool:
@@ -129,12 +129,12 @@ def appositive(doc: Doc, end: int) -> tuple[str | None, int | None]:
     if tokens[first].text == "who":
         return _relative_role(doc, first, stop), stop
     words = list(tokens[first:stop])
-    relative = next((n for n, t in enumerate(words) if t.text in _RELATIVES), None)
+    relative = next((n for n, t in enumerate(words) if t.text in RELATIVE_PRONOUNS), None)
     if relative is not None:
         words = words[:relative]  # "a professor at Purdue University whose research ..."
     if any(t.text.lower() in QUOTE_VERBS for t in words):
         return None, None
-    has_article = bool(words) and words[0].text.lower() in _ARTICLES
+    has_article = bool(words) and words[0].text.lower() in ARTICLES
     if has_article:
         words = words[1:]
     if not words or words[0].text.lower() in _APPOSITIVE_REJECTED:
@@ -179,7 +179,10 @@ def _initial_dot(doc: Doc, k: int) -> bool:
     before = doc.tokens[k - 1]
     if before.end != doc.tokens[k].start:
         return False
-    return (len(before.text) == 1 and before.text.isupper()) or before.text in ABBREVIATIONS
+    if len(before.text) == 1:
+        return before.text.isupper()
+    # Capitalized, as before a name: a lowercase "no." or "est." ends its clause.
+    return before.is_cap and before.text.lower() in ABBREVIATIONS
 
 
 def _relative_role(doc: Doc, first: int, stop: int) -> str | None:
@@ -188,7 +191,7 @@ def _relative_role(doc: Doc, first: int, stop: int) -> str | None:
     for k in range(first + 1, stop - 1):
         word = tokens[k].text.lower()
         after = tokens[k + 1].text.lower()
-        if (word == "as" or word in _RELATIVE_BE) and after in _ARTICLES:
+        if (word == "as" or word in RELATIVE_BE) and after in ARTICLES:
             words = tokens[k + 2 : stop]
             if words and any(t.text.lower() in ROLE_NOUNS for t in words[:4]):
                 return doc.article.text[words[0].start : words[-1].end]

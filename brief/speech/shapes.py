@@ -1,26 +1,87 @@
-"""Who said each quotation: the attribution shapes of news writing.
+"""Who said each quotation: the attribution shapes of news writing, each named and tried in order.
 
-Tried in order for each quotation:
+SHAPES, the attributions written beside a quotation; the first that reads one wins:
 
-1. after it, in its sentence: `“…,” X said.`, `“…,” said X.`, `“…” — X`, `…, according to X.`
-2. before it, in its sentence: `X said: “…”`, `X told Reuters that “…”`, `X said it was “…”`
-3. the attribution of the quotation just before it, when only punctuation lies between:
-   `“A,” he said. “B.”`
-4. the next paragraph, when the quotation ends its own and the next opens with an attribution
-   that ends its sentence: `“…,”` / `Ulf Laessing, director of …, said.`
-5. the previous paragraph, when it ends with a colon: `Tottenham said in a statement:` / `“…”`
+ 1. inverted_said             `“…,” said Diop.`
+ 2. according_to_after        `“…,” according to the ministry.`
+ 3. said_after                `“…,” Laessing said.`
+ 4. trailing_said             `“…” to hold up on their plans, Indyk said.`
+ 5. dash_sign_off             `“…” — Maria Gonzalez`
+ 6. according_to_before       `According to the ministry, “…”`
+ 7. as_put_it                 `As Gaiman put it, “…”`
+ 8. said_before               `Diop said: “…”`, `X told Reuters that “…”`, `X said it was “…”`
+ 9. adding                    `He said “A,” adding “B.”`: the previous quotation's speaker
+10. previous_attribution      `“A,” he said. “B.”`: only punctuation after the attribution
+11. next_paragraph            `“…”` / `Ulf Laessing, director of …, said.`
+12. previous_paragraph_colon  `Tottenham said in a statement:` / `“…”`
 
-What is left unattributed may inherit a speaker later (brief/speech/coreference.py).
+(1-5 are brief/speech/cues.py's AFTER_CLAUSES read after the closing mark, 6-8 its
+BEFORE_CLAUSES read before the opening mark; 11 and 12 read those tables in the neighbouring
+paragraph.) INHERITANCE, for a quotation with no attribution, or one naming nobody the reader
+can resolve, once the speakers before it are known:
+
+13. previous_speaker              the previous quotation's, near enough with no one else between
+14. previous_sentence_subject     `Aderholt returned to the issue. “What vehicles exist …”`
+15. previous_paragraph_statement  `Diop denied the claims.` / `“…”`
+16. previous_paragraph_person     the one person the paragraph before names
+
+Each name is the `how` of the quotations it attributes (brief.models.Quote.how); a new shape is
+one function, one row in its table and one test in tests/test_shapes.py.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 
-from brief.speech.cues import WINDOW, Attribution, is_verb, parse_after, parse_before
+from brief.speech.coreference import Resolver, Speaker, speaker_of
+from brief.speech.cues import (
+    AFTER_CLAUSES,
+    BEFORE_CLAUSES,
+    WINDOW,
+    Attribution,
+    Clause,
+    ClauseReader,
+    is_verb,
+    read_clause,
+)
 from brief.speech.doc import QUOTE_MARKS, Doc
 from brief.speech.spans import Part, Span
 from brief.speech.subjects import MentionIndex
+
+# An unattributed quotation may take the speaker of one this many paragraphs before it.
+INHERIT_PARAGRAPHS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a shape reads: the article, its names, its quotations, and the attributions found
+    so far (one per quotation before the one being attributed)."""
+
+    doc: Doc
+    index: MentionIndex
+    spans: Sequence[Span]
+    found: list[Attribution | None] = field(default_factory=list)
+
+
+Shape = Callable[[Context, int], Attribution | None]
+
+
+def attribute(doc: Doc, index: MentionIndex, spans: list[Span]) -> list[Attribution | None]:
+    """The attribution of every quotation (None where none is written near it), each marked
+    with the name of the shape that found it."""
+    context = Context(doc, index, spans)
+    for n in range(len(spans)):
+        context.found.append(_first_shape(context, n))
+    return context.found
+
+
+def _first_shape(context: Context, n: int) -> Attribution | None:
+    for name, shape in SHAPES:
+        found = shape(context, n)
+        if found is not None:
+            return replace(found, how=name)
+    return None
 
 
 def _open_token(doc: Doc, part: Part) -> int:
@@ -66,76 +127,97 @@ def _ends_sentence(doc: Doc, part: Part) -> bool:
     return bool(text) and text[-1] in ".!?"
 
 
-def _paragraph_rest_empty(doc: Doc, part: Part) -> bool:
-    lo, _ = _after_window(doc, part)
-    para = doc.paragraph_tokens[part.paragraph]
-    return all(not doc.tokens[i].is_word for i in range(lo, para.stop))
+def _after_quote(read: ClauseReader) -> Shape:
+    """The shape of a clause form read after the quotation's closing mark, in its sentence."""
+
+    def shape(context: Context, n: int) -> Attribution | None:
+        doc, last = context.doc, context.spans[n].parts[-1]
+        if not last.closed:
+            return None
+        lo, hi = _after_window(doc, last)
+        return read(Clause(doc, context.index, lo, hi, strict=_ends_sentence(doc, last)))
+
+    return shape
 
 
-def attribute(doc: Doc, index: MentionIndex, spans: list[Span]) -> list[Attribution | None]:
-    """The attribution of every quotation (None where none is written near it)."""
-    out: list[Attribution | None] = []
-    for n, span in enumerate(spans):
-        first, last = span.parts[0], span.parts[-1]
-        found: Attribution | None = None
-        if last.closed:
-            lo, hi = _after_window(doc, last)
-            found = parse_after(doc, index, lo, hi, strict=_ends_sentence(doc, last))
-        if found is None:
-            lo, hi, partial = _before_window(doc, first)
-            found = parse_before(doc, index, lo, hi, partial=partial)
-        if found is None and n > 0:
-            found = _split(doc, spans[n - 1], out[-1], first)
-        if found is None and last.closed and _paragraph_rest_empty(doc, last):
-            found = _next_paragraph(doc, index, last.paragraph + 1)
-        if found is None:
-            found = _colon_paragraph(doc, index, first)
-        out.append(found)
-    return out
+def _before_quote(read: ClauseReader) -> Shape:
+    """The shape of a clause form read before the quotation's opening mark, in its sentence."""
+
+    def shape(context: Context, n: int) -> Attribution | None:
+        lo, hi, partial = _before_window(context.doc, context.spans[n].parts[0])
+        return read(Clause(context.doc, context.index, lo, hi, partial=partial))
+
+    return shape
 
 
-def _split(
-    doc: Doc, previous: Span, attribution: Attribution | None, first: Part
-) -> Attribution | None:
+def _previous(context: Context, n: int) -> tuple[Attribution, int, int] | None:
+    """The previous quotation's attribution, where it closes in this quotation's paragraph,
+    with the tokens of its closing mark and of this quotation's opening mark."""
+    first = context.spans[n].parts[0]
+    attribution = context.found[n - 1] if n > 0 else None
+    opening = _open_token(context.doc, first)
+    if attribution is None or opening == 0:
+        return None
+    last = context.spans[n - 1].parts[-1]
+    if last.paragraph != first.paragraph:
+        return None
+    return attribution, _close_token(context.doc, last), opening
+
+
+def _adding(context: Context, n: int) -> Attribution | None:
+    """ "He said “A,” adding “B.”": the participle between the two, alone, is B's verb."""
+    previous = _previous(context, n)
+    if previous is None:
+        return None
+    attribution, close, opening = previous
+    doc = context.doc
+    words = [i for i in range(close + 1, opening) if doc.tokens[i].is_word]
+    if len(words) == 1 and is_verb(doc, words[0]) and doc.tokens[words[0]].text.endswith("ing"):
+        return replace(attribution, verb=doc.tokens[words[0]].text)
+    return None
+
+
+# The shapes whose attribution follows its quotation, and so may carry on to the next one.
+_CARRIED = frozenset({*(name for name, _ in AFTER_CLAUSES), "adding", "previous_attribution"})
+
+
+def _previous_attribution(context: Context, n: int) -> Attribution | None:
     """ "“A,” he said. “B.”": B shares the attribution that ends the sentence before it."""
-    if attribution is None:
+    previous = _previous(context, n)
+    if previous is None or previous[0].how not in _CARRIED:
         return None
-    opening = _open_token(doc, first)
-    if previous.parts[-1].paragraph != first.paragraph or opening == 0:
-        return None
-    adding = _participle_between(doc, _close_token(doc, previous.parts[-1]), opening)
-    if adding is not None:
-        return replace(attribution, verb=adding, how="split")  # “…,” adding “…”
-    if attribution.how not in ("after", "split"):
-        return None
+    attribution, _, opening = previous
+    doc = context.doc
     if doc.sentence_of[attribution.end - 1] != doc.sentence_of[opening - 1]:
         return None
     between = range(attribution.end, opening)
     if any(doc.quoted[i] or doc.tokens[i].text in QUOTE_MARKS for i in between):
         return None
-    return replace(attribution, how="split")
+    return attribution
 
 
-def _participle_between(doc: Doc, close: int, opening: int) -> str | None:
-    """The participle in “…,” adding “…” (nothing but punctuation around it)."""
-    words = [i for i in range(close + 1, opening) if doc.tokens[i].is_word]
-    if len(words) == 1 and is_verb(doc, words[0]) and doc.tokens[words[0]].text.endswith("ing"):
-        return doc.tokens[words[0]].text
-    return None
-
-
-def _next_paragraph(doc: Doc, index: MentionIndex, paragraph: int) -> Attribution | None:
-    if paragraph >= len(doc.paragraph_tokens):
+def _next_paragraph(context: Context, n: int) -> Attribution | None:
+    """ "“…,”" / "Ulf Laessing, director of …, said.": a quotation ending its paragraph, and
+    an attribution that ends the first sentence of the next."""
+    doc, last = context.doc, context.spans[n].parts[-1]
+    if not last.closed:
         return None
-    para = doc.paragraph_tokens[paragraph]
+    lo, _ = _after_window(doc, last)
+    if any(doc.tokens[i].is_word for i in range(lo, doc.paragraph_tokens[last.paragraph].stop)):
+        return None
+    if last.paragraph + 1 >= len(doc.paragraph_tokens):
+        return None
+    para = doc.paragraph_tokens[last.paragraph + 1]
     if not para or doc.quoted[para.start] or doc.tokens[para.start].text in QUOTE_MARKS:
         return None
-    stop = doc.sentences[doc.sentence_of[para.start]].stop
-    found = parse_after(doc, index, para.start, min(stop, para.start + WINDOW), strict=True)
-    return replace(found, how="next") if found else None
+    stop = min(doc.sentences[doc.sentence_of[para.start]].stop, para.start + WINDOW)
+    return read_clause(AFTER_CLAUSES, Clause(doc, context.index, para.start, stop, strict=True))
 
 
-def _colon_paragraph(doc: Doc, index: MentionIndex, first: Part) -> Attribution | None:
+def _previous_paragraph_colon(context: Context, n: int) -> Attribution | None:
+    """ "Tottenham said in a statement:" / "“…”": a quotation opening its paragraph after one
+    that ends with a colon."""
+    doc, first = context.doc, context.spans[n].parts[0]
     if first.paragraph == 0:
         return None
     text = doc.article.paragraphs[first.paragraph]
@@ -147,5 +229,103 @@ def _colon_paragraph(doc: Doc, index: MentionIndex, first: Part) -> Attribution 
     if not previous or doc.tokens[previous.stop - 1].text != ":":
         return None
     lo = doc.sentences[doc.sentence_of[previous.stop - 1]].start
-    found = parse_before(doc, index, lo, previous.stop, partial=False)
-    return replace(found, how="colon") if found else None
+    return read_clause(BEFORE_CLAUSES, Clause(doc, context.index, lo, previous.stop))
+
+
+SHAPES: tuple[tuple[str, Shape], ...] = (
+    *((name, _after_quote(read)) for name, read in AFTER_CLAUSES),
+    *((name, _before_quote(read)) for name, read in BEFORE_CLAUSES),
+    ("adding", _adding),
+    ("previous_attribution", _previous_attribution),
+    ("next_paragraph", _next_paragraph),
+    ("previous_paragraph_colon", _previous_paragraph_colon),
+)
+
+
+@dataclass(slots=True)
+class Memory:
+    """What the reader of an article remembers, in text order, for the inheritance shapes."""
+
+    doc: Doc
+    resolver: Resolver
+    previous: tuple[Span, Speaker] | None = None  # the last quotation with a speaker
+    reported_in: dict[int, Speaker] = field(default_factory=dict)  # paragraph -> statement's
+
+
+Inheritance = Callable[[Memory, Span], Speaker | None]
+
+
+def inherit(memory: Memory, span: Span) -> tuple[str, Speaker] | None:
+    """The speaker an unattributed quotation takes from the text before it, and the name of
+    the inheritance shape that tells."""
+    for name, shape in INHERITANCE:
+        speaker = shape(memory, span)
+        if speaker is not None:
+            return name, speaker
+    return None
+
+
+def _opens_paragraph(doc: Doc, span: Span) -> bool:
+    paragraph = span.parts[0].paragraph
+    return doc.first_token_at(span.start - 1) == doc.paragraph_tokens[paragraph].start
+
+
+def _previous_speaker(memory: Memory, span: Span) -> Speaker | None:
+    """The previous quotation's speaker, if close enough and no other person is named in
+    between (a quotation in a later paragraph must open it)."""
+    if memory.previous is None:
+        return None
+    doc = memory.doc
+    before, speaker = memory.previous
+    gap = span.parts[0].paragraph - before.parts[-1].paragraph
+    near = gap == 0 or (
+        _opens_paragraph(doc, span)
+        and gap <= INHERIT_PARAGRAPHS
+        and (speaker.entity is not None or gap == 1)
+    )
+    lo, hi = doc.first_token_at(before.end), doc.first_token_at(span.start)
+    if near and not memory.resolver.others_between(lo, hi, speaker.entity):
+        return speaker
+    return None
+
+
+def _previous_sentence_subject(memory: Memory, span: Span) -> Speaker | None:
+    """ "Aderholt returned to the issue later in the hearing. “What vehicles exist …”": a
+    quotation opening a sentence after one whose subject is a person is that person's."""
+    doc = memory.doc
+    if _opens_paragraph(doc, span):
+        return None
+    opening = doc.first_token_at(span.start - 1)
+    sentence = doc.sentence_of[opening]
+    if doc.sentences[sentence].start != opening or sentence == 0:
+        return None
+    previous = doc.sentences[sentence - 1]
+    if doc.tokens[previous.start].paragraph != span.parts[0].paragraph:
+        return None
+    subjects = memory.resolver.subjects_in(previous.start, previous.stop)
+    return speaker_of(subjects[0]) if len(subjects) == 1 else None
+
+
+def _previous_paragraph_statement(memory: Memory, span: Span) -> Speaker | None:
+    """A quotation opening its paragraph after a paragraph with a statement: its speaker's."""
+    paragraph = span.parts[0].paragraph
+    if paragraph == 0 or not _opens_paragraph(memory.doc, span):
+        return None
+    return memory.reported_in.get(paragraph - 1)
+
+
+def _previous_paragraph_person(memory: Memory, span: Span) -> Speaker | None:
+    """A quotation opening its paragraph after one that names a single person: theirs."""
+    paragraph = span.parts[0].paragraph
+    if paragraph == 0 or not _opens_paragraph(memory.doc, span):
+        return None
+    people = memory.resolver.people_in(paragraph - 1)
+    return speaker_of(people[0]) if len(people) == 1 else None
+
+
+INHERITANCE: tuple[tuple[str, Inheritance], ...] = (
+    ("previous_speaker", _previous_speaker),
+    ("previous_sentence_subject", _previous_sentence_subject),
+    ("previous_paragraph_statement", _previous_paragraph_statement),
+    ("previous_paragraph_person", _previous_paragraph_person),
+)

@@ -8,17 +8,24 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from brief.speech.doc import Doc
 from brief.speech.lexicon.nouns import (
+    DELEGATES,
     ORG_NOUNS,
     PERSON_NOUNS,
     ROLE_NOUNS,
+    SPEAKING_DOCUMENTS,
     TITLES,
 )
 from brief.speech.lexicon.places import demonym_place, place
 from brief.speech.lexicon.words import (
+    DEFINITE_ARTICLES,
     FUNCTION_WORDS,
+    NOUN_PHRASE_WORDS,
+    OF_WORDS,
+    POSSESSIVES,
     PRONOUNS,
     QUOTE_VERBS,
     VERB_ADVERBS,
@@ -27,59 +34,19 @@ from brief.speech.mentions import Mention
 
 _MAX_NP = 8
 _MAX_COMPLEMENT = 6
-_OF = frozenset({"of", "de", "des", "du", "d", "für", "del"})
-_ARTICLES = frozenset({"the", "le", "la", "les", "l", "der", "die", "das", "el", "los"})
 _MAX_APPOSITION = 40
-_POSSESSIVES = frozenset({"his", "her", "their", "its"})
 _AGE = re.compile(r"\d+-year-old")
-# Words that may open or sit inside a descriptive noun phrase ("one of the protesters").
-_NP_WORDS = frozenset(
-    {
-        "a",
-        "an",
-        "the",
-        "of",
-        "one",
-        "some",
-        "many",
-        "several",
-        "two",
-        "three",
-        "four",
-        "most",
-        "all",
-        "both",
-        "other",
-        "another",
-        "his",
-        "her",
-        "their",
-    }
-)
-# Heads of "a spokesperson for the British Foreign Office": the body behind them speaks.
-# Writings that speak for whoever is named before them ("the latest WHO report said").
-_DOCUMENTS = frozenset({"report", "statement", "study", "survey", "filing", "complaint"})
-DELEGATES = frozenset(
-    {
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "representative",
-        "official",
-        "officials",
-        "source",
-        "sources",
-        "statement",
-    }
-)
-_SPEAKS_FOR = DELEGATES | _DOCUMENTS
+_SPEAKS_FOR = DELEGATES | SPEAKING_DOCUMENTS
+
+# How the text writes a speaker: a name, a pronoun, or a noun phrase ("one of the protesters").
+SourceForm = Literal["name", "pronoun", "phrase"]
 
 
 @dataclass(frozen=True, slots=True)
 class Source:
     """Who a verb of saying names, as the text writes it, before any resolution."""
 
-    form: str  # "name" | "pronoun" | "phrase"
+    form: SourceForm
     text: str  # "Laessing", "he", "one of the protesters"
     start: int  # first token of the phrase (title included)
     end: int  # token after the phrase (appositive included)
@@ -189,7 +156,7 @@ def _phrase_before(doc: Doc, index: MentionIndex, e: int, lo: int) -> Source | N
             break
         modifier = (
             t.text.islower()
-            and (lower not in FUNCTION_WORDS or lower in _NP_WORDS)
+            and (lower not in FUNCTION_WORDS or lower in NOUN_PHRASE_WORDS)
             and lower not in QUOTE_VERBS
         )
         owner = t.is_cap and (t.possessive or demonym_place(t.text) or place(t.base))
@@ -198,11 +165,11 @@ def _phrase_before(doc: Doc, index: MentionIndex, e: int, lo: int) -> Source | N
         elif t.is_cap and index.by_end.get(s) is not None and head in _SPEAKS_FOR:
             m = index.by_end[s]  # "a WeWork spokesperson", "the latest WHO report"
             return Source("name", m.name, m.run_start, e + 1, m, None, head)
-        elif t.is_cap and lower in _NP_WORDS:
+        elif t.is_cap and lower in NOUN_PHRASE_WORDS:
             s -= 1
         else:
             break
-    if s - 2 >= lo and tokens[s - 1].text == "and" and tokens[s].text.lower() in _POSSESSIVES:
+    if s - 2 >= lo and tokens[s - 1].text == "and" and tokens[s].text.lower() in POSSESSIVES:
         first = index.by_end.get(s - 1)
         if first is not None and not first.quoted:  # "Paganini and his team wrote"
             return Source("name", first.name, first.run_start, e + 1, first, None)
@@ -226,7 +193,7 @@ def after(doc: Doc, index: MentionIndex, k: int, hi: int) -> Source | None:
     if word in PRONOUNS:
         return Source("pronoun", word, k, k + 1)
     m = index.by_start.get(k)
-    if m is None and word.lower() in _ARTICLES and k + 1 < hi:
+    if m is None and word.lower() in DEFINITE_ARTICLES and k + 1 < hi:
         m = index.by_start.get(k + 1)  # "according to the New Zealand Department of ..."
     if m is not None and not m.quoted:
         end = m.appositive_end if m.appositive_end is not None else m.end
@@ -246,11 +213,11 @@ def after(doc: Doc, index: MentionIndex, k: int, hi: int) -> Source | None:
                 if m is not None and lower in DELEGATES and m.kind == "organization":
                     return Source("name", m.name, k, m.end, m, None, lower)
             last = _complement_end(doc, e, hi)
-            first = k + 1 if tokens[k].text.lower() in _ARTICLES - {"the"} else k
+            first = k + 1 if tokens[k].text.lower() in DEFINITE_ARTICLES - {"the"} else k
             text = doc.article.text[tokens[first].start : tokens[last].end]
-            definite = tokens[k].text.lower() in ("the", "his", "her", "their", *_ARTICLES)
+            definite = tokens[k].text.lower() in ("the", "his", "her", "their", *DEFINITE_ARTICLES)
             return Source("phrase", text, k, last + 1, None, None, lower, definite)
-        if lower in FUNCTION_WORDS and lower not in _NP_WORDS:
+        if lower in FUNCTION_WORDS and lower not in NOUN_PHRASE_WORDS:
             return None
         e += 1
     return None
@@ -260,7 +227,7 @@ def _complement_end(doc: Doc, e: int, hi: int) -> int:
     """Last token of a head and its named complement: "ministry of Defence", "ministère des
     Affaires étrangères" (a lowercase word only right after a capitalized one)."""
     tokens = doc.tokens
-    if not (e + 2 < hi and tokens[e + 1].text in _OF and tokens[e + 2].is_cap):
+    if not (e + 2 < hi and tokens[e + 1].text in OF_WORDS and tokens[e + 2].is_cap):
         return e
     k = e + 2
     while k + 1 < hi and k - e < _MAX_COMPLEMENT:

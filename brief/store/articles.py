@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from brief.models import Brief
 from brief.net import normalize_url
-from brief.store.rows import to_db_time
+from brief.store.rows import CompletedStatus, to_db_time
 from brief.text import sanitize
 
 if TYPE_CHECKING:
@@ -139,7 +139,11 @@ def _sanitized(value: Any) -> Any:
 
 
 def complete_article(
-    conn: sqlite3.Connection, article_id: int, brief: Brief, status: str, reason: str | None
+    conn: sqlite3.Connection,
+    article_id: int,
+    brief: Brief,
+    status: CompletedStatus,
+    reason: str | None,
 ) -> int | None:
     """Store the analysis of an article. Returns the article's id — another one's when the
     text shows it is a story already stored (this one is then merged into it) — or None when

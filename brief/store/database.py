@@ -33,7 +33,9 @@ from brief.store.errors import SQLITE_ERROR, store_error
 from brief.store.migrations import migrate
 from brief.store.queries import ArticleReads, where
 from brief.store.rows import (
+    COMPLETED_STATUSES,
     ArticleFilter,
+    CompletedStatus,
     FetchUpdate,
     SearchHit,
     now_utc,
@@ -204,7 +206,7 @@ class Store(ArticleReads, SaidReads):
             store_feeds.record_failure(conn, feed_id, error, next_attempt, now or now_utc())
 
     def complete_article(
-        self, article_id: int, brief: Brief, status: str, reason: str | None = None
+        self, article_id: int, brief: Brief, status: CompletedStatus, reason: str | None = None
     ) -> int | None:
         """Store an article's analysis; ``status`` "full" (from its page) or "feed-only"
         (``reason`` says why the page was not used). Returns the id it is stored under (an
@@ -218,7 +220,7 @@ class Store(ArticleReads, SaidReads):
         feed_id: int,
         entry: FeedEntry,
         brief: Brief,
-        status: str,
+        status: CompletedStatus,
         reason: str | None = None,
         *,
         now: datetime | None = None,
@@ -316,7 +318,8 @@ class Store(ArticleReads, SaidReads):
 
 
 def _check_status(status: str) -> None:
-    if status not in ("full", "feed-only"):
+    # The database refuses anything else too (CHECK), but "pending" would pass it.
+    if status not in COMPLETED_STATUSES:
         raise ValueError(f"status must be 'full' or 'feed-only', not {status!r}")
 
 

@@ -9,10 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Literal, get_args
 
-from brief.models import Brief
+from brief.models import Brief, SpeakerKind
 
-EXTRACTION_STATUSES = ("pending", "full", "feed-only")
+# How an analyzed article's text was got: from its page, or the feed's own (the page failed).
+CompletedStatus = Literal["full", "feed-only"]
+# An article's extraction status: "pending" until its page is fetched, extracted, analyzed.
+ExtractionStatus = Literal["pending", CompletedStatus]
+
+COMPLETED_STATUSES: tuple[CompletedStatus, ...] = get_args(CompletedStatus)
 
 # search() marks the matched words of a snippet with these private-use characters, so a front
 # end can highlight them without the snippet ever being parsed as markup.
@@ -101,7 +107,7 @@ class ArticleSummary:
     fetched_at: datetime
     read: bool
     starred: bool
-    status: str  # one of EXTRACTION_STATUSES
+    status: ExtractionStatus
     reason: str | None  # why the page could not be used ("feed-only"), else None
     feeds: tuple[str, ...]  # display names of the feeds that carry it
     lead: str | None  # the first sentence of the summary, once analyzed
@@ -121,7 +127,7 @@ class StoredArticle:
     fetched_at: datetime
     read: bool
     starred: bool
-    status: str
+    status: ExtractionStatus
     reason: str | None
     feeds: tuple[str, ...]
     text: str
@@ -147,7 +153,7 @@ class SpeakerCount:
     """Someone quoted in the stored articles, with how often."""
 
     name: str
-    kind: str | None
+    kind: SpeakerKind | None
     role: str | None  # the most recent role given
     quotes: int  # direct quotations
     statements: int  # reported speech
@@ -163,7 +169,7 @@ class QuoteRow:
     article_url: str | None
     published: datetime | None
     speaker: str | None
-    speaker_kind: str | None
+    speaker_kind: SpeakerKind | None
     role: str | None
     text: str
     is_statement: bool

@@ -2,8 +2,9 @@
 
 The only module that imports sumy. Every algorithm picks whole sentences from the same
 candidates: the article's sentences (split by brief.text, so never inside a quotation) minus
-non-sentences (headings, credits, bylines, datelines, short fragments), with leading wire
-prefixes such as "(CNN) --" trimmed. Summaries keep the article's order.
+non-sentences (headings, credits, bylines, datelines, short fragments; the page-debris rules
+are brief.text's, which extraction applies too), with leading wire prefixes such as
+"(CNN) --" trimmed. Summaries keep the article's order.
 """
 
 from __future__ import annotations
@@ -16,10 +17,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from brief.config import ALGORITHMS
 from brief.models import Article
-from brief.text import sentence_spans, words
-
-ALGORITHMS = ("default", "lead", "lexrank", "textrank", "lsa", "luhn")
+from brief.text import (
+    is_debris_sentence,
+    is_trailer_line,
+    sentence_spans,
+    strip_debris_prefix,
+    words,
+)
 
 # LexRank and TextRank compare every pair of sentences, LSA factors a words x sentences
 # matrix: past this many candidates they only see the lead plus the best by a cheap score.
@@ -48,32 +54,6 @@ _WIRE_PREFIX = re.compile(
     r"\((?:CNN|Reuters|AP|AFP|UPI|dpa|Xinhua|PA|Bloomberg|EW\.com|CNN Student News)\)"
     r"\s*(?:--|—|–|-)?\s*"
 )
-# Page furniture glued in front of a sentence by flattened extraction.
-_FURNITURE_PREFIX = re.compile(
-    r"^(?:scroll down for (?:video|more)|advertisement|read more|click here)\b[:.]?\s*", re.I
-)
-# Lines that are page furniture, not prose: labels ("Photo:", "Credit:"), timestamps, calls
-# to action, agency credits. A label needs its colon: "Video footage showed…" is prose.
-_BOILERPLATE = re.compile(
-    r"^(?:(?:credits?|photos?|images?|pictures?|video|source|watch|listen|related|see also|"
-    r"advertisement|published|updated|last updated|posted)\s*[:|]"
-    r"|(?:published|updated|last updated|posted)(?: on| at)?\s+\d"
-    r"|copyright\b|©|share (?:this|on|via)\b|follow (?:us|@)|subscribe\b|sign up\b"
-    r"|click here\b|read more\b|(?:additional )?(?:reporting|writing|editing) by\b)",
-    re.I,
-)
-# A heading after which a page lists other stories, not this one.
-_END_OF_STORY = re.compile(
-    r"^\s*(?:related(?: content| stories| articles| coverage| news| links| reading| topics)?|"
-    r"more (?:on this(?: story)?|stories|news|from \w+)|read (?:more|next|also)|see also|"
-    r"you (?:may|might) also like|recommended(?: for you)?|most (?:read|popular)|"
-    r"further reading)\W*$",
-    re.I,
-)
-# "By John Smith." / "By . Daily Mail Reporter ." - a byline is a handful of capitalized words.
-_BYLINE = re.compile(
-    r"^By\s+(?:[.|]\s*)*[A-Z][\w'’-]*(?:[\s,.|]+(?:and\s+)?[A-Z][\w'’-]*){0,5}\W*$"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +77,7 @@ def is_prose(sentence: str) -> bool:
 
 def _is_furniture(sentence: str) -> bool:
     """Credits, bylines, share buttons, timestamps, all-caps or Title Case headings."""
-    if _is_boilerplate(sentence):
+    if is_debris_sentence(sentence):
         return True
     if not any(c.isupper() or c.islower() for c in sentence):
         return False  # a caseless script: nothing more to judge by
@@ -105,14 +85,9 @@ def _is_furniture(sentence: str) -> bool:
     return sum(1 for w in words(sentence) if w[0].islower()) < 2
 
 
-def _is_boilerplate(sentence: str) -> bool:
-    return bool(_BOILERPLATE.match(sentence) or _BYLINE.match(sentence))
-
-
 def _trim(sentence: str) -> str:
     """The sentence without a leading wire/dateline prefix or page furniture."""
-    sentence = _FURNITURE_PREFIX.sub("", _WIRE_PREFIX.sub("", sentence, count=1), count=1)
-    return sentence.strip()
+    return strip_debris_prefix(_WIRE_PREFIX.sub("", sentence, count=1)).strip()
 
 
 def candidates(article: Article) -> list[Candidate]:
@@ -123,13 +98,13 @@ def candidates(article: Article) -> list[Candidate]:
     """
     sentences: list[tuple[int, str]] = []
     for paragraph in article.paragraphs:
-        if sentences and _END_OF_STORY.match(paragraph):
+        if sentences and is_trailer_line(paragraph):
             break  # what follows are teasers of other stories
         for start, end in sentence_spans(paragraph):
             sentences.append((len(sentences), _trim(paragraph[start:end])))
     chosen = [(i, s) for i, s in sentences if is_prose(s)]
     if not chosen:
-        chosen = [(i, s) for i, s in sentences if s and not _is_boilerplate(s)]
+        chosen = [(i, s) for i, s in sentences if s and not is_debris_sentence(s)]
     seen: set[str] = set()
     out = []
     for i, s in chosen:

@@ -111,11 +111,11 @@ def populate(
 
 def _article(sample: Sample) -> Article:
     """Extract a sample: a page as if read from its original address, the seed as text."""
-    from brief.extract import extract_html, extract_text
+    from brief.extract import article_from_bytes
 
     data = (resources.files("brief") / "samples" / sample.file).read_bytes()
     if sample.file.endswith(".gz"):
         data = gzip.decompress(data)
     if sample.url is not None:
-        return extract_html(data, url=sample.url)
-    return extract_text(data.decode("utf-8"), path=f"brief/samples/{sample.file}")
+        return article_from_bytes(data, content_type="text/html", url=sample.url)
+    return article_from_bytes(data, path=f"brief/samples/{sample.file}")

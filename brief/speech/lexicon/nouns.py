@@ -16,17 +16,16 @@ def _words(text: str) -> frozenset[str]:
 # compared in lowercase.
 TITLES = _words(
     """
-    president minister secretary senator sen representative rep governor gov mayor chancellor
-    king queen prince princess pope general gen colonel col lieutenant lt captain capt sergeant
-    sgt admiral adm major commander chief judge justice dr doctor mr mrs ms miss mx sir dame
-    lord lady professor prof reverend rev father bishop archbishop cardinal rabbi imam sheikh
-    ambassador commissioner director chairman chairwoman chairperson ceo cfo coo speaker
-    spokesman spokeswoman spokesperson coach manager superintendent detective inspector
-    constable sheriff councillor councilman councilwoman congressman congresswoman lawmaker
-    premier emir sultan president-elect founder co-founder analyst striker midfielder
-    defender goalkeeper winger quarterback pitcher skipper negotiator envoy leader whip mp mep
-    cmdr cpl pvt spc brig supt insp det
-    msp mla
+    adm admiral ambassador analyst archbishop bishop brig capt captain cardinal ceo cfo chairman
+    chairperson chairwoman chancellor chief cmdr co-founder coach col colonel commander
+    commissioner congressman congresswoman constable coo councillor councilman councilwoman cpl
+    dame defender det detective director doctor dr emir envoy father founder gen general
+    goalkeeper gov governor imam insp inspector judge justice king lady lawmaker leader
+    lieutenant lord lt major manager mayor mep midfielder minister miss mla mp mr mrs ms msp mx
+    negotiator pitcher pope premier president president-elect prince princess prof professor pvt
+    quarterback queen rabbi rep representative rev reverend secretary sen senator sergeant sgt
+    sheikh sheriff sir skipper spc speaker spokesman spokesperson spokeswoman striker sultan
+    superintendent supt whip winger
     """
 )
 
@@ -34,53 +33,53 @@ TITLES = _words(
 # Words that may stand inside a title before its last word ("Vice", "Foreign", "Deputy").
 TITLE_MODIFIERS = _words(
     """
-    vice prime deputy foreign defense defence finance interior justice health trade home state
-    former acting executive senior assistant associate press supreme high first grand crown
-    chief attorney general head interim secretary-general director-general managing
+    acting assistant associate attorney chief crown defence defense deputy director-general
+    executive finance first foreign former general grand head health high home interim interior
+    justice managing press prime secretary-general senior state supreme trade vice
     """
 )
 
 
-# Titles that tell a person's gender ("Mr Obama" is male).
 # Relatives: a person named in full beside a relative who shares the surname.
 KINSHIP = _words(
-    "father mother son daughter wife husband brother sister uncle aunt nephew niece cousin"
-    " grandfather grandmother grandson granddaughter dad mom mum stepfather stepmother"
+    """
+    aunt brother cousin dad daughter father granddaughter grandfather grandmother grandson
+    husband mom mother mum nephew niece sister son stepfather stepmother uncle wife
+    """
 )
-MALE_TITLES = _words("mr sir lord king prince father brother sheikh")
 
-
-FEMALE_TITLES = _words("mrs ms miss dame lady queen princess sister")
+# Titles that tell a person's gender ("Mr Obama" is male).
+MALE_TITLES = _words("brother father king lord mr prince sheikh sir")
+FEMALE_TITLES = _words("dame lady miss mrs ms princess queen sister")
 
 
 # Lowercase nouns that end a role ("analyst", "the chief negotiator"): a role before a name
 # must end in one of these (or a TITLE_WORDS word).
 ROLE_NOUNS = TITLES | _words(
     """
-    negotiator adviser advisor official spokesman spokeswoman spokesperson analyst expert
-    economist researcher scientist professor teacher lawyer attorney activist journalist
-    reporter writer author historian fellow candidate challenger rival opponent envoy diplomat
-    commander boss chief president minister secretary coach manager player star singer actor
-    actress rapper musician artist model director producer founder ceo chairman chairwoman
-    head owner investor banker trader strategist officer soldier general imam cleric priest
-    pastor leader lawmaker legislator senator governor mayor judge prosecutor student
-    mother father son daughter wife husband brother sister nurse doctor surgeon farmer
-    fisherman skipper resident worker employee executive engineer designer planner consultant
-    ranger warden marshal defenseman defender forward center centre goalie goaltender
-    linebacker receiver catcher shortstop outfielder infielder rookie veteran midfielder
-    striker keeper referee umpire trainer chef pilot driver agent broker dealer vendor
-    commissioner auditor accountant clerk treasurer trustee firefighter paramedic physician
-    psychiatrist psychologist therapist dentist pharmacist veterinarian monk nun elder
-    chieftain graduate principal lecturer dean provost rector scholar archaeologist
-    biologist ecologist physicist chemist geologist epidemiologist virologist sociologist
-    anthropologist demographer statistician pollster lobbyist campaigner organizer organiser
-    volunteer donor philanthropist entrepreneur businessman businesswoman tycoon billionaire
-    magnate mogul supervisor foreman laborer labourer miner rancher sailor marine aide
-    assistant intern staffer editor columnist correspondent photographer filmmaker
-    songwriter guitarist drummer bassist composer dancer choreographer painter sculptor
-    architect novelist poet playwright blogger influencer comedian host presenter anchor
-    commentator pundit critic programmer developer inventor co-founder chairperson captain
-    co-author author
+    accountant activist actor actress adviser advisor agent aide analyst anchor anthropologist
+    archaeologist architect artist assistant attorney auditor author banker bassist billionaire
+    biologist blogger boss broker brother businessman businesswoman campaigner candidate captain
+    catcher center centre ceo chairman chairperson chairwoman challenger chef chemist chief
+    chieftain choreographer cleric clerk co-author co-founder coach columnist comedian commander
+    commentator commissioner composer consultant correspondent critic dancer daughter dealer
+    dean defender defenseman demographer dentist designer developer diplomat director doctor
+    donor driver drummer ecologist economist editor elder employee engineer entrepreneur envoy
+    epidemiologist executive expert farmer father fellow filmmaker firefighter fisherman foreman
+    forward founder general geologist goalie goaltender governor graduate guitarist head
+    historian host husband imam infielder influencer intern inventor investor journalist judge
+    keeper laborer labourer lawmaker lawyer leader lecturer legislator linebacker lobbyist
+    magnate manager marine marshal mayor midfielder miner minister model mogul monk mother
+    musician negotiator novelist nun nurse officer official opponent organiser organizer
+    outfielder owner painter paramedic pastor pharmacist philanthropist photographer physician
+    physicist pilot planner player playwright poet pollster presenter president priest principal
+    producer professor programmer prosecutor provost psychiatrist psychologist pundit rancher
+    ranger rapper receiver rector referee reporter researcher resident rival rookie sailor
+    scholar scientist sculptor secretary senator shortstop singer sister skipper sociologist
+    soldier son songwriter spokesman spokesperson spokeswoman staffer star statistician
+    strategist striker student supervisor surgeon teacher therapist trader trainer treasurer
+    trustee tycoon umpire vendor veteran veterinarian virologist volunteer warden wife worker
+    writer
     """
 )
 
@@ -88,23 +87,23 @@ ROLE_NOUNS = TITLES | _words(
 # Nouns that head an unnamed human speaker ("a spokesman", "officials", "one of the protesters").
 PERSON_NOUNS = _words(
     """
-    spokesman spokeswoman spokesperson spokespeople official officials source sources witness
-    witnesses resident residents protester protesters protestor protestors demonstrator
-    demonstrators analyst analysts expert experts observer observers diplomat diplomats
-    officer officers aide aides adviser advisers advisor advisors lawyer lawyers
-    attorney attorneys activist activists doctor doctors nurse nurses teacher teachers student
-    students worker workers employee employees insider insiders person people man woman men
-    women neighbor neighbors neighbour neighbours relative relatives friend friends
-    survivor survivors victim victims parent parents farmer farmers soldier soldiers fighter
-    fighters villager villagers voter voters supporter supporters critic critics economist
-    economists researcher researchers scientist scientists executive executives investor
-    investors negotiator negotiators representative representatives member members organizer
-    organizers organiser organisers leader leaders lawmaker lawmakers legislator legislators
-    prosecutor prosecutors investigator investigators eyewitness eyewitnesses passenger
-    passengers fan fans owner owners manager managers colleague colleagues journalist
-    journalists reporter reporters historian historians engineer engineers commenter
-    commenters user users poster viewer viewers reader readers follower followers physician
-    physicians surgeon surgeons patient patients author authors co-author co-authors
+    activist activists adviser advisers advisor advisors aide aides analyst analysts attorney
+    attorneys author authors co-author co-authors colleague colleagues commenter commenters
+    critic critics demonstrator demonstrators diplomat diplomats doctor doctors economist
+    economists employee employees engineer engineers executive executives expert experts
+    eyewitness eyewitnesses fan fans farmer farmers fighter fighters follower followers friend
+    friends historian historians insider insiders investigator investigators investor investors
+    journalist journalists lawmaker lawmakers lawyer lawyers leader leaders legislator
+    legislators man manager managers member members men negotiator negotiators neighbor
+    neighbors neighbour neighbours nurse nurses observer observers officer officers official
+    officials organiser organisers organizer organizers owner owners parent parents passenger
+    passengers patient patients people person physician physicians poster prosecutor prosecutors
+    protester protesters protestor protestors reader readers relative relatives reporter
+    reporters representative representatives researcher researchers resident residents scientist
+    scientists soldier soldiers source sources spokesman spokespeople spokesperson spokeswoman
+    student students supporter supporters surgeon surgeons survivor survivors teacher teachers
+    user users victim victims viewer viewers villager villagers voter voters witness witnesses
+    woman women worker workers
     """
 )
 
@@ -112,52 +111,83 @@ PERSON_NOUNS = _words(
 # Nouns that head a body speaking as one ("the ministry", "police", "Algerian authorities").
 ORG_NOUNS = _words(
     """
-    ministry government authorities authority police army military embassy office department
-    agency company firm council committee commission court prosecutors prosecutor's
-    administration presidency cabinet parliament senate congress party group organization
-    organisation union alliance coalition federation association club team league board
-    bureau service services forces force navy statement report spokesman's junta regime
-    regulator regulators watchdog bank university school hospital network broadcaster
-    newspaper channel outlet website campaign foundation institute studio label publisher
-    retailer carrier airline maker manufacturer operator insurer
-    ministère gouvernement préfecture parquet ministerio gobierno ministerium regierung
+    administration agency airline alliance army association authorities authority bank board
+    broadcaster bureau cabinet campaign carrier channel club coalition commission committee
+    company congress council court department embassy federation firm force forces foundation
+    gobierno gouvernement government group hospital institute insurer junta label league maker
+    manufacturer military ministerio ministerium ministry ministère navy network newspaper
+    office operator organisation organization outlet parliament parquet party police presidency
+    prosecutor's prosecutors préfecture publisher regierung regime regulator regulators report
+    retailer school senate service services spokesman's statement studio team union university
+    watchdog website
     """
 )
+
+
+# Heads of "a spokesperson for the British Foreign Office": the body behind them speaks.
+DELEGATES = _words(
+    "official officials representative source sources spokesman spokesperson spokeswoman statement"
+)
+
+# Writings that speak for whoever is named before them ("the latest WHO report said").
+SPEAKING_DOCUMENTS = _words("complaint filing report statement study survey")
+
+# Heads of phrases naming a text, not a speaker: it speaks for whoever issued it.
+DOCUMENT_NOUNS = _words(
+    """
+    complaint document filing lawsuit letter memo paper poll post release report ruling
+    statement study survey tweet website
+    """
+)
+
+# Heads of descriptions that fit any organization ("the company said").
+GENERIC_ORG_HEADS = _words(
+    "agency club company firm group network organisation organization report statement team"
+)
+
+# Nouns after a name's verb that make the name a body speaking through a text ("X said in a
+# statement").
+STATEMENT_NOUNS = _words("communique communiqué release statement")
+
+# Plural nouns whose possessive opens a name rather than ending one ("People’s Daily").
+IRREGULAR_PLURALS = _words("children men people women")
+
+# Suffixes after a person's surname ("Patrick Carlineo Jr." is called "Carlineo").
+NAME_SUFFIXES = _words("II III IV Jr Sr")
 
 
 # Capitalized words that make a name an organization ("Konrad Adenauer Foundation").
 ORG_KEYWORDS = _words(
     """
-    Ministry Foundation Party Army Council Bank University Inc Ltd Agency Alliance Union
-    Organization Organisation Association Institute Institution Committee Commission
-    Corporation Corp Company Co Group Department Office Court Police Service Services Forces
-    Force Navy Assembly Parliament Congress Senate Government Administration Authority Board
-    Bureau Center Centre Fund Forum Federation League Club Network News Times Post Journal
-    Herald Tribune Guardian Gazette Telegraph Press Productions Entertainment Records Airlines
-    Airways Motors Technologies Systems Media Studios Holdings Partners Hospital School College
-    Academy Museum Church Front Movement Brigade Brigades Coalition Consortium Industries
-    Label Market Bureau Agency Commission Council Cabinet Chamber Reserve Trust Society
-    Command Corps Guard Guards Tribunal Secretariat Embassy Fed LLC PLC GmbH SA AG
-    Nations House Channel TV Radio Magazine Daily Studio FC Hotspur Rovers Athletic Wanderers
-    Research Finance Capital Energy Foods
-    Pharmaceuticals Solutions Software Labs Laboratories Analytics Advisors Securities
-    Investments Ventures Brands Stores Insurance Bancorp Broadcasting Publishing Pictures
+    Academy Administration Advisors AG Agency Airlines Airways Alliance Analytics Army Assembly
+    Association Athletic Authority Bancorp Bank Board Brands Brigade Brigades Broadcasting
+    Bureau Cabinet Capital Center Centre Chamber Channel Church Club Co Coalition College
+    Command Commission Committee Company Congress Consortium Corp Corporation Corps Council
+    Court Daily Department Embassy Energy Entertainment FC Fed Federation Finance Foods Force
+    Forces Forum Foundation Front Fund Gazette GmbH Government Group Guard Guardian Guards
+    Herald Holdings Hospital Hotspur House Inc Industries Institute Institution Insurance
+    Investments Journal Label Laboratories Labs League LLC Ltd Magazine Market Media Ministry
+    Motors Movement Museum Nations Navy Network News Office Organisation Organization Parliament
+    Partners Party Pharmaceuticals Pictures PLC Police Post Press Productions Publishing Radio
+    Records Research Reserve Rovers SA School Secretariat Securities Senate Service Services
+    Society Software Solutions Stores Studio Studios Systems Technologies Telegraph Times
+    Tribunal Tribune Trust TV Union University Ventures Wanderers
     """
 )
 
 
 # Organization keywords that are names on their own ("Congress said"); any other keyword alone
 # ("the Club", "Fund our schools") is an ordinary word.
-INSTITUTIONS = _words("Congress Parliament Senate Fed Pentagon Kremlin Interpol")
+INSTITUTIONS = _words("Congress Fed Interpol Kremlin Parliament Pentagon Senate")
 
 
 # Capitalized words that make a name a document or event, not an actor ("Algiers Accords").
 NON_ACTOR_KEYWORDS = _words(
     """
-    Accords Accord Agreement Treaty Act Bill Law Convention Protocol Declaration Charter
-    Cup Championship Championships Games Olympics Awards Award Prize Festival Summit Conference
-    War Day Week Street Avenue Road Square Bridge Airport Station Stadium Park Hall Tower
-    Building Program Programme Plan Initiative Project Report Index Strategy
+    Accord Accords Act Agreement Airport Avenue Award Awards Bill Bridge Building Championship
+    Championships Charter Conference Convention Cup Day Declaration Festival Games Hall Index
+    Initiative Law Olympics Park Plan Prize Program Programme Project Protocol Report Road
+    Square Stadium Station Strategy Street Summit Tower Treaty War Week
     """
 )
 
@@ -165,8 +195,8 @@ NON_ACTOR_KEYWORDS = _words(
 # Capitalized plurals that make a name a group ("House Democrats", "the Tories").
 GROUP_KEYWORDS = _words(
     """
-    Democrats Republicans Tories Conservatives Liberals Socialists Greens Islamists Maoists
-    Taliban Houthis
+    Conservatives Democrats Greens Houthis Islamists Liberals Maoists Republicans Socialists
+    Taliban Tories
     """
 )
 
@@ -174,8 +204,8 @@ GROUP_KEYWORDS = _words(
 # Plural nouns that make the capitalized words before them a group ("Tuareg rebels").
 GROUP_NOUNS = _words(
     """
-    rebels militants insurgents mercenaries fighters jihadists separatists militias militia
-    guerrillas extremists gangs cartel cartels tribes clans
+    cartel cartels clans extremists fighters gangs guerrillas insurgents jihadists mercenaries
+    militants militia militias rebels separatists tribes
     """
 )
 
@@ -183,9 +213,9 @@ GROUP_NOUNS = _words(
 # Capitalized words that end the name of a place ("Stewart Island", "Bering Sea").
 PLACE_KEYWORDS = _words(
     """
-    Island Islands Isles Sea Ocean Beach Bay Lake Lakes River Mountain Mountains Mount Canal
-    Locks Peninsula Coast Gulf Strait Straits Valley Desert County Province Region Harbour
-    Harbor Falls Cape Heights Hills Forest Plains Delta Basin Glacier Reef Archipelago
+    Archipelago Basin Bay Beach Canal Cape Coast County Delta Desert Falls Forest Glacier Gulf
+    Harbor Harbour Heights Hills Island Islands Isles Lake Lakes Locks Mount Mountain Mountains
+    Ocean Peninsula Plains Province Reef Region River Sea Strait Straits Valley
     """
 )
 
@@ -193,8 +223,8 @@ PLACE_KEYWORDS = _words(
 # Lowercase nouns after a capitalized word that make it a place ("the Tomboctou region").
 PLACE_NOUNS = _words(
     """
-    region province district county city town village state river valley desert island
-    islands mountains peninsula area border capital neighborhood neighbourhood
+    area border capital city county desert district island islands mountains neighborhood
+    neighbourhood peninsula province region river state town valley village
     """
 )
 
@@ -202,28 +232,28 @@ PLACE_NOUNS = _words(
 # Lowercase nouns before a capitalized word that make it an organization ("oil firm Sonatrach").
 ORG_BEFORE_NAME = _words(
     """
-    firm company group agency outlet newspaper broadcaster channel club team party label
-    network giant maker operator carrier retailer bank insurer startup start-up conglomerate
-    airline publisher daily magazine website organization organisation charity
+    agency airline bank broadcaster carrier channel charity club company conglomerate daily firm
+    giant group insurer label magazine maker network newspaper operator organisation
+    organization outlet party publisher retailer start-up startup team website
     """
 )
 
 
 # Connectors allowed inside a capitalized name ("Bank of America", "Osama bin Laden").
 NAME_CONNECTORS = _words(
-    "of for on and the de del della di da dos das du des la le van von der den al el bin ibn &"
+    "& al and bin da das de del della den der des di dos du el for ibn la le of on the van von"
 )
 
 
 # Of those, the ones that only join parts of an organization or title, not of a person's name.
-ORG_CONNECTORS = _words("of for on and the &")
+ORG_CONNECTORS = _words("& and for of on the")
 
 
 # Directions that may precede a place without being part of its name ("northern Mali").
 DIRECTIONS = _words(
     """
-    North South East West Northern Southern Eastern Western Central Northeast Northwest
-    Southeast Southwest North-East North-West South-East South-West Upper Lower Greater
+    Central East Eastern Greater Lower North North-East North-West Northeast Northern Northwest
+    South South-East South-West Southeast Southern Southwest Upper West Western
     """
 )
 
@@ -272,8 +302,8 @@ IRREGULAR_DEMONYMS = {
 # Second halves of compound adjectives after a capitalized word ("Kroger-owned", "Texas-based").
 HYPHEN_SUFFIXES = _words(
     """
-    made based owned led born backed run funded sponsored controlled style era type class bred
-    raised speaking related linked oriented focused area wide level dominated affiliated
-    allied aligned inspired themed bound centric friendly free like language american
+    affiliated aligned allied american area backed based born bound bred centric class
+    controlled dominated era focused free friendly funded inspired language led level like
+    linked made oriented owned raised related run speaking sponsored style themed type wide
     """
 )

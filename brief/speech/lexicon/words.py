@@ -1,7 +1,9 @@
 """Closed-class word lists for quote attribution: verbs of saying (English first, then the
-other languages news pages come in most), pronouns, adverbs, function words, months, days and
-abbreviations. The nouns of names live in brief/speech/lexicon/nouns.py; places and first
-names come from packages, through brief/speech/lexicon/places.py.
+other languages news pages come in most), pronouns, adverbs, function words, months and days.
+
+The nouns of names live in brief/speech/lexicon/nouns.py; places and first names come from
+packages, through brief/speech/lexicon/places.py; abbreviations live with the sentence
+splitter, in brief/text.py, which every stage may import.
 """
 
 from __future__ import annotations
@@ -13,27 +15,27 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# Verbs that attribute a direct quotation, as written (the Quote.verb is the lowercased form).
-QUOTE_VERBS = _words(
+# Verbs that attribute a direct quotation in English, as written (the Quote.verb is the
+# lowercased form); QUOTE_VERBS below adds the other languages.
+_ENGLISH_QUOTE_VERBS = _words(
     """
-    said says say saying told tells tell added adds stated states explained explains noted notes
-    warned warns insisted insists argued argues wrote writes tweeted tweets asked asks replied
-    replies continued continues declared declares announced announces claimed claims confirmed
-    confirms admitted admits acknowledged acknowledges recalled recalls remarked remarks observed
-    observes commented comments responded responds answered answers suggested suggests urged urges
-    conceded concedes emphasized emphasised emphasizes emphasises stressed stresses maintained
-    maintains contended contends asserted asserts alleged alleges vowed vows promised promises
-    predicted predicts cautioned cautions complained complains lamented laments joked jokes quipped
-    quips shouted shouts yelled yells screamed cried cries whispered whispers mused muses boasted
-    boasts pleaded pleads begged begs demanded demands reiterated reiterates repeated repeats
-    concluded concludes posted posts texted mentioned mentions revealed reveals disclosed
-    reported reports testified testifies countered counters retorted retorts exclaimed gushed
-    wondered wonders offered offers elaborated clarified indicated indicates informed assured
-    reminded reminds acknowledged recounted recounts described describes summed sums agreed agrees
-    admitted predicted wrote added tweeted insisted explained pointed points accused accuses
-    blamed blames denied denies criticized criticised criticizes criticises condemned condemns
-    called calls described describes dubbed read reads written
-    telling adding explaining noting warning insisting arguing writing asking replying claiming
+    accused accuses acknowledged acknowledges added adding adds admits admitted agreed agrees
+    alleged alleges announced announces answered answers argued argues arguing asked asking asks
+    asserted asserts assured begged begs blamed blames boasted boasts called calls cautioned
+    cautions claimed claiming claims clarified commented comments complained complains conceded
+    concedes concluded concludes condemned condemns confirmed confirms contended contends
+    continued continues countered counters cried cries criticised criticises criticized
+    criticizes declared declares demanded demands denied denies described describes disclosed
+    dubbed elaborated emphasised emphasises emphasized emphasizes exclaimed explained explaining
+    explains gushed indicated indicates informed insisted insisting insists joked jokes lamented
+    laments maintained maintains mentioned mentions mused muses noted notes noting observed
+    observes offered offers pleaded pleads pointed points posted posts predicted predicts
+    promised promises quipped quips read reads recalled recalls recounted recounts reiterated
+    reiterates remarked remarks reminded reminds repeated repeats replied replies replying
+    reported reports responded responds retorted retorts revealed reveals said say saying says
+    screamed shouted shouts stated states stressed stresses suggested suggests summed sums tell
+    telling tells testified testifies texted told tweeted tweets urged urges vowed vows warned
+    warning warns whispered whispers wondered wonders writes writing written wrote yelled yells
     """
 )
 
@@ -41,33 +43,47 @@ QUOTE_VERBS = _words(
 # they never invert ("said Diop" inverts; "told reporters" does not).
 NON_INVERTING_VERBS = _words(
     """
-    told tells tell telling informed assured reminded reminds urged urges accused accuses
-    blamed blames criticized criticised condemned condemns denied denies asked asks offered
-    offers described describes called calls dubbed read reads
+    accused accuses asked asks assured blamed blames called calls condemned condemns criticised
+    criticized denied denies described describes dubbed informed offered offers read reads
+    reminded reminds tell telling tells told urged urges
     """
 )
 
 # The same verbs in the other languages news pages come in most, as written after a quotation
 # ("a ajouté Laurent Fabius", "sagte Merkel", "dijo el ministro", "заявил Песков").
-FOREIGN_QUOTE_VERBS = _words(
+_FRENCH_QUOTE_VERBS = _words(
     """
-    dit déclaré ajouté affirmé expliqué indiqué précisé souligné estimé assuré confié raconté
-    répondu poursuivi insisté prévenu averti annoncé reconnu martelé lancé déclare ajoute
-    affirme explique indique précise souligne estime assure raconte répond poursuit
-    sagte sagt erklärte erklärt betonte betont fügte sagten meinte meint
-    dijo afirmó explicó señaló añadió aseguró indicó declaró dice afirma explica señala
-    disse afirmou explicou declarou acrescentou
-    сказал сказала сказали заявил заявила заявили отметил отметила добавил добавила пояснил
-    пояснила подчеркнул подчеркнула рассказал рассказала сообщил сообщила пожаловалась
-    пожаловался призналась признался говорит считает
+    affirme affirmé ajoute ajouté annoncé assure assuré averti confié dit déclare déclaré estime
+    estimé explique expliqué indique indiqué insisté lancé martelé poursuit poursuivi précise
+    précisé prévenu raconte raconté reconnu répond répondu souligne souligné
     """
+)
+_GERMAN_QUOTE_VERBS = _words("betont betonte erklärt erklärte fügte meint meinte sagt sagte sagten")
+_SPANISH_QUOTE_VERBS = _words(
+    "afirma afirmó aseguró añadió declaró dice dijo explica explicó indicó señala señaló"
+)
+_PORTUGUESE_QUOTE_VERBS = _words("acrescentou afirmou declarou disse explicou")
+_RUSSIAN_QUOTE_VERBS = _words(
+    """
+    говорит добавил добавила заявил заявила заявили отметил отметила подчеркнул подчеркнула
+    пожаловалась пожаловался пояснил пояснила призналась признался рассказал рассказала сказал
+    сказала сказали сообщил сообщила считает
+    """
+)
+QUOTE_VERBS = (
+    _ENGLISH_QUOTE_VERBS
+    | _FRENCH_QUOTE_VERBS
+    | _GERMAN_QUOTE_VERBS
+    | _SPANISH_QUOTE_VERBS
+    | _PORTUGUESE_QUOTE_VERBS
+    | _RUSSIAN_QUOTE_VERBS
 )
 
 # Auxiliaries between a subject and its participle, or before an inverted one ("a ajouté").
-AUXILIARIES = _words("a ont avait aurait hat haben ha han")
+AUXILIARIES = _words("a aurait avait ha haben han hat ont")
 
 # "according to" in one word.
-ACCORDING_WORDS = _words("selon laut según segundo")
+ACCORDING_WORDS = _words("laut segundo según selon")
 
 # Verbs that name or characterize rather than report ("Cruz called the suicide a “profound
 # indictment”"): their subject speaks only if it is someone named, never "a group called “…”".
@@ -77,17 +93,15 @@ NAMING_VERBS = _words("called calls described describes dubbed")
 # a claim. Narrower than QUOTE_VERBS, since precision matters more than recall here.
 STATEMENT_VERBS = _words(
     """
-    said says stated states told tells added adds explained explains claimed claims alleged
-    alleges accused accuses blamed blames denied denies warned warns insisted insists argued
-    argues announced announces declared declares confirmed confirms admitted admits acknowledged
-    acknowledges maintained maintains asserted asserts contended contends criticized criticised
-    criticizes criticises condemned condemns urged urges vowed vows promised promises revealed
-    reveals noted notes testified testifies reiterated reiterates stressed stresses emphasized
-    emphasised predicted predicts disagreed rejected rejects dismissed dismisses
+    accused accuses acknowledged acknowledges added adds admits admitted alleged alleges
+    announced announces argued argues asserted asserts blamed blames claimed claims condemned
+    condemns confirmed confirms contended contends criticised criticises criticized criticizes
+    declared declares denied denies disagreed dismissed dismisses emphasised emphasized
+    explained explains insisted insists maintained maintains noted notes predicted predicts
+    promised promises reiterated reiterates rejected rejects revealed reveals said says stated
+    states stressed stresses tells testified testifies told urged urges vowed vows warned warns
     """
 )
-
-QUOTE_VERBS = QUOTE_VERBS | FOREIGN_QUOTE_VERBS
 
 # Verbs whose subject reports but whose clause is not theirs to claim ("X asked whether").
 _NON_CLAIM = _words("asked asks wondered wonders")
@@ -97,59 +111,90 @@ CLAIM_VERBS = STATEMENT_VERBS - _NON_CLAIM
 # Words that may sit between a subject and its verb ("he later said", "she has also told").
 VERB_ADVERBS = _words(
     """
-    also later then previously recently once further has have had was is would will had
-    earlier subsequently reportedly repeatedly again simply just quickly flatly angrily
-    publicly privately separately himself herself itself still already even
-    a ont avait aurait hat haben
+    a again already also angrily aurait avait earlier even flatly further haben had has hat have
+    herself himself is itself just later once ont previously privately publicly quickly recently
+    repeatedly reportedly separately simply still subsequently then was will would
     """
 )
 
-PRONOUNS_MALE = _words("he He")
+PRONOUNS_MALE = _words("He he")
 
-PRONOUNS_FEMALE = _words("she She")
+PRONOUNS_FEMALE = _words("She she")
 
-PRONOUNS_PLURAL = _words("they They")
+PRONOUNS_PLURAL = _words("They they")
 
-PRONOUNS_NEUTER = _words("it It")
+PRONOUNS_NEUTER = _words("It it")
 
-PRONOUNS_FIRST = _words("I we We")
+PRONOUNS_FIRST = _words("I We we")
 
 PRONOUNS = PRONOUNS_MALE | PRONOUNS_FEMALE | PRONOUNS_PLURAL | PRONOUNS_NEUTER | PRONOUNS_FIRST
 
 # Capitalized words that open sentences or headings but never names.
 FUNCTION_WORDS = _words(
     """
-    a an the this that these those there then than it its it's i we you he she they his her
-    their our my your me us them what which who whom whose where when why how if while though
-    although because since as at by for from in into of on onto to with without within about
-    above after against along among around before behind below beneath beside besides between
-    beyond but during except inside near off out outside over past per through throughout
-    toward towards under until unlike up upon via and or nor so yet not no yes all any both
-    each either every few many more most much neither none other others several some such
-    also still even just only however meanwhile moreover furthermore nevertheless instead
-    indeed thus hence therefore otherwise perhaps maybe already again now today tomorrow
-    yesterday tonight here once later earlier first second third last next new old other
-    another asked based according despite following including given amid like unless whether
-    is are was were be been being have has had do does did will would shall should can could
-    may might must said says told one two three four five six seven eight nine ten
-    hey please thanks thank hello hi oh well yeah ok okay
-    read watch listen follow share more related advertisement sign subscribe click see
-    photo photos video videos image images credit credits source sources copyright update
-    updated editor's note
+    a about above according advertisement after again against all along already also although
+    amid among an and another any are around as asked at based be because been before behind
+    being below beneath beside besides between beyond both but by can click copyright could
+    credit credits despite did do does during each earlier editor's eight either even every
+    except few first five follow following for four from furthermore given had has have he hello
+    hence her here hey hi his how however i if image images in including indeed inside instead
+    into is it it's its just last later like listen many may maybe me meanwhile might more
+    moreover most much must my near neither nevertheless new next nine no none nor not note now
+    of off oh ok okay old on once one only onto or other others otherwise our out outside over
+    past per perhaps photo photos please read related said says second see seven several shall
+    share she should sign since six so some source sources still subscribe such ten than thank
+    thanks that the their them then there therefore these they third this those though three
+    through throughout thus to today told tomorrow tonight toward towards two under unless
+    unlike until up update updated upon us via video videos was watch we well were what when
+    where whether which while who whom whose why will with within without would yeah yes
+    yesterday yet you your
     """
 )
+
+# Articles, and the determiners that make a role phrase a description ("the analyst") rather
+# than a bare title ("Malian analyst").
+ARTICLES = _words("a an the")
+DETERMINERS = _words("a an her his its one our some the their")
+
+# Definite articles before a speaker's noun, in the languages of the quote verbs ("le ministre").
+DEFINITE_ARTICLES = _words("das der die el l la le les los the")
+
+# Words joining a noun to a capitalized name it belongs to ("a spokesman of the ministry").
+OF_WORDS = _words("d de del des du für of")
+
+POSSESSIVES = _words("her his its their")
+
+# Words that may open or sit inside a descriptive noun phrase ("one of the protesters").
+NOUN_PHRASE_WORDS = _words(
+    "a all an another both four her his many most of one other several some the their three two"
+)
+
+# Verbs of saying that are commands when "to" follows ("The judge told him not to swear").
+COMMAND_VERBS = _words("asked asks tell tells told urged urges")
+
+# Verbs after "it" that make the "it" a body with plans ("Volkswagen says it will fix the cars").
+IT_VERBS = _words(
+    """
+    aims can could did does expected expects had has hopes intends may might planned plans
+    should will would
+    """
+)
+
+# Words before a say-verb that make it passive or an infinitive ("was told", "to be said").
+PASSIVE_BEFORE = _words("are be been being is it's to was were")
+
+# Subjects of a reported statement that too often stand for no one ("It says a lot").
+IMPERSONAL_SUBJECTS = _words("I It it We we")
+
+# "who is a senior fellow at …", "who serves as …": the verbs and pronouns of a relative role.
+RELATIVE_BE = _words("been had has is served serves was worked works")
+RELATIVE_PRONOUNS = _words("that where which who whom whose")
+
+# Words before a capitalized pair that make it a thing ("the new Mac Pro", "its Model Y").
+THING_BEFORE = _words("its new our their")
 
 MONTHS = frozenset(m for m in calendar.month_name if m) | frozenset(
     m for m in calendar.month_abbr if m
 )
 
 DAYS = frozenset(d for d in calendar.day_name) | frozenset(d for d in calendar.day_abbr)
-
-# Abbreviations whose period does not end a sentence.
-ABBREVIATIONS = _words(
-    """
-    Mr Mrs Ms Dr Prof Gov Sen Rep Gen Lt Col Capt Sgt Adm Cmdr Maj Rev Fr St Jr Sr Inc Ltd Co
-    Corp No vs etc Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mt Ft Pres Supt Det Insp
-    U.S U.K U.N E.U D.C
-    """
-)
