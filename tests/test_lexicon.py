@@ -1,5 +1,5 @@
-"""The word lists: one home (brief/speech/lexicon, and brief/text.py for abbreviations), each
-list sorted and free of duplicates, and no vocabulary left in the other speech modules."""
+"""The word lists: one home (brief/speech/lexicon; brief/text/sentences.py for abbreviations),
+each list sorted and free of duplicates, and no vocabulary left in the other speech modules."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from brief.speech import analyze_speech
 
 BRIEF = Path(brief.__file__).parent
 LEXICON = sorted((BRIEF / "speech" / "lexicon").glob("*.py"))
-WORD_LIST_FILES = [*LEXICON, BRIEF / "text.py"]
+WORD_LIST_FILES = [*LEXICON, BRIEF / "text" / "sentences.py"]
 SPEECH = sorted(p for p in (BRIEF / "speech").glob("*.py") if p.name != "__init__.py")
 
 
@@ -139,7 +139,7 @@ def _assignments(name: str) -> list[str]:
     ("name", "home"),
     [
         ("QUOTE_VERBS", "speech/lexicon/words.py"),
-        ("ABBREVIATIONS", "text.py"),
+        ("ABBREVIATIONS", "text/sentences.py"),
         ("ALGORITHMS", "config.py"),
     ],
 )

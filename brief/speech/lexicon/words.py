@@ -3,7 +3,7 @@ other languages news pages come in most), pronouns, adverbs, function words, mon
 
 The nouns of names live in brief/speech/lexicon/nouns.py; places and first names come from
 packages, through brief/speech/lexicon/places.py; abbreviations live with the sentence
-splitter, in brief/text.py, which every stage may import.
+splitter, in brief/text/sentences.py, which every stage may import.
 """
 
 from __future__ import annotations

@@ -1,0 +1,36 @@
+"""Offline text tools every stage may use: sanitizing untrusted text, the one sentence and word
+splitter, and the page-debris rules. No third-party imports, no downloaded data."""
+
+from __future__ import annotations
+
+from brief.text.debris import (
+    is_debris_line,
+    is_debris_sentence,
+    is_trailer_line,
+    strip_debris_prefix,
+)
+from brief.text.sanitize import sanitize
+from brief.text.sentences import (
+    ABBREVIATIONS,
+    MAX_QUOTE,
+    TITLE_ABBREVIATIONS,
+    SumyTokenizer,
+    sentence_spans,
+    split_sentences,
+    words,
+)
+
+__all__ = [
+    "ABBREVIATIONS",
+    "MAX_QUOTE",
+    "TITLE_ABBREVIATIONS",
+    "SumyTokenizer",
+    "is_debris_line",
+    "is_debris_sentence",
+    "is_trailer_line",
+    "sanitize",
+    "sentence_spans",
+    "split_sentences",
+    "strip_debris_prefix",
+    "words",
+]
