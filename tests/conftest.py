@@ -1,11 +1,21 @@
-"""Shared pytest fixtures: every test runs with BRIEF_HOME in a temporary folder."""
+"""Shared pytest fixtures: every test runs with BRIEF_HOME in a temporary folder.
+
+Also registered here for every module: ``loopback`` (the 127.0.0.1 HTTP server) and the TUI
+tests' stores (``demo_db``, ``demo_store``, ``frozen_store``; see tests/tui_support.py).
+Nothing here is shared between pytest-xdist workers: each has its own temporary folders.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from loopback import loopback  # noqa: F401  (the 127.0.0.1 HTTP server fixture, for every test)
+from loopback import loopback  # noqa: F401  (fixture)
+from tui_support import (  # noqa: F401  (fixtures)
+    demo_db_fixture,
+    demo_store_fixture,
+    frozen_store_fixture,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

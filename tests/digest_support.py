@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import socket
 import ssl
 from collections.abc import Iterator
@@ -60,8 +61,22 @@ def _authenticator(
     return AuthResult(success=ok, handled=False)
 
 
+# Sockets bound to the ports free_port gave out, kept open until the test process ends: a
+# port that is merely unused now could be taken by a server of another xdist worker.
+_HELD: list[socket.socket] = []
+
+
 def free_port() -> int:
-    """A TCP port nobody listens on right now."""
+    """A port on 127.0.0.1 where nobody listens, nor can: bound by a socket that never listens."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    _HELD.append(sock)
+    port: int = sock.getsockname()[1]
+    return port
+
+
+def _unused_port() -> int:
+    """A port on 127.0.0.1 nobody has bound right now (for a server that binds it itself)."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port: int = sock.getsockname()[1]
@@ -97,8 +112,7 @@ def smtp_server(
     ``login`` requires AUTH with USER/PASSWORD.
     """
     inbox = Inbox()
-    port = free_port()
-    kwargs: dict[str, Any] = {"hostname": "127.0.0.1", "port": port}
+    kwargs: dict[str, Any] = {"hostname": "127.0.0.1"}
     if security == "starttls":
         assert tls is not None
         kwargs.update(tls_context=tls.server_context, require_starttls=True)
@@ -108,9 +122,25 @@ def smtp_server(
     if login:
         # aiosmtpd only counts STARTTLS as TLS for auth_require_tls; implicit TLS is TLS anyway.
         kwargs.update(authenticator=_authenticator, auth_require_tls=security == "starttls")
-    controller = Controller(inbox, **kwargs)
-    controller.start()
+    controller = _start(inbox, kwargs)
     try:
-        yield port, inbox
+        yield controller.port, inbox
     finally:
         controller.stop()
+
+
+def _start(inbox: Inbox, kwargs: dict[str, Any], tries: int = 5) -> Controller:
+    """A started Controller on an unused port.
+
+    aiosmtpd cannot listen on port 0 (it connects to its own port to check that it runs), so it
+    is given a port unused a moment ago; if another process binds that port first, the next
+    try takes another.
+    """
+    controller = Controller(inbox, port=_unused_port(), **kwargs)
+    try:
+        controller.start()
+    except OSError as err:
+        if err.errno != errno.EADDRINUSE or tries <= 1:
+            raise
+        return _start(inbox, kwargs, tries - 1)
+    return controller

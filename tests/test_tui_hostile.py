@@ -12,22 +12,21 @@ from tui_support import (
     HOSTILE_SPEAKER,
     Opened,
     build_hostile_store,
-    make_app,
+    run_app,
+    screen_cells,
     screen_text,
-    settle,
 )
 
 from brief.store import Store
-from brief.tui.screens.main import MainScreen
 from brief.tui.screens.search import SearchScreen
 from brief.tui.screens.speakers import SpeakersScreen
 
 pytestmark = pytest.mark.anyio
-SIZE = (160, 50)
 
 
 @pytest.fixture
 def hostile(tmp_path: Path) -> Iterator[Store]:
+    """A store holding hostile text (see build_hostile_store)."""
     path = tmp_path / "hostile.sqlite3"
     build_hostile_store(path)
     with Store.open(path) as store:
@@ -36,17 +35,18 @@ def hostile(tmp_path: Path) -> Iterator[Store]:
 
 def assert_inert(app: App[None]) -> None:
     """Nothing on screen is an escape sequence, a hyperlink, or a click action from a feed."""
-    strips = app.screen._compositor.render_strips()
-    for y, strip in enumerate(strips):
-        for segment in strip:
-            assert "\x1b" not in segment.text and "\x07" not in segment.text
-            assert "]8;;" not in segment.text and "]52;" not in segment.text
-            style = segment.style
+    rows = screen_cells(app)
+    for y, row in enumerate(rows):
+        line = "".join(cell.text for cell in row)
+        assert "\x1b" not in line and "\x07" not in line, f"a control character on line {y}"
+        assert "]8;;" not in line and "]52;" not in line, f"an OSC sequence on line {y}"
+        for x, cell in enumerate(row):
+            style = cell.style
             if style is None:
                 continue
-            assert not style.link, f"a hyperlink on line {y}: {segment.text!r}"
-            if y < len(strips) - 1:  # the footer's keys are the only clickable text
-                assert "@click" not in (style.meta or {}), f"a click action on line {y}"
+            assert not style.link, f"a hyperlink at {x},{y}: {line!r}"
+            if y < len(rows) - 1:  # the footer's keys are the only clickable text
+                assert "@click" not in (style.meta or {}), f"a click action at {x},{y}"
 
 
 def where(app: App[None], needle: str) -> tuple[int, int]:
@@ -60,12 +60,10 @@ def where(app: App[None], needle: str) -> tuple[int, int]:
 
 async def test_hostile_titles_names_and_quotes_render_literally(hostile: Store) -> None:
     opened = Opened()
-    app = make_app(hostile, opened=opened)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        main = app.screen
-        assert isinstance(main, MainScreen)
-        text = screen_text(app)
+    async with run_app(hostile, opened=opened) as tui:
+        app, main = tui.app, tui.main
+        assert app.screen is main
+        text = tui.text()
         # The list cuts long titles with "…"; what is shown is the literal text.
         assert "click me [@click=app.quit]x[/] [/x]" in text  # OSC 8's text, not its link
         assert "Second: [link=http://evil.example]not a li" in text
@@ -80,15 +78,15 @@ async def test_hostile_titles_names_and_quotes_render_literally(hostile: Store) 
             for i, s in enumerate(main.articles.summaries.values())
             if (s.title or "").startswith("Analyzed")
         )
-        await settle(pilot)
-        text = screen_text(app)
+        await tui.settle()
+        text = tui.text()
         assert HOSTILE_SPEAKER in text and "[/x] spokesperson" in text
         assert f"“{HOSTILE_SHOWN} is what they typed into the form”" in text
         assert_inert(app)
         # Clicking the would-be [@click=app.quit] in the brief does nothing.
         x, y = where(app, "“" + HOSTILE_SHOWN)
-        await pilot.click(offset=(x + 2, y))
-        await settle(pilot)
+        await tui.pilot.click(offset=(x + 2, y))
+        await tui.settle()
         assert app.is_running
         # A javascript: link (written into the database directly) never reaches a browser.
         main.articles.highlighted = next(
@@ -96,39 +94,33 @@ async def test_hostile_titles_names_and_quotes_render_literally(hostile: Store) 
             for i, s in enumerate(main.articles.summaries.values())
             if (s.title or "").startswith("Second")
         )
-        await settle(pilot)
-        await pilot.press("o")
-        await settle(pilot)
+        await tui.settle()
+        await tui.press("o")
         assert opened.urls == []
         assert app.is_running
 
 
 async def test_hostile_text_in_speakers_search_and_filter(hostile: Store) -> None:
-    app = make_app(hostile)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("p")
-        await settle(pilot)
+    async with run_app(hostile) as tui:
+        app = tui.app
+        await tui.press("p")
         assert isinstance(app.screen, SpeakersScreen)
-        text = screen_text(app)
+        text = tui.text()
         assert HOSTILE_SPEAKER in text
         assert HOSTILE_SHOWN + " is what they typed" in text
         assert_inert(app)
         x, y = where(app, HOSTILE_SHOWN)
-        await pilot.click(offset=(x + 2, y))
-        await settle(pilot)
+        await tui.pilot.click(offset=(x + 2, y))
+        await tui.settle()
         assert app.is_running
-        await pilot.press("escape", "escape")
-        await settle(pilot)
-        await pilot.press("slash", *"typed")
-        await settle(pilot)
+        await tui.press("escape", "escape")
+        await tui.press("slash", *"typed")
         assert isinstance(app.screen, SearchScreen)
         assert app.screen.hits
-        assert "Analyzed: " + HOSTILE_SHOWN in screen_text(app)
+        assert "Analyzed: " + HOSTILE_SHOWN in tui.text()
         assert_inert(app)
-        await pilot.press("escape", "f")
-        await settle(pilot)
-        text = screen_text(app)
+        await tui.press("escape", "f")
+        text = tui.text()
         assert "Speaker: " + HOSTILE_SPEAKER in text
         assert "Tag: #[/x]" in text
         assert_inert(app)

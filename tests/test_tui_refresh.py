@@ -8,22 +8,21 @@ from pathlib import Path
 import pytest
 from loopback import Loopback
 from refresh_support import Newsroom, feed_bytes, localize, write_config
-from tui_support import make_app, screen_text, settle
+from tui_support import run_app
 
 from brief.config import Config, load_config
 from brief.store import ArticleFilter, Store
-from brief.tui.screens.main import MainScreen
 from brief.tui.screens.speakers import SpeakersScreen
 from brief.tui.widgets.status_bar import StatusBar
 
 pytestmark = pytest.mark.anyio
-SIZE = (160, 50)
 REGISTER = "http://go.theregister.com"  # the Atom fixture's article host
 NBC = "https://www.nbcnewyork.com"
 
 
 @pytest.fixture
 def store(brief_home: Path) -> Iterator[Store]:
+    """The store at BRIEF_HOME's default place, empty."""
     with Store.open() as opened:
         yield opened
 
@@ -47,23 +46,19 @@ async def test_R_refreshes_every_feed_and_shows_new_articles_and_errors(
     loopback: Loopback, store: Store, tmp_path: Path
 ) -> None:
     news, config = newsroom(loopback, tmp_path)
-    app = make_app(store, config)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        main = app.screen
-        assert isinstance(main, MainScreen)
+    async with run_app(store, config) as tui:
+        main = tui.main
         assert main.articles.option_count == 0
-        await pilot.press("R")
-        await settle(pilot)
+        await tui.press("R")
         assert main.articles.option_count == 3
         assert all(
             s.quote_count >= 0 and s.status == "full" for s in main.articles.summaries.values()
         )
         assert main.brief.article is not None and main.brief.article.brief is not None
-        messages = [str(n.message) for n in app._notifications]
-        assert any("feeds: 2 ok, 0 not modified, 1 failed; 3 new articles" in m for m in messages)
-        assert any("500" in m for m in messages if "/broken.rss" in m)  # the failed feed
-        assert "⚠" in screen_text(app)  # the failing feed's badge in the left pane
+        notices = tui.notices
+        assert any("feeds: 2 ok, 0 not modified, 1 failed; 3 new articles" in n for n in notices)
+        assert any("500" in n for n in notices if "/broken.rss" in n)  # the failed feed
+        assert "⚠" in tui.text()  # the failing feed's badge in the left pane
         assert news.hits("/science.atom") == 1
 
 
@@ -73,18 +68,13 @@ async def test_r_refreshes_only_the_chosen_feed(
     news, config = newsroom(loopback, tmp_path)
     store.add_feeds(config.feeds)
     nbc = next(f for f in store.list_feeds() if f.url.endswith("/nbc.rss"))
-    app = make_app(store, config)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        main = app.screen
-        assert isinstance(main, MainScreen)
-        await pilot.press("r")  # nothing chosen, no article: nothing to refresh
-        await settle(pilot)
-        assert any("No feed to refresh here" in str(n.message) for n in app._notifications)
+    async with run_app(store, config) as tui:
+        main = tui.main
+        await tui.press("r")  # nothing chosen, no article: nothing to refresh
+        assert any("No feed to refresh here" in notice for notice in tui.notices)
         main.feeds.select_id(f"feed:{nbc.id}")
-        await settle(pilot)
-        await pilot.press("r")
-        await settle(pilot)
+        await tui.settle()
+        await tui.press("r")
         assert news.hits("/nbc.rss") == 1
         assert news.hits("/science.atom") == 0 and news.hits("/broken.rss") == 0
         assert main.articles.flt == ArticleFilter(feed_id=nbc.id)
@@ -96,9 +86,8 @@ async def test_the_interface_answers_while_a_refresh_runs(
 ) -> None:
     news, config = newsroom(loopback, tmp_path)
     news.delay["/science.atom"] = 3.0
-    app = make_app(store, config)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with run_app(store, config) as tui:
+        app, pilot = tui.app, tui.pilot
         await pilot.press("R")
         await pilot.pause()
         status = app.screen.query_one(StatusBar)
@@ -109,8 +98,8 @@ async def test_the_interface_answers_while_a_refresh_runs(
         assert app.refreshing
         await pilot.press("escape", "R")  # a second refresh is refused, not queued
         await pilot.pause()
-        assert any("already running" in str(n.message) for n in app._notifications)
-        await settle(pilot)
+        assert any("already running" in notice for notice in tui.notices)
+        await tui.settle()
         assert not app.refreshing
         assert status.activity == ""
         assert store.count_articles() == 3

@@ -4,15 +4,7 @@ from __future__ import annotations
 
 import pytest
 from textual.widgets import Input, OptionList
-from tui_support import (
-    SEED_TITLE,
-    Opened,
-    demo_db_fixture,  # noqa: F401  (fixture)
-    make_app,
-    screen_text,
-    settle,
-    store_fixture,  # noqa: F401  (fixture)
-)
+from tui_support import SEED_TITLE, Opened, run_app
 
 from brief.config import parse_config
 from brief.store import ArticleFilter, Store
@@ -25,19 +17,12 @@ from brief.tui.screens.speakers import SpeakersScreen
 from brief.tui.widgets.brief_view import BriefView
 
 pytestmark = pytest.mark.anyio
-SIZE = (160, 50)
 
 
-def option_ids(widget: OptionList) -> list[str | None]:
-    return [option.id for option in widget.options]
-
-
-async def test_p_ranks_speakers_by_quotes_and_lists_what_they_said(store: Store) -> None:
-    app = make_app(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("p")
-        await settle(pilot)
+async def test_p_ranks_speakers_by_quotes_and_lists_what_they_said(demo_store: Store) -> None:
+    async with run_app(demo_store) as tui:
+        app = tui.app
+        await tui.press("p")
         screen = app.screen
         assert isinstance(screen, SpeakersScreen)
         counts = [s.quotes for s in screen.speakers]
@@ -47,127 +32,106 @@ async def test_p_ranks_speakers_by_quotes_and_lists_what_they_said(store: Store)
         # Move to Ulf Laessing: his three quotes, each with its article.
         speaker_list = screen.query_one("#speaker-list", OptionList)
         speaker_list.highlighted = names.index("Ulf Laessing")
-        await settle(pilot)
+        await tui.settle()
         assert {r.speaker for r in screen.rows} == {"Ulf Laessing"}
         assert sum(not r.is_statement for r in screen.rows) == 3
         assert all(r.article_title == SEED_TITLE for r in screen.rows)
-        text = screen_text(app)
+        text = tui.text()
         assert "From the Nigerien point of view" in text
         assert "Ulf Laessing" in text and SEED_TITLE in text
         # Enter on a speaker goes to their quotes; enter on a quote opens its article.
-        await pilot.press("enter")
+        await tui.pilot.press("enter")
         assert app.focused is screen.query_one("#quote-list")
-        await pilot.press("j", "k", "enter")
-        await settle(pilot)
+        await tui.press("j", "k", "enter")
         assert isinstance(app.screen, ArticleScreen)
         view = app.screen.query_one(BriefView)
         assert view.article is not None and view.article.title == SEED_TITLE
-        stored = store.get_article(view.article.id)
+        stored = demo_store.get_article(view.article.id)
         assert stored is not None and stored.read  # opening an article reads it
-        await pilot.press("escape")
+        await tui.pilot.press("escape")
         assert app.screen is screen
-        await pilot.press("escape")
+        await tui.pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
 
 
-async def test_speakers_follow_the_main_screens_filter(store: Store) -> None:
-    app = make_app(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        main = app.screen
-        assert isinstance(main, MainScreen)
-        main.set_filter(ArticleFilter(tag="us"))
-        await settle(pilot)
-        await pilot.press("p")
-        await settle(pilot)
-        screen = app.screen
+async def test_speakers_follow_the_main_screens_filter(demo_store: Store) -> None:
+    async with run_app(demo_store) as tui:
+        tui.main.set_filter(ArticleFilter(tag="us"))
+        await tui.settle()
+        await tui.press("p")
+        screen = tui.app.screen
         assert isinstance(screen, SpeakersScreen)
         names = {s.name for s in screen.speakers}
         assert "Ulf Laessing" not in names  # the seed is not tagged "us"
         assert "Martin Indyk" in names  # the Washington Post article is
-        assert "tag #us" in screen_text(app)
+        assert "tag #us" in tui.text()
 
 
-async def test_search_as_you_type_and_open_a_result(store: Store) -> None:
-    app = make_app(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("slash")
+async def test_search_as_you_type_and_open_a_result(demo_store: Store) -> None:
+    async with run_app(demo_store) as tui:
+        app = tui.app
+        await tui.pilot.press("slash")
         screen = app.screen
         assert isinstance(screen, SearchScreen)
         assert isinstance(app.focused, Input)
-        await pilot.press(*"Laessi")
-        await settle(pilot)
-        await pilot.press("n", "g")
-        await settle(pilot)
+        await tui.press(*"Laessi")
+        await tui.press("n", "g")
         assert [h.article.title for h in screen.hits] == [SEED_TITLE]
-        assert "1 article" in screen_text(app)
+        assert "1 article" in tui.text()
         # In the box, q and j are letters, not quit and next.
-        await pilot.press("q", "j")
-        await settle(pilot)
+        await tui.press("q", "j")
         assert app.is_running
         assert screen.query_one(Input).value == "Laessingqj"
-        await pilot.press("backspace", "backspace")
-        await settle(pilot)
+        await tui.press("backspace", "backspace")
         assert len(screen.hits) == 1
-        await pilot.press("enter")  # from the box to the results
+        await tui.pilot.press("enter")  # from the box to the results
         assert app.focused is screen.query_one("#search-results")
-        await pilot.press("enter")
-        await settle(pilot)
+        await tui.press("enter")
         assert isinstance(app.screen, ArticleScreen)
-        assert "Ulf Laessing" in screen_text(app)
-        await pilot.press("escape", "escape")
+        assert "Ulf Laessing" in tui.text()
+        await tui.pilot.press("escape", "escape")
         assert isinstance(app.screen, MainScreen)
 
 
-async def test_a_malformed_query_is_a_message_not_a_crash(store: Store) -> None:
-    app = make_app(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("slash", *"mali AND (")
-        await settle(pilot)
-        screen = app.screen
+async def test_a_malformed_query_is_a_message_not_a_crash(demo_store: Store) -> None:
+    async with run_app(demo_store) as tui:
+        await tui.press("slash", *"mali AND (")
+        screen = tui.app.screen
         assert isinstance(screen, SearchScreen)
         assert screen.hits == []
-        assert "search: cannot read the query" in screen_text(app)
-        assert app.is_running
-        await pilot.press("backspace", "backspace", "backspace", "backspace", "backspace")
-        await settle(pilot)
-        assert screen.hits and "cannot read" not in screen_text(app)
-        await pilot.press("ctrl+a", "ctrl+k")  # clear the box: back to the hint
-        await settle(pilot)
+        assert "search: cannot read the query" in tui.text()
+        assert tui.app.is_running
+        await tui.press("backspace", "backspace", "backspace", "backspace", "backspace")
+        assert screen.hits and "cannot read" not in tui.text()
+        await tui.press("ctrl+a", "ctrl+k")  # clear the box: back to the hint
         assert screen.hits == []
-        assert "Type words to find them" in screen_text(app)
+        assert "Type words to find them" in tui.text()
 
 
-async def test_the_article_screen_toggles_text_and_opens_links(store: Store) -> None:
+async def test_the_article_screen_toggles_text_and_opens_links(demo_store: Store) -> None:
     opened = Opened()
-    app = make_app(store, opened=opened)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        jazeera = next(a for a in store.list_articles() if a.feeds == ("Al Jazeera",))
+    async with run_app(demo_store, opened=opened) as tui:
+        app = tui.app
+        jazeera = next(a for a in demo_store.list_articles() if a.feeds == ("Al Jazeera",))
         app.push_screen(ArticleScreen(app.ctx, jazeera.id))
-        await settle(pilot)
+        await tui.settle()
         view = app.screen.query_one(BriefView)
         assert view.article is not None and view.article.id == jazeera.id
-        await pilot.press("t")
+        await tui.pilot.press("t")
         assert view.full_text
-        await pilot.press("j", "k", "t")
+        await tui.pilot.press("j", "k", "t")
         assert not view.full_text
-        await pilot.press("o")
-        await settle(pilot)
+        await tui.press("o")
         assert opened.urls == [jazeera.url]
 
 
-async def test_help_lists_every_key_with_the_configured_ones(store: Store) -> None:
+async def test_help_lists_every_key_with_the_configured_ones(demo_store: Store) -> None:
     config = parse_config('[keys]\nrefresh_all = "ctrl+r"\n')
-    app = make_app(store, config)
-    async with app.run_test(size=(160, 80)) as pilot:
-        await settle(pilot)
-        await pilot.press("question_mark")
-        await settle(pilot)
+    async with run_app(demo_store, config, size=(160, 80)) as tui:
+        app, pilot = tui.app, tui.pilot
+        await tui.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        text = screen_text(app)
+        text = tui.text()
         for binding_id in keys.binding_ids():
             assert binding_id in text
         refresh_all = next(line for line in text.splitlines() if "refresh_all" in line)

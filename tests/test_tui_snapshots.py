@@ -11,16 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual.pilot import Pilot
-from tui_support import (
-    frozen_store_fixture,  # noqa: F401  (fixture)
-    make_app,
-    screen_text,
-    settle,
-)
+from tui_support import SIZE, make_app, screen_text, settle
 
 from brief.store import Store
 
-SIZE = (160, 50)
 Compare = Callable[..., bool]
 
 

@@ -1,43 +1,60 @@
-"""Helpers of the TUI tests: a demo database built once, stores copied from it, screen text.
+"""Helpers of the TUI tests: the app running under Pilot, its stores, and the screen as text.
 
-Test modules import the fixtures by their function names (``demo_db_fixture``,
-``store_fixture``) and use them by their fixture names (``demo_db``, ``store``).
+    async def test_x(demo_store: Store) -> None:
+        async with run_app(demo_store) as tui:   # started, first brief shown
+            await tui.press("j")                  # a key, then wait for the work it started
+            assert "Ulf Laessing" in tui.text()
+            assert any("..." in notice for notice in tui.notices)
+
+The fixtures (``demo_db``, ``demo_store``, ``frozen_store``) are registered in
+tests/conftest.py. Everything here uses Textual's public API only.
 """
 
 from __future__ import annotations
 
 import contextlib
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
+from rich.segment import Segment
 from textual.app import App
+from textual.errors import NoWidget
+from textual.geometry import Region
+from textual.message import Message
+from textual.notifications import Notify
 from textual.pilot import Pilot
+from textual.strip import Strip
+from textual.widget import Widget
 from textual.worker import WorkerCancelled
 
 from brief.config import Config
 from brief.store import Store
 from brief.tui.app import BriefApp, create_app
 from brief.tui.demo import populate
+from brief.tui.screens.main import MainScreen
 
 # The clock of every TUI test: ages in the lists and the snapshots never change.
 NOW = datetime(2025, 5, 1, 12, 0, tzinfo=UTC)
 SEED_TITLE = "How a drone interception fueled tensions between Mali & Algeria"
+SIZE = (160, 50)  # the terminal of every TUI test, and of the snapshot pictures
 
 
 @pytest.fixture(name="demo_db", scope="session")
 def demo_db_fixture(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A database holding the analyzed demo samples, built once for the whole session."""
+    """A database holding the analyzed demo samples, built once per test process."""
     path = tmp_path_factory.mktemp("demo-db") / "demo.sqlite3"
     with Store.open(path) as store:
         populate(store, now=NOW)
     return path
 
 
-@pytest.fixture(name="store")
-def store_fixture(demo_db: Path, tmp_path: Path) -> Iterator[Store]:
+@pytest.fixture(name="demo_store")
+def demo_store_fixture(demo_db: Path, tmp_path: Path) -> Iterator[Store]:
     """A private copy of the demo database, open."""
     path = tmp_path / "data" / "brief.sqlite3"
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -79,21 +96,104 @@ async def settle(pilot: Pilot[None]) -> None:
         await pilot.pause()
 
 
+@dataclass
+class Running:
+    """The app under test: the app, its pilot, and every notification it has shown."""
+
+    app: BriefApp
+    pilot: Pilot[None]
+    notices: list[str] = field(default_factory=list)
+
+    @property
+    def main(self) -> MainScreen:
+        """The main screen (the bottom of the stack, under any screen pushed on it)."""
+        main = self.app.screen_stack[0]
+        assert isinstance(main, MainScreen)
+        return main
+
+    async def press(self, *keys: str) -> None:
+        """Press the keys, then settle."""
+        await self.pilot.press(*keys)
+        await settle(self.pilot)
+
+    async def settle(self) -> None:
+        """Let the work started so far finish (see settle)."""
+        await settle(self.pilot)
+
+    def text(self) -> str:
+        """What the terminal shows now (see screen_text)."""
+        return screen_text(self.app)
+
+
+@contextlib.asynccontextmanager
+async def run_app(
+    store: Store,
+    config: Config | None = None,
+    *,
+    demo: bool = False,
+    opened: Callable[[str], object] | None = None,
+    size: tuple[int, int] = SIZE,
+    settled: bool = True,
+) -> AsyncIterator[Running]:
+    """Run make_app's app headless at ``size``; settled first unless ``settled`` is False."""
+    notices: list[str] = []
+
+    def note(message: Message) -> None:
+        # run_test's message hook sees every message; App.notify posts Notify to the app.
+        if isinstance(message, Notify):
+            notices.append(str(message.notification.message))
+
+    app = make_app(store, config, demo=demo, opened=opened)
+    async with app.run_test(size=size, message_hook=note) as pilot:
+        if settled:
+            await settle(pilot)
+        yield Running(app, pilot, notices)
+
+
+def screen_cells(app: App[None]) -> list[list[Segment]]:
+    """The screen now, row by row and cell by cell, each cell a Segment (its text and style).
+
+    Composed as Textual composes it, from public parts: the widget on top at each cell
+    (Screen.get_widget_at) and that widget's own rendered line (Widget.render_lines). A wide
+    character fills its first cell; the second holds "".
+    """
+    width, height = app.size
+    lines: dict[tuple[Widget, int], list[Segment]] = {}
+    rows = []
+    for y in range(height):
+        row = []
+        for x in range(width):
+            try:
+                widget, region = app.screen.get_widget_at(x, y)
+            except NoWidget:
+                row.append(Segment(" "))
+                continue
+            key = (widget, y - region.y)
+            if key not in lines:
+                [strip] = widget.render_lines(Region(0, y - region.y, region.width, 1))
+                lines[key] = _cells(strip)
+            cells = lines[key]
+            row.append(cells[x - region.x] if x - region.x < len(cells) else Segment(" "))
+        rows.append(row)
+    return rows
+
+
+def _cells(strip: Strip) -> list[Segment]:
+    cells: list[Segment] = []
+    for segment in strip:
+        for char in segment.text:
+            width = cell_len(char)
+            if width == 0 and cells:  # a combining or control character joins the cell before
+                cells[-1] = Segment(cells[-1].text + char, cells[-1].style)
+                continue
+            cells.append(Segment(char, segment.style))
+            cells.extend(Segment("", segment.style) for _ in range(width - 1))
+    return cells
+
+
 def screen_text(app: App[None]) -> str:
-    """What the terminal would show now, as plain text lines."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
-
-
-def seed_row(app: BriefApp) -> int:
-    """The row index of the seed article in the main screen's table."""
-    from brief.tui.screens.main import MainScreen
-
-    main = app.screen_stack[0] if isinstance(app.screen_stack[0], MainScreen) else app.screen
-    assert isinstance(main, MainScreen)
-    for article_id, summary in main.table.summaries.items():
-        if summary.title == SEED_TITLE:
-            return main.table.get_row_index(str(article_id))
-    raise AssertionError("the seed article is not in the list")
+    """What the terminal shows now, as plain text lines."""
+    return "\n".join("".join(cell.text for cell in row) for row in screen_cells(app))
 
 
 # Hostile text: OSC 8 (hyperlink), OSC 52 (clipboard write), a CSI colour, and Rich/Textual
