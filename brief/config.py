@@ -15,22 +15,11 @@ import tomllib
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
-from typing import Any, Literal, get_args
+from typing import Any
 
+from brief.choices import ALGORITHMS, ConfigDigestFormat, SmtpSecurity
 from brief.config_check import Checker, check_http_url
 from brief.errors import ConfigError
-
-# The summary algorithms, here for the lowest layer that names them; brief.summary.rank and
-# the CLI import this one tuple.
-ALGORITHMS = ("default", "lead", "lexrank", "textrank", "lsa", "luhn")
-# digest.format; `brief digest --format` also takes "json" (a contract for scripts).
-ConfigDigestFormat = Literal["markdown", "html", "text"]
-DigestFormat = Literal[ConfigDigestFormat, "json"]
-# How the SMTP connection is secured: STARTTLS upgrade, TLS from the start, or plain.
-SmtpSecurity = Literal["starttls", "tls", "none"]
-
-DIGEST_FORMATS: tuple[DigestFormat, ...] = get_args(DigestFormat)
-SMTP_SECURITY: tuple[SmtpSecurity, ...] = get_args(SmtpSecurity)
 
 _DURATION = re.compile(r"(\d+)\s*([mhdw])")
 _DURATION_UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}

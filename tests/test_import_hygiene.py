@@ -22,6 +22,8 @@ def _modules_after(code: str) -> set[str]:
 def test_cli_import_is_light() -> None:
     loaded = _modules_after("import brief.cli")
     assert not {m for m in loaded if m.split(".")[0] in HEAVY}
+    # The option choices come from brief.choices; the config reader loads with a command.
+    assert "brief.config" not in loaded
 
 
 def test_help_imports_no_heavy_library() -> None:

@@ -140,7 +140,7 @@ def _assignments(name: str) -> list[str]:
     [
         ("QUOTE_VERBS", "speech/lexicon/words.py"),
         ("ABBREVIATIONS", "text/sentences.py"),
-        ("ALGORITHMS", "config.py"),
+        ("ALGORITHMS", "choices.py"),
     ],
 )
 def test_each_concept_is_defined_once(name: str, home: str) -> None:

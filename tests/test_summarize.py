@@ -14,7 +14,7 @@ from conftest import FIXTURES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from brief.config import ALGORITHMS
+from brief.choices import ALGORITHMS
 from brief.models import Article
 from brief.summary.rank import candidates, summarize
 from brief.text import is_debris_sentence, split_sentences, strip_debris_prefix
@@ -251,7 +251,7 @@ except LookupError:
 else:
     raise SystemExit("punkt is reachable: the test would prove nothing")
 from importlib import resources
-from brief.config import ALGORITHMS
+from brief.choices import ALGORITHMS
 from brief.models import Article
 from brief.summary.rank import summarize
 text = (resources.files("brief") / "samples" / "seed.txt").read_text(encoding="utf-8")

@@ -6,8 +6,8 @@ import argparse
 import sys
 from typing import Any
 
+from brief.choices import DIGEST_FORMATS
 from brief.commands.options import seconds
-from brief.config import DIGEST_FORMATS
 
 EPILOG = """\
 Articles are marked as digested only once the digest is written (--output), accepted by the

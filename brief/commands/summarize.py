@@ -8,7 +8,7 @@ import sys
 from importlib import resources
 from typing import Any
 
-from brief.config import ALGORITHMS
+from brief.choices import ALGORITHMS
 from brief.errors import UsageError
 
 FORMATS = ("text", "json", "markdown")

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Literal
 
 from brief import paths
-from brief.config import DigestFormat
+from brief.choices import DigestFormat
 from brief.digest.assemble import assemble
 from brief.digest.html import to_html
 from brief.digest.mail import MailSettings, build_message, send

@@ -21,7 +21,7 @@ from email.message import EmailMessage
 from email.parser import BytesParser
 from email.utils import format_datetime, make_msgid
 
-from brief.config import SMTP_SECURITY, SmtpSecurity
+from brief.choices import SMTP_SECURITY, SmtpSecurity
 from brief.errors import MailError
 from brief.text import sanitize
 

@@ -7,7 +7,8 @@ import os
 from dataclasses import dataclass
 from datetime import datetime
 
-from brief.config import Config, DigestFormat, parse_duration
+from brief.choices import DigestFormat
+from brief.config import Config, parse_duration
 from brief.digest.delivery import LOCK_WAIT_SECONDS, Delivery, Selection, parse_day
 from brief.digest.mail import MailSettings
 from brief.errors import ConfigError, UsageError

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from brief.config import ALGORITHMS
+from brief.choices import ALGORITHMS
 from brief.models import Article
 from brief.text import (
     is_debris_sentence,
