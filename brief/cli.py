@@ -13,13 +13,7 @@ from typing import Any, NoReturn
 
 from brief import __version__
 from brief.commands import digest, feeds, fetch, init, search, summarize
-from brief.errors import EXIT_CODES, INTERRUPTED, BriefError, UsageError
-
-
-def exit_code_help() -> str:
-    """The exit-code table of errors.EXIT_CODES as `brief --help` shows it."""
-    rows = "".join(f"  {code:<3} {meaning}\n" for code, meaning in EXIT_CODES)
-    return "exit codes:\n" + rows
+from brief.errors import INTERRUPTED, BriefError, UsageError, exit_code_table
 
 
 class _Parser(argparse.ArgumentParser):
@@ -45,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="brief",
         description="A terminal news-brief reader and summarizer: what happened, "
         "and who said what.",
-        epilog=exit_code_help(),
+        epilog=exit_code_table(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"brief {__version__}")

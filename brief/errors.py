@@ -25,6 +25,8 @@ EXIT_CODES is the table users read, in README.md ("Exit codes") and under `brief
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
+
 
 class BriefError(Exception):
     """Base of every error brief reports to the user."""
@@ -175,3 +177,17 @@ EXIT_CODES: tuple[tuple[int, str], ...] = (
     (FEEDS_FAILED, "brief fetch: at least one feed failed (the others were refreshed)"),
     (INTERRUPTED, "interrupted"),
 )
+
+
+def exit_code_table(
+    codes: Collection[int] | None = None, notes: Mapping[int, str] | None = None
+) -> str:
+    """EXIT_CODES as a `--help` epilog shows it: every code, or only ``codes``, each meaning
+    followed by the command's own ``notes`` for it in brackets."""
+    notes = notes or {}
+    rows = "".join(
+        f"  {code:<3} {meaning}" + (f" [{notes[code]}]" if code in notes else "") + "\n"
+        for code, meaning in EXIT_CODES
+        if codes is None or code in codes
+    )
+    return "exit codes:\n" + rows

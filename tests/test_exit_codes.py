@@ -31,10 +31,10 @@ def _readme_table() -> list[tuple[int, str]]:
     return rows
 
 
-def _help_table() -> list[tuple[int, str]]:
-    """The rows under "exit codes:" in the output of `brief --help`."""
+def _help_table(*command: str) -> list[tuple[int, str]]:
+    """The rows under "exit codes:" in the output of `brief [COMMAND] --help`."""
     done = subprocess.run(
-        [sys.executable, "-m", "brief", "--help"],
+        [sys.executable, "-m", "brief", *command, "--help"],
         capture_output=True,
         text=True,
         check=True,
@@ -56,6 +56,13 @@ def test_readme_table_is_the_errors_table() -> None:
 
 def test_help_table_is_the_errors_table() -> None:
     assert _help_table() == list(EXIT_CODES)
+
+
+def test_digest_help_lists_its_codes_with_the_tables_meanings() -> None:
+    meanings = dict(EXIT_CODES)
+    rows = _help_table("digest")
+    assert [code for code, _ in rows] == [0, 2, 10, 11, 13, 14, 15]
+    assert all(text.split(" [")[0] == meanings[code] for code, text in rows)
 
 
 def test_table_has_one_row_per_code_in_order_and_every_error_class_a_row() -> None:

@@ -8,6 +8,16 @@ from typing import Any
 
 from brief.choices import DIGEST_FORMATS
 from brief.commands.options import seconds
+from brief.errors import (
+    SUCCESS,
+    ConfigError,
+    FileWriteError,
+    LockedError,
+    MailError,
+    StoreError,
+    UsageError,
+    exit_code_table,
+)
 
 EPILOG = """\
 Articles are marked as digested only once the digest is written (--output), accepted by the
@@ -15,15 +25,22 @@ mail server (--mail) or flushed to stdout; a run that fails repeats them next ti
 digest is silent on success unless it writes to stdout. See docs/digest.md for cron and
 systemd examples and the JSON shape.
 
-exit codes:
-  0   success
-  2   bad option or argument
-  10  invalid configuration file (or digest.smtp incomplete for --mail)
-  11  database unusable
-  13  the output file could not be written
-  14  the mail was not accepted (connection, TLS, login, every recipient refused)
-  15  another brief digest is running and did not finish within --lock-wait
-"""
+""" + exit_code_table(
+    {
+        SUCCESS,
+        UsageError.exit_code,
+        ConfigError.exit_code,
+        StoreError.exit_code,
+        FileWriteError.exit_code,
+        MailError.exit_code,
+        LockedError.exit_code,
+    },
+    {
+        ConfigError.exit_code: "also digest.smtp incomplete for --mail",
+        MailError.exit_code: "connection, TLS, login, every recipient refused",
+        LockedError.exit_code: "another brief digest, past --lock-wait",
+    },
+)
 
 
 def register(sub: Any) -> None:
