@@ -98,7 +98,7 @@ class BriefApp(App[None]):
 
     def start_refresh(self, feed_ids: list[int] | None) -> bool:
         """Refresh the feeds (all when None) in a worker; False, with a notification, when
-        refresh cannot run here (demo, no refresh module, one already running)."""
+        refresh cannot run here (demo, one already running, no feed chosen)."""
         refusal = jobs.refresh_refusal(self.ctx, feed_ids, self.refreshing)
         if refusal is not None:
             self.notify(refusal.text, severity="warning" if refusal.warning else "information")

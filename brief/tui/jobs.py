@@ -8,7 +8,6 @@ messages say.
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -57,7 +56,7 @@ class DemoFailed(Message):
 
 @dataclass(frozen=True, slots=True)
 class Refusal:
-    """Why a refresh cannot start; ``warning`` when it never can here (not just now)."""
+    """Why a refresh cannot start; ``warning`` when it never can here (the demo), not just now."""
 
     text: str
     warning: bool
@@ -73,8 +72,6 @@ def refresh_refusal(
             "and the demo never uses the network.",
             warning=True,
         )
-    if importlib.util.find_spec("brief.refresh.run") is None:
-        return Refusal("refresh is not available", warning=True)
     if running:
         return Refusal("A refresh is already running.", warning=False)
     if feed_ids is not None and not feed_ids:
