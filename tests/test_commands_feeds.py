@@ -10,6 +10,7 @@ import resource
 import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -287,30 +288,35 @@ def test_fetch_with_a_bad_config_is_one_line(tmp_path: Path) -> None:
 def test_fetch_draws_a_progress_bar_on_a_terminal(news: Newsroom, tmp_path: Path) -> None:
     config = write_config(tmp_path / "config.toml", [_desk(news)])
     leader, follower = pty.openpty()
+    drawn = bytearray()
+
+    def drain() -> None:
+        # Read while the child draws: a full pty buffer (~20 KB of redraws) would block it.
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # EIO once the child and the test have closed the follower
+                return
+            if not chunk:
+                return
+            drawn.extend(chunk)
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
     try:
-        done = subprocess.run(
+        child = subprocess.Popen(
             [sys.executable, "-m", "brief", "--config", str(config), "fetch"],
             stdout=subprocess.PIPE,
             stderr=follower,
             stdin=subprocess.DEVNULL,
-            timeout=120,
             env={**os.environ, "COLUMNS": "100", "TERM": "xterm"},
         )
-        os.close(follower)
-        follower = -1
-        drawn = b""
-        while True:
-            try:
-                chunk = os.read(leader, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            drawn += chunk
+        out, _ = child.communicate(timeout=120)
     finally:
-        if follower >= 0:
-            os.close(follower)
+        os.close(follower)
+        reader.join(timeout=10)
         os.close(leader)
+    done = subprocess.CompletedProcess(child.args, child.returncode, out)
     assert done.returncode == 0
     assert b"feeds" in drawn and b"articles" in drawn and b"\x1b[" in drawn
     assert done.stdout.decode().startswith("feeds: 1 ok")
