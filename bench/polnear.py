@@ -107,6 +107,7 @@ import polnear_gold as gold
 from polnear_gold import Doc, Mention, Relation, Vocabulary, bare, clean, org_like
 
 from brief.speech import analyze_speech
+from brief.speech.confidence import Evidence
 
 MATCH = 0.5
 NAN = float("nan")
@@ -150,6 +151,8 @@ class Pred:
     role: str | None
     verb: str | None
     how: str | None
+    confidence: float | None = None
+    evidence: Evidence | None = None  # what brief's speaker rests on (bench/train_confidence.py)
 
 
 # -- names ------------------------------------------------------------------------------------
@@ -469,6 +472,31 @@ def score(docs: Sequence[Doc], preds: dict[str, list[Pred]], vocab: Vocabulary) 
     return run
 
 
+def verdicts(
+    docs: Sequence[Doc], preds: dict[str, list[Pred]], vocab: Vocabulary
+) -> list[tuple[Pred, str]]:
+    """Every prediction, in article then prediction order, with its speaker's verdict against
+    the gold relation it matches best (of its kind, else of the other kind, as for end-to-end
+    precision): right | wrong | unattributed | unscorable, or "unmatched"."""
+    out: list[tuple[Pred, str]] = []
+    for doc in docs:
+        named = [m for m in doc.mentions() if m.category == "named"]
+        for p in preds[doc.id]:
+            rels = [r for r in doc.relations if r.quotation == (p.kind == "quotation")]
+            others = [r for r in doc.relations if r.quotation != (p.kind == "quotation")]
+            i = best_match(p, rels)[0]
+            r = rels[i] if i is not None else None
+            if r is None:
+                j = best_match(p, others)[0]
+                r = others[j] if j is not None else None
+            if r is None:
+                out.append((p, "unmatched"))
+                continue
+            ante = antecedent(doc, r.source, named, vocab) if r.source else None
+            out.append((p, judge(p.speaker, p.speaker_kind, r.source, ante)))
+    return out
+
+
 def _score_kind(
     run: Run,
     doc: Doc,
@@ -672,14 +700,18 @@ def print_failures(run: Run, sample: int) -> None:
 # -- running ----------------------------------------------------------------------------------
 
 
-def run_brief(docs: Sequence[Doc]) -> dict[str, list[Pred]]:
-    """brief's quotes and statements for every article."""
+def run_brief(docs: Sequence[Doc], drop_doubtful: bool = True) -> dict[str, list[Pred]]:
+    """brief's quotes and statements for every article (``drop_doubtful``: as brief gives
+    them; False keeps the speakers whose confidence is under the drop cut)."""
     out: dict[str, list[Pred]] = {}
     for doc in docs:
-        speech = analyze_speech(doc.article)
+        speech = analyze_speech(doc.article, drop_doubtful=drop_doubtful)
         preds = []
-        for kind, found in (("quotation", speech.quotes), ("statement", speech.statements)):
-            for q in found:
+        for kind, found, evidence in (
+            ("quotation", speech.quotes, speech.quote_evidence),
+            ("statement", speech.statements, speech.statement_evidence),
+        ):
+            for q, ev in zip(found, evidence, strict=True):
                 preds.append(
                     Pred(
                         kind,
@@ -691,7 +723,9 @@ def run_brief(docs: Sequence[Doc]) -> dict[str, list[Pred]]:
                         q.speaker_kind,
                         q.role,
                         q.verb,
-                        getattr(q, "how", None),
+                        q.how,
+                        q.confidence,
+                        ev,
                     )
                 )
         out[doc.id] = preds

@@ -13,6 +13,11 @@ SCHEMA_VERSION = 1
 
 PARAGRAPH_SEPARATOR = "\n\n"
 
+# At or above this confidence a speaker is asserted; below it front ends show it doubted
+# ("Laessing?"). Learnt with the weights: brief/speech/confidence.json holds the same number
+# (bench/train_confidence.py; tests/test_confidence.py checks that they agree).
+CONFIDENT = 0.95
+
 # Who speaks: a named person or body, or someone the article leaves unnamed ("a diplomat").
 SpeakerKind = Literal["person", "organization", "anonymous"]
 # What an actor is.
@@ -60,7 +65,9 @@ class Quote:
 
     ``start``/``end`` are offsets into Article.text of the quoted words (for a direct quote,
     without the quote marks) or of the reported clause (for a statement). ``how`` names the
-    attribution shape that found the speaker (brief.speech.pipeline.SHAPE_NAMES).
+    attribution shape that found the speaker (brief.speech.pipeline.SHAPE_NAMES);
+    ``confidence`` (0-1, learnt: brief/speech/confidence.py) how likely that speaker is right,
+    None when unattributed or when the quote was made before confidence existed.
     """
 
     text: str
@@ -72,6 +79,12 @@ class Quote:
     start: int
     end: int
     how: str | None = None  # None when unattributed; last so positional construction still works
+    confidence: float | None = None
+
+    @property
+    def confident(self) -> bool:
+        """Whether front ends assert the speaker: unscored quotes (None) are asserted as before."""
+        return self.confidence is None or self.confidence >= CONFIDENT
 
     def to_json(self) -> dict[str, Any]:
         """The JSON object of the output contract."""
@@ -82,6 +95,7 @@ class Quote:
             "role": self.role,
             "verb": self.verb,
             "how": self.how,
+            "confidence": None if self.confidence is None else round(self.confidence, 2),
             "paragraph": self.paragraph,
             "start": self.start,
             "end": self.end,
@@ -89,7 +103,8 @@ class Quote:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Quote:
-        """Inverse of to_json; JSON written before ``how`` existed loads with ``how`` None."""
+        """Inverse of to_json; JSON written before ``how`` or ``confidence`` existed loads with
+        them None."""
         return cls(
             text=data["text"],
             speaker=data["speaker"],
@@ -97,6 +112,7 @@ class Quote:
             role=data["role"],
             verb=data["verb"],
             how=data.get("how"),
+            confidence=data.get("confidence"),
             paragraph=data["paragraph"],
             start=data["start"],
             end=data["end"],

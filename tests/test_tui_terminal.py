@@ -123,15 +123,15 @@ def assert_terminal_restored(pane: Pane) -> None:
 
 def test_demo_in_a_real_terminal(pane: Pane) -> None:
     pane.type(brief_command("--demo"))
-    seed = pane.wait_for(lambda s: "Demo: 5 sample articles analyzed." in s and "─ Oula ─" in s)
+    seed = pane.wait_for(lambda s: "Demo: 5 sample articles analyzed." in s and "─ Oula? ─" in s)
     assert pane.state("alternate_on") == "1"
     assert "How a drone interception fueled tensions between Mali & Algeria" in seed
     # Away to the next article, and back to the seed's brief.
     pane.keys("j")
-    pane.wait_for(lambda s: "─ Oula ─" not in s)
+    pane.wait_for(lambda s: "─ Oula? ─" not in s)
     pane.keys("k")
-    seed = pane.wait_for(lambda s: "─ Oula ─" in s)
-    for panel in ("─ Ulf Laessing ─", "─ Abdoulaye Diop ─", "─ Oula ─", "─ Summary ─"):
+    seed = pane.wait_for(lambda s: "─ Oula? ─" in s)
+    for panel in ("─ Ulf Laessing ─", "─ Abdoulaye Diop ─", "─ Oula? ─", "─ Summary ─"):
         assert panel in seed
     assert "director of the Sahel program of the German Konrad Adenauer Foundation" in seed
     assert "Foreign Minister of Mali" in seed
@@ -166,7 +166,7 @@ def test_o_hands_the_terminal_to_a_terminal_browser(pane: Pane, tmp_path: Path) 
     # The browser has ended: the app has its terminal back and answers keys.
     pane.wait_for(lambda s: "─ Summary ─" in s)
     pane.keys("k")
-    pane.wait_for(lambda s: "─ Oula ─" in s)
+    pane.wait_for(lambda s: "─ Oula? ─" in s)
     pane.keys("q")
     assert_terminal_restored(pane)
 

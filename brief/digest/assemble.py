@@ -4,7 +4,9 @@
 
 Everything here is deterministic for a given set of articles, so rebuilding a day gives the
 same digest byte for byte. Rendering lives in digest_render/digest_html, delivery (lock,
-refresh, write, mail, mark) in digest_run.
+refresh, write, mail, mark) in digest_run. A speaker brief is not confident of is carried as
+front ends show it, "Laessing?" (brief.present.grouping.shown_speaker), in story quotes and in
+"Who said what", apart from the words the same speaker is asserted to have said.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from brief.digest.model import (
 )
 from brief.digest.stories import Cluster, StoryText, group_stories
 from brief.models import ActorKind, Brief, Quote, SpeakerKind
+from brief.present.grouping import shown_speaker
 from brief.text import sanitize
 
 # A story's summary: up to this many sentences of its central article's brief...
@@ -175,7 +178,7 @@ def _story_quotes(members: Sequence[DigestArticle]) -> tuple[StoryQuote, ...]:
     return tuple(
         StoryQuote(
             text=_display(chosen[k].text),
-            speaker=sanitize(chosen[k].speaker or "") or None,
+            speaker=sanitize(shown_speaker(chosen[k]) or "") or None,
             speaker_kind=chosen[k].speaker_kind,
             role=sanitize(chosen[k].role or "") or None,
             sources=carried[k],
@@ -190,7 +193,9 @@ def _consensus(quotes: list[Quote]) -> Quote:
     if not votes:
         return quotes[0]
     best = max(votes.values())
-    return next(q for q in quotes if q.speaker and votes[q.speaker.casefold()] == best)
+    winners = [q for q in quotes if q.speaker and votes[q.speaker.casefold()] == best]
+    # An outlet where brief is confident of the speaker wins over one where it doubts it.
+    return next((q for q in winners if q.confident), winners[0])
 
 
 def _display(text: str) -> str:
@@ -231,9 +236,10 @@ def _speakers(numbered: Sequence[_Grouped]) -> tuple[Speaker, ...]:
         for article in g.articles:
             brief = article.brief
             for q, direct in _speech(brief):
-                if not q.speaker or q.speaker_kind not in _NAMED_KINDS:
+                shown = shown_speaker(q)
+                if not shown or q.speaker_kind not in _NAMED_KINDS:
                     continue
-                name = sanitize(q.speaker)
+                name = sanitize(shown)
                 entry = acc.get(name.casefold())
                 if entry is None:
                     entry = _SpeakerAcc(name, Counter(), [], [], set(), len(acc))

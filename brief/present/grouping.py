@@ -1,4 +1,8 @@
-"""Quotes and statements of a Brief grouped by speaker, for the CLI, the TUI and the digest."""
+"""Quotes and statements of a Brief grouped by speaker, for the CLI, the TUI and the digest.
+
+A speaker brief is not confident of (Quote.confident) is shown doubted, "Laessing?", and its
+words form a group apart from those the same speaker is asserted to have said.
+"""
 
 from __future__ import annotations
 
@@ -7,17 +11,26 @@ from dataclasses import dataclass
 from brief.models import Brief, Quote, SpeakerKind
 
 UNATTRIBUTED = "Unattributed"
+DOUBT = "?"
+
+
+def shown_speaker(q: Quote) -> str | None:
+    """The speaker as front ends show it: "Laessing", "Laessing?" when doubted, or None."""
+    if q.speaker is None:
+        return None
+    return q.speaker if q.confident else q.speaker + DOUBT
 
 
 @dataclass(frozen=True, slots=True)
 class SpeakerGroup:
     """One speaker with their direct quotes and reported statements, each in article order."""
 
-    name: str
+    name: str  # as shown: "Laessing?" when doubted
     kind: SpeakerKind | None
     role: str | None
     quotes: tuple[Quote, ...]
     statements: tuple[Quote, ...]
+    doubted: bool = False  # brief is not confident of this speaker
 
 
 def group_by_speaker(brief: Brief) -> list[SpeakerGroup]:
@@ -33,7 +46,7 @@ def group_by_speaker(brief: Brief) -> list[SpeakerGroup]:
     # be equal values, so after the merge nothing else tells them apart.
     tagged = [*((q, quotes) for q in brief.quotes), *((s, statements) for s in brief.statements)]
     for item, bucket in sorted(tagged, key=lambda pair: pair[0].start):
-        name = item.speaker or UNATTRIBUTED
+        name = shown_speaker(item) or UNATTRIBUTED
         if name not in first:
             first[name] = item
             order.append(name)
@@ -46,6 +59,7 @@ def group_by_speaker(brief: Brief) -> list[SpeakerGroup]:
             role=roles[name],
             quotes=tuple(quotes.get(name, ())),
             statements=tuple(statements.get(name, ())),
+            doubted=name != UNATTRIBUTED and not first[name].confident,
         )
         for name in order
     ]
@@ -56,5 +70,6 @@ def group_by_speaker(brief: Brief) -> list[SpeakerGroup]:
 
 def _best_role(name: str, brief: Brief) -> str | None:
     """The longest role given for this speaker on any quote or statement."""
-    roles = [q.role for q in (*brief.quotes, *brief.statements) if q.speaker == name and q.role]
+    said = (*brief.quotes, *brief.statements)
+    roles = [q.role for q in said if shown_speaker(q) == name and q.role]
     return max(roles, key=len) if roles else None

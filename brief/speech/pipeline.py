@@ -5,7 +5,9 @@ The pipeline: quote spans (brief/speech/spans.py) -> tokens and sentences around
 (brief/speech/shapes.py) and reported statements (brief/speech/statements.py) -> actors
 (brief/speech/entities.py) -> canonical speakers (brief/speech/coreference.py), or, for a
 quotation without one, a speaker inherited from the text before it (brief/speech/shapes.py).
-Every quotation and statement records the name of the shape that attributed it (SHAPE_NAMES).
+Every quotation and statement records the name of the shape that attributed it (SHAPE_NAMES)
+and, from the evidence behind it, a confidence (brief/speech/confidence.py); a speaker whose
+confidence falls below the model's ``drop`` cut is left out (the quotation is unattributed).
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from brief.models import Actor, Article, Quote
+from brief.speech import confidence
+from brief.speech.confidence import Evidence, SourceKind
 from brief.speech.coreference import Resolver, Speaker
 from brief.speech.cues import Attribution
 from brief.speech.doc import Doc, build_doc
@@ -46,6 +50,10 @@ class Speech:
     quotes: tuple[Quote, ...]
     statements: tuple[Quote, ...]
     actors: tuple[Actor, ...]
+    # What each quote and statement's speaker rests on (None when unattributed), in order:
+    # for bench/train_confidence.py, which learns the confidence from it.
+    quote_evidence: tuple[Evidence | None, ...] = ()
+    statement_evidence: tuple[Evidence | None, ...] = ()
 
 
 def _implied_kind(doc: Doc, attribution: Attribution) -> ImpliedKind:
@@ -103,8 +111,10 @@ def _span_sentences(doc: Doc, spans: list[Span]) -> set[int]:
     return sentences
 
 
-def analyze_speech(article: Article) -> Speech:
-    """Find the quotations, reported statements and actors of an article."""
+def analyze_speech(article: Article, *, drop_doubtful: bool = True) -> Speech:
+    """Find the quotations, reported statements and actors of an article.
+
+    ``drop_doubtful=False`` keeps every speaker, however low its confidence (for training)."""
     spans = find_spans(article.paragraphs)
     doc = build_doc(article, spans)
     mentions = find_mentions(doc)
@@ -123,25 +133,47 @@ def analyze_speech(article: Article) -> Speech:
             speakers.setdefault(id(r.source.mention), _reported_kind(doc, r))
     registry = build_registry(doc, mentions, speakers)
     resolver = Resolver(doc, mentions, registry)
-    quotes, statements = _Reader(doc, resolver).read(spans, attributions, reported)
-    return Speech(tuple(quotes), tuple(statements), registry.actors())
+    people: dict[int, set[int]] = {}
+    for m in mentions:
+        entity = registry.entity(m)
+        if entity is not None and entity.kind == "person" and m.start < len(doc.tokens):
+            people.setdefault(doc.tokens[m.start].paragraph, set()).add(id(entity))
+    reader = _Reader(doc, resolver, {p: len(found) for p, found in people.items()}, drop_doubtful)
+    (quotes, q_evidence), (statements, s_evidence) = reader.read(spans, attributions, reported)
+    return Speech(
+        tuple(quotes), tuple(statements), registry.actors(), tuple(q_evidence), tuple(s_evidence)
+    )
+
+
+def _token_gap(lo: int, hi: int, start: int, end: int) -> int:
+    """Tokens between [lo, hi) and [start, end); 0 when they touch or overlap."""
+    return max(0, start - hi, lo - end)
+
+
+# Quotes or statements, and the evidence behind each one's speaker.
+_Made = tuple[list[Quote], list[Evidence | None]]
 
 
 class _Reader:
     """Resolves quotations and statements in text order, so that "he" and "the statement"
     can point back to whoever spoke last."""
 
-    def __init__(self, doc: Doc, resolver: Resolver) -> None:
+    def __init__(
+        self, doc: Doc, resolver: Resolver, people: dict[int, int], drop_doubtful: bool
+    ) -> None:
         self.doc = doc
         self.resolver = resolver
+        self.people = people  # paragraph -> distinct people it names
+        self.drop = confidence.model().drop if drop_doubtful else 0.0
         self.memory = Memory(doc, resolver)  # who spoke last, for the inheritance shapes
         self.bare_role: tuple[str, int] | None = None  # "Malian analyst stated", paragraph
         self.entities: list[Entity | None] = []  # the entity of each quote and statement made
+        self.evidence: list[Evidence | None] = []  # and what its speaker rests on
 
     def read(
         self, spans: list[Span], attributions: list[Attribution | None], reported: list[Reported]
-    ) -> tuple[list[Quote], list[Quote]]:
-        """Quotes and statements, each sorted by start."""
+    ) -> tuple[_Made, _Made]:
+        """Quotes and statements, each sorted by start, with the evidence of each."""
         events: list[tuple[int, int, int]] = [(s.start, 0, n) for n, s in enumerate(spans)]
         events += [(r.start, 1, n) for n, r in enumerate(reported)]
         made: list[tuple[int, Quote]] = []
@@ -155,10 +187,56 @@ class _Reader:
                 made.append((which, found))
         # A role learnt late (see _learn_role) holds for the person's earlier words too.
         final = [
-            (which, replace(q, role=e.role) if e is not None and e.kind == "person" else q)
-            for (which, q), e in zip(made, self.entities, strict=True)
+            (which, replace(q, role=e.role) if e is not None and e.kind == "person" else q, ev)
+            for (which, q), e, ev in zip(made, self.entities, self.evidence, strict=True)
         ]
-        return [q for w, q in final if w == 0], [q for w, q in final if w == 1]
+        return (
+            ([q for w, q, _ in final if w == 0], [ev for w, _, ev in final if w == 0]),
+            ([q for w, q, _ in final if w == 1], [ev for w, _, ev in final if w == 1]),
+        )
+
+    def _evidence(
+        self,
+        speaker: Speaker,
+        how: str,
+        source: Source | None,
+        verb: str | None,
+        where: tuple[int, int, int],
+        words: int,
+        parts: int = 1,
+        statement: bool = False,
+    ) -> Evidence:
+        """What a speaker rests on; ``where`` is (first token, token after, paragraph) of the
+        words, and with no source the span of the words the speaker was inherited from."""
+        lo, hi, paragraph = where
+        form: SourceKind = "inherited"
+        distance, other = 0, False
+        if source is not None:
+            form = source.form
+            distance = _token_gap(lo, hi, source.start, source.end)
+            if source.start < len(self.doc.tokens):
+                other = self.doc.tokens[source.start].paragraph != paragraph
+        return Evidence(
+            statement=statement,
+            how=how,
+            source=form,
+            speaker_kind=speaker.kind,
+            name_words=len(speaker.name.split()),
+            registered=speaker.entity is not None,
+            mentions=speaker.entity.mentions if speaker.entity is not None else 0,
+            role=speaker.role is not None,
+            distance=distance,
+            other_paragraph=other,
+            paragraph=paragraph,
+            words=words,
+            parts=parts,
+            people=self.people.get(paragraph, 0),
+            says=verb is not None and verb.lower() in ("said", "says"),
+            verb=verb is not None,
+            plural=source is not None
+            and source.form == "phrase"
+            and (source.head or "").endswith("s"),
+        )
 
     def _learn_role(self, source: Source | None, speaker: Speaker, paragraph: int) -> None:
         """ "Malian analyst stated that …" / “…,” Oula said.": a role written without an article
@@ -182,7 +260,18 @@ class _Reader:
         self.resolver.note(speaker, r.source.start)
         self.memory.reported_in[r.paragraph] = speaker
         self._learn_role(r.source, speaker, r.paragraph)
+        lo = self.doc.first_token_at(r.start)
+        evidence = self._evidence(
+            speaker,
+            r.how,
+            r.source,
+            r.verb,
+            (lo, lo, r.paragraph),
+            len(self.doc.article.text[r.start : r.end].split()),
+            statement=True,
+        )
         self.entities.append(speaker.entity)
+        self.evidence.append(evidence)
         return Quote(
             text=self.doc.article.text[r.start : r.end],
             speaker=speaker.name,
@@ -190,6 +279,7 @@ class _Reader:
             role=speaker.role,
             verb=r.verb.lower(),
             how=r.how,
+            confidence=confidence.score(evidence),
             paragraph=r.paragraph,
             start=r.start,
             end=r.end,
@@ -201,18 +291,42 @@ class _Reader:
         speaker = self.resolver.resolve(attribution.source) if attribution is not None else None
         verb = attribution.verb if attribution is not None and speaker is not None else None
         how = attribution.how if attribution is not None and speaker is not None else None
+        source = attribution.source if attribution is not None and speaker is not None else None
+        previous = self.memory.previous
         if speaker is None:
             how, speaker = inherit(self.memory, span) or (None, None)
         if speaker is not None:
             self.resolver.note(speaker, doc.first_token_at(span.start))
             self.memory.previous = (span, speaker)
-        if span.word_count(text) < MIN_QUOTE_WORDS or self._is_heading(span):
+        words = span.word_count(text)
+        if words < MIN_QUOTE_WORDS or self._is_heading(span):
             return None
+        paragraph = span.parts[0].paragraph
+        evidence: Evidence | None = None
+        score: float | None = None
         if speaker is not None:
-            self._learn_role(
-                attribution.source if attribution else None, speaker, span.parts[0].paragraph
+            self._learn_role(source, speaker, paragraph)
+            lo, hi = doc.first_token_at(span.start), doc.first_token_at(span.end)
+            evidence = self._evidence(
+                speaker, how or "", source, verb, (lo, hi, paragraph), words, len(span.parts)
             )
+            if source is None and previous is not None:
+                # Inherited: how far back the last quotation with a speaker stands.
+                before = previous[0]
+                evidence = replace(
+                    evidence,
+                    distance=max(0, lo - doc.first_token_at(before.end)),
+                    other_paragraph=before.parts[-1].paragraph != paragraph,
+                )
+            elif source is None:
+                # Inherited from a paragraph before, with no quotation before it at all.
+                evidence = replace(evidence, other_paragraph=paragraph > 0)
+            score = confidence.score(evidence)
+            if score < self.drop:
+                speaker = verb = how = None
+                evidence = score = None
         self.entities.append(speaker.entity if speaker else None)
+        self.evidence.append(evidence)
         if speaker is not None and speaker.entity is not None:
             speaker.entity.quotes += 1
         return Quote(
@@ -222,7 +336,8 @@ class _Reader:
             role=speaker.role if speaker else None,
             verb=verb,
             how=how,
-            paragraph=span.parts[0].paragraph,
+            confidence=score,
+            paragraph=paragraph,
             start=span.start,
             end=span.end,
         )
