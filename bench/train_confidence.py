@@ -7,7 +7,7 @@ Run from the repository root::
 
 Examples. Every quote and statement brief gives a speaker on the PolNeAR train split (with no
 speaker dropped: ``analyze_speech(drop_doubtful=False)``), matched to a gold relation as
-bench/polnear.py matches it (``verdicts``); label 1 when polnear's speaker rule says right, 0
+bench/attribution.py matches it (``verdicts``); label 1 when polnear's speaker rule says right, 0
 when wrong; unscorable and unmatched ones are left out. Features are the runtime's own
 (``brief.speech.confidence.features``), columns in ``feature_names()`` order.
 
@@ -41,9 +41,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
-import polnear
+import attribution as polnear
 import polnear_gold as gold
-from polnear import Pred
+from attribution import Pred
 
 from brief.models import CONFIDENT
 from brief.speech.confidence import Model, feature_names, features

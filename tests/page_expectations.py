@@ -1,7 +1,7 @@
 """Hand-checked expectations for the real pages in tests/fixtures/pages, and how to score them.
 
 Each ``<name>.html.gz`` page has a ``<name>.json`` beside it (format in that folder's README).
-tests/test_pages.py asserts on these scores and bench/attribution.py prints them, so both read
+tests/test_pages.py asserts on these scores and bench/pages_attribution.py prints them, so both read
 the expectations, and match predicted quotes to expected ones, through this one module.
 """
 

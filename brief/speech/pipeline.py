@@ -30,6 +30,7 @@ from brief.speech.lexicon.words import (
     DETERMINERS,
     IT_VERBS,
 )
+from brief.speech.marks import with_curly_marks
 from brief.speech.mentions import find_mentions
 from brief.speech.people import ImpliedKind
 from brief.speech.shapes import INHERIT_PARAGRAPHS, INHERITANCE, SHAPES, Memory, attribute, inherit
@@ -115,6 +116,7 @@ def analyze_speech(article: Article, *, drop_doubtful: bool = True) -> Speech:
     """Find the quotations, reported statements and actors of an article.
 
     ``drop_doubtful=False`` keeps every speaker, however low its confidence (for training)."""
+    article = with_curly_marks(article)
     spans = find_spans(article.paragraphs)
     doc = build_doc(article, spans)
     mentions = find_mentions(doc)
