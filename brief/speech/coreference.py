@@ -54,7 +54,7 @@ class _Occurrence:
 def speaker_of(entity: Entity) -> Speaker:
     """The speaker an entity makes."""
     kind: SpeakerKind = "person" if entity.kind == "person" else "organization"
-    return Speaker(entity.name, kind, entity.role if kind == "person" else None, entity)
+    return Speaker(entity.styled_name, kind, entity.role if kind == "person" else None, entity)
 
 
 def _proper(text: str) -> bool:

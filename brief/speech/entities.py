@@ -18,7 +18,9 @@ from brief.speech.doc import Doc
 from brief.speech.lexicon.nouns import (
     COUNTRY_ABBREVIATIONS,
     FEMALE_TITLES,
+    HONORIFICS,
     MALE_TITLES,
+    PEERAGE,
 )
 from brief.speech.lexicon.places import first_name_gender, gazetteer, place
 from brief.speech.mentions import Mention
@@ -52,7 +54,7 @@ class Entity:
     def role(self) -> str | None:
         """The first role the article gives (where it introduces the person), preferring one
         that says more than a bare title ("General" < "chairman of the Joint Chiefs")."""
-        fitting = [r for r in self.roles if len(r.split()) <= _MAX_ROLE_WORDS]
+        fitting = [r for r in map(_office, self.roles) if r and len(r.split()) <= _MAX_ROLE_WORDS]
         return next((r for r in fitting if len(r.split()) > 1), fitting[0] if fitting else None)
 
     @property
@@ -67,10 +69,34 @@ class Entity:
         found = first_name_gender(self.name.split()[0]) if self.kind == "person" else None
         return found if found in ("male", "female") else None
 
+    @property
+    def styled_name(self) -> str:
+        """The name as the article styles a peer or a knight ("Lord Butler", "Sir Anthony
+        Greener"); the plain name for everyone else."""
+        if self.kind != "person":
+            return self.name
+        for role in self.roles:
+            words = role.split()
+            last = words[-1].lower().rstrip(".") if words else ""
+            if last in PEERAGE and self.name.split()[0].lower() != last:
+                return f"{words[-1]} {self.name}"
+        return self.name
+
     def to_actor(self) -> Actor:
         """The output record."""
         role = self.role if self.kind == "person" else None
-        return Actor(self.name, self.kind, role, self.mentions, self.quotes)
+        return Actor(self.styled_name, self.kind, role, self.mentions, self.quotes)
+
+
+def _office(role: str) -> str | None:
+    """A role without its forms of address and peerage ("Dr" -> None, "Tory co-chairman"
+    kept, "former minister Lord" -> "former minister")."""
+    words = role.split()
+    while words and words[-1].lower().rstrip(".") in HONORIFICS | PEERAGE:
+        words = words[:-1]
+    while words and words[0].lower().rstrip(".") in HONORIFICS:
+        words = words[1:]
+    return " ".join(words) or None
 
 
 @dataclass(slots=True)

@@ -33,6 +33,12 @@ _APPOSITIVE_REJECTED = FUNCTION_WORDS - {"a", "an", "the", "former", "first", "o
 _CLAUSE_STOPS = frozenset({",", ".", ";", ":", "—", "–"})
 
 
+def role_noun(word: str) -> bool:
+    """Whether a lowercase word ends a role: "coach", "co-chairman", "vice-president"."""
+    word = word.rstrip(".")
+    return word in ROLE_NOUNS or ("-" in word and word.rsplit("-", 1)[1] in ROLE_NOUNS)
+
+
 def name_like(doc: Doc, i: int, j: int) -> bool:
     """Whether tokens [i, j) can be a person's name (1 to 4 words, no keyword, not a place)."""
     tokens = doc.tokens[i:j]
@@ -48,7 +54,7 @@ def title_split(doc: Doc, i: int, j: int) -> int:
     """Where the name starts after a title in tokens [i, j), or ``i`` when there is none."""
     tokens = doc.tokens
     for k in range(j - 2, i - 1, -1):
-        if tokens[k].text.lower().rstrip(".") not in ROLE_NOUNS:
+        if not role_noun(tokens[k].text.lower()):
             continue
         start = k + 1
         if tokens[start].text == "." and start + 1 < j:
@@ -85,7 +91,7 @@ def role_before(doc: Doc, start: int) -> int:
     if k < 0 or tokens[k].paragraph != tokens[start].paragraph:
         return start
     head = tokens[k]
-    if not head.text.islower() or head.text not in ROLE_NOUNS or doc.quoted[k] != doc.quoted[start]:
+    if not head.text.islower() or not role_noun(head.text) or doc.quoted[k] != doc.quoted[start]:
         return start
     s = k
     para_start = doc.paragraph_tokens[head.paragraph].start

@@ -48,6 +48,13 @@ KINSHIP = _words(
     """
 )
 
+# Forms of address, never roles: "Mr Obama", "Dr Fox" state no office.
+HONORIFICS = _words("dr mademoiselle madam madame miss mister mme mr mrs ms mx")
+# Titles of peers and knights, part of how the person is named ("Lord Butler", "Sir Anthony
+# Greener", "Dame Judi Dench"), not a role.
+PEERAGE = _words("baron baroness dame earl lady lord sir viscount")
+
+
 # Titles that tell a person's gender ("Mr Obama" is male).
 MALE_TITLES = _words("brother father king lord mr prince sheikh sir")
 FEMALE_TITLES = _words("dame lady miss mrs ms princess queen sister")
