@@ -40,8 +40,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-import numpy as np
 import attribution as polnear
+import numpy as np
 import polnear_gold as gold
 from attribution import Pred
 
