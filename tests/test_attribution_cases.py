@@ -66,3 +66,82 @@ def test_forms_of_address_are_not_roles_and_peers_keep_their_title(
 ) -> None:
     quote = only_quote(*paragraphs)
     assert (quote.speaker, quote.role) == (speaker, role)
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker", "role"),
+    [
+        (
+            (
+                "NASA said the launch was delayed.",
+                "“We are going to the moon and we are going to stay,” NASA Administrator Jim"
+                " Bridenstine said on Tuesday.",
+            ),
+            "Jim Bridenstine",
+            "NASA Administrator",
+        ),
+        (
+            (
+                "The mission launched on Friday.",
+                "“This is a historic moment for science,” NASA's associate administrator for"
+                " science, Thomas Zurbuchen, said.",
+            ),
+            "Thomas Zurbuchen",
+            "NASA's associate administrator for science",
+        ),
+        (
+            (
+                "Universities face cuts.",
+                "The Higher Education Minister, Kim Howells, said: “We will not accept these"
+                " proposals at all.”",
+            ),
+            "Kim Howells",
+            "Higher Education Minister",
+        ),
+        (
+            (
+                "Profits rose at Acme Corp.",
+                "“We have had a very strong quarter indeed,” said its chief executive, Jane Roe.",
+            ),
+            "Jane Roe",
+            "chief executive",
+        ),
+        (
+            (
+                "The prime minister, Theresa May, visited Berlin.",
+                "“We will leave the EU on time and with a deal,” the prime minister said.",
+            ),
+            "Theresa May",
+            "prime minister",
+        ),
+        (
+            (
+                "The governor, Andrew Cuomo, spoke at noon.",
+                "“We will rebuild every single road in this state,” the governor said.",
+            ),
+            "Andrew Cuomo",
+            "governor",
+        ),
+    ],
+)
+def test_titles_and_set_off_roles_around_a_name(
+    paragraphs: tuple[str, ...], speaker: str, role: str
+) -> None:
+    quote = only_quote(*paragraphs)
+    assert (quote.speaker, quote.role) == (speaker, role)
+
+
+def test_a_clause_before_a_name_is_not_its_role() -> None:
+    quote = only_quote(
+        "After meeting the president, Joe Biden, the senator, said: “It went very well for us.”"
+    )
+    assert quote.role != "president"
+
+
+def test_a_month_after_a_first_name_is_a_surname_and_a_date_is_not() -> None:
+    speech = analyze_speech(
+        Article(("Theresa May visited Berlin on Monday May 5 and met Angela Merkel.",))
+    )
+    names = {a.name for a in speech.actors}
+    assert "Theresa May" in names
+    assert not any(n.endswith(" May") and n != "Theresa May" for n in names)

@@ -268,14 +268,26 @@ def _drop_tail(doc: Doc, i: int, j: int) -> int:
     """Drop months, days and function words ending a run ("Ronald Reagan The" where a text lost
     its full stop)."""
     while j > i and (
-        doc.tokens[j - 1].text in MONTHS
-        or doc.tokens[j - 1].text in DAYS
-        or (doc.tokens[j - 1].text.lower() in FUNCTION_WORDS and not _capitals(doc, j - 1))
+        doc.tokens[j - 1].text in DAYS
+        or (
+            (doc.tokens[j - 1].text in MONTHS or doc.tokens[j - 1].text.lower() in FUNCTION_WORDS)
+            and not _capitals(doc, j - 1)
+            and not _surname_month(doc, i, j - 1)
+        )
     ):
         j -= 1
     while j > i and not name_token(doc.tokens[j - 1]):
         j -= 1
     return j
+
+
+def _surname_month(doc: Doc, i: int, k: int) -> bool:
+    """ "Theresa May", "Brian May": a month (or "May", a modal verb too) after a first name,
+    not before a day number, is a surname."""
+    tokens = doc.tokens
+    if k - 1 < i or (k + 1 < len(tokens) and tokens[k + 1].text.isdigit()):
+        return False
+    return tokens[k].text in MONTHS and bool(first_name_gender(tokens[k - 1].text))
 
 
 def _shouting(doc: Doc, i: int, j: int) -> bool:

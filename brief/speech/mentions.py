@@ -36,7 +36,7 @@ from brief.speech.lexicon.words import (
     ARTICLES,
     THING_BEFORE,
 )
-from brief.speech.roles import appositive, role_before, title_split
+from brief.speech.roles import appositive, pre_appositive, role_before, title_split
 
 
 @dataclass(slots=True)
@@ -227,6 +227,15 @@ def _mention(doc: Doc, i: int, j: int, *, allow_title: bool = True) -> list[Ment
     apposition, apposition_end = (
         appositive(doc, j) if kind in ("person", "organization", None) else (None, None)
     )
+    if kind in ("person", None) and role is None and apposition is None:
+        set_off = pre_appositive(doc, name_start, j)
+        if set_off is not None:
+            # "The prime minister, Theresa May, said": the role before the name is hers, and
+            # the comma after the name closes the apposition, as one after a role would.
+            role, run_start, closing = set_off
+            kind = "person"
+            if closing < len(tokens) and tokens[closing].text == ",":
+                apposition_end = closing
     name = " ".join([*(t.text for t in tokens[name_start : j - 1]), tokens[j - 1].base])
     mention = Mention(
         start=name_start,

@@ -159,6 +159,60 @@ def appositive(doc: Doc, end: int) -> tuple[str | None, int | None]:
     return doc.article.text[words[0].start : words[-1].end], stop
 
 
+def pre_appositive(doc: Doc, start: int, end: int) -> tuple[str, int, int] | None:
+    """A role set off before a name by commas: "The prime minister, Theresa May, visited",
+    "NASA's associate administrator for science, Thomas Zurbuchen, said", "said its chief
+    executive, Jane Roe." -> (role, first token of the phrase, token of the comma after the
+    name). The phrase opens its sentence or clause, or follows a determiner or a possessive,
+    ends in a role noun or has one before "of"/"for"/"at", and holds no verb."""
+    tokens = doc.tokens
+    comma = start - 1
+    para = doc.paragraph_tokens[tokens[start].paragraph]
+    if comma - 1 < para.start or tokens[comma].text != "," or doc.quoted[comma]:
+        return None
+    if end < para.stop and tokens[end].text not in (",", ".", ";"):
+        return None
+    k = comma  # the phrase is tokens [k, comma)
+    while k - 1 >= para.start and comma - k < _MAX_ROLE_PREFIX + 4:
+        t = tokens[k - 1]
+        lower = t.text.lower()
+        if not t.is_word or doc.quoted[k - 1] or lower in QUOTE_VERBS:
+            break
+        if lower in ARTICLES or lower in _DETERMINERS_BEFORE_ROLE:
+            break
+        if t.possessive:
+            k -= 1  # "NASA's associate administrator": the owner belongs to the role
+            break
+        if lower in FUNCTION_WORDS and lower not in _ROLE_JOINERS:
+            return None  # "After meeting the president, Joe Biden": a clause, not a role
+        k -= 1
+    if k >= comma:
+        return None
+    opener = tokens[k - 1].text.lower() if k - 1 >= para.start else ""
+    if k > para.start and not (
+        opener in ARTICLES
+        or opener in _DETERMINERS_BEFORE_ROLE
+        or opener in QUOTE_VERBS
+        or doc.sentence_start(k)
+        or tokens[k].possessive
+        or tokens[k - 1].text in (",", ":", ";")
+    ):
+        return None
+    words = [t.text.lower() for t in tokens[k:comma]]
+    joiner = next((n for n, w in enumerate(words) if w in _ROLE_JOINERS), len(words))
+    if joiner == 0 or not role_noun(words[joiner - 1]):
+        return None
+    if any(tokens[n].is_cap and not tokens[n].possessive for n in range(k, comma)) and not any(
+        role_noun(w) for w in words
+    ):
+        return None
+    return doc.article.text[tokens[k].start : tokens[comma - 1].end], k, end
+
+
+_DETERMINERS_BEFORE_ROLE = frozenset({"her", "his", "its", "our", "their", "whose"})
+_ROLE_JOINERS = frozenset({"of", "for", "at", "and"})
+
+
 def _clause_end(doc: Doc, first: int, limit: int) -> int | None:
     """Token of the comma or stop closing a clause that starts at ``first`` (parentheses kept)."""
     tokens = doc.tokens

@@ -195,6 +195,10 @@ def after(doc: Doc, index: MentionIndex, k: int, hi: int) -> Source | None:
     m = index.by_start.get(k)
     if m is None and word.lower() in DEFINITE_ARTICLES and k + 1 < hi:
         m = index.by_start.get(k + 1)  # "according to the New Zealand Department of ..."
+    if m is None and word.lower() in POSSESSIVES and k + 1 < hi:
+        m = index.by_start.get(k + 1)  # "said its chief executive, Jane Roe"
+        if m is not None and m.run_start == m.start:
+            m = None  # "said his Labour colleagues": no role before a name
     if m is not None and not m.quoted:
         end = m.appositive_end if m.appositive_end is not None else m.end
         return Source("name", m.name, k, end, m, m.appositive)

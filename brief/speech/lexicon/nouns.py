@@ -16,16 +16,16 @@ def _words(text: str) -> frozenset[str]:
 # compared in lowercase.
 TITLES = _words(
     """
-    adm admiral ambassador analyst archbishop bishop brig capt captain cardinal ceo cfo chairman
-    chairperson chairwoman chancellor chief cmdr co-founder coach col colonel commander
-    commissioner congressman congresswoman constable coo councillor councilman councilwoman cpl
-    dame defender det detective director doctor dr emir envoy father founder gen general
-    goalkeeper gov governor imam insp inspector judge justice king lady lawmaker leader
-    lieutenant lord lt major manager mayor mep midfielder minister miss mla mp mr mrs ms msp mx
-    negotiator pitcher pope premier president president-elect prince princess prof professor pvt
-    quarterback queen rabbi rep representative rev reverend secretary sen senator sergeant sgt
-    sheikh sheriff sir skipper spc speaker spokesman spokesperson spokeswoman striker sultan
-    superintendent supt whip winger
+    adm administrator admiral ambassador analyst archbishop bishop brig capt captain cardinal
+    ceo cfo chairman chairperson chairwoman chancellor chief cmdr co-founder coach col colonel
+    commander commissioner congressman congresswoman constable coo councillor councilman
+    councilwoman cpl dame defender det detective director doctor dr emir envoy father founder
+    gen general goalkeeper gov governor imam insp inspector judge justice king lady lawmaker
+    leader lieutenant lord lt major manager mayor mep midfielder minister miss mla mp mr mrs ms
+    msp mx negotiator pitcher pope premier president president-elect prince princess prof
+    professor pvt quarterback queen rabbi rep representative rev reverend secretary sen senator
+    sergeant sgt sheikh sheriff sir skipper spc speaker spokesman spokesperson spokeswoman
+    striker sultan superintendent supt whip winger
     """
 )
 
@@ -64,29 +64,31 @@ FEMALE_TITLES = _words("dame lady miss mrs ms princess queen sister")
 # must end in one of these (or a TITLE_WORDS word).
 ROLE_NOUNS = TITLES | _words(
     """
-    accountant activist actor actress adviser advisor agent aide analyst anchor anthropologist
-    archaeologist architect artist assistant attorney auditor author banker bassist billionaire
-    biologist blogger boss broker brother businessman businesswoman campaigner candidate captain
-    catcher center centre ceo chairman chairperson chairwoman challenger chef chemist chief
-    chieftain choreographer cleric clerk co-author co-founder coach columnist comedian commander
-    commentator commissioner composer consultant correspondent critic dancer daughter dealer
-    dean defender defenseman demographer dentist designer developer diplomat director doctor
-    donor driver drummer ecologist economist editor elder employee engineer entrepreneur envoy
-    epidemiologist executive expert farmer father fellow filmmaker firefighter fisherman foreman
-    forward founder general geologist goalie goaltender governor graduate guitarist head
-    historian host husband imam infielder influencer intern inventor investor journalist judge
-    keeper laborer labourer lawmaker lawyer leader lecturer legislator linebacker lobbyist
-    magnate manager marine marshal mayor midfielder miner minister model mogul monk mother
-    musician negotiator novelist nun nurse officer official opponent organiser organizer
-    outfielder owner painter paramedic pastor pharmacist philanthropist photographer physician
-    physicist pilot planner player playwright poet pollster presenter president priest principal
-    producer professor programmer prosecutor provost psychiatrist psychologist pundit rancher
-    ranger rapper receiver rector referee reporter researcher resident rival rookie sailor
-    scholar scientist sculptor secretary senator shortstop singer sister skipper sociologist
-    soldier son songwriter spokesman spokesperson spokeswoman staffer star statistician
-    strategist striker student supervisor surgeon teacher therapist trader trainer treasurer
-    trustee tycoon umpire vendor veteran veterinarian virologist volunteer warden wife worker
-    writer
+    accountant activist actor actress administrator adviser advisor agent aide alderman analyst
+    anchor anthropologist archaeologist architect artist assemblyman assemblywoman assistant
+    attorney auditor author banker barrister bassist billionaire biologist blogger boss broker
+    brother businessman businesswoman campaigner candidate captain catcher center centre ceo
+    chairman chairperson chairwoman challenger chaplain chef chemist chief chieftain
+    choreographer cleric clerk co-author co-founder coach columnist comedian commander
+    commentator commissioner composer comptroller consultant coordinator coroner correspondent
+    counsel critic curator dancer daughter dealer dean defender defenseman delegate demographer
+    dentist deputy designer developer diplomat director doctor donor driver drummer ecologist
+    economist editor elder employee engineer entrepreneur envoy epidemiologist executive expert
+    farmer father fellow filmmaker firefighter fisherman foreman forward founder general
+    geologist goalie goaltender governor graduate guitarist head historian host husband imam
+    incumbent infielder influencer intern inventor investor journalist judge keeper laborer
+    labourer lawmaker lawyer leader lecturer legislator linebacker lobbyist magistrate magnate
+    manager marine marshal mayor midfielder miner minister model mogul monk mother musician
+    negotiator nominee novelist nun nurse officer official ombudsman opponent organiser
+    organizer outfielder owner painter paramedic partner pastor pharmacist philanthropist
+    photographer physician physicist pilot planner player playwright poet pollster presenter
+    president priest principal producer professor programmer prosecutor provost psychiatrist
+    psychologist pundit rancher ranger rapper receiver rector referee registrar reporter
+    researcher resident rival rookie sailor scholar scientist sculptor secretary senator
+    shortstop singer sister skipper sociologist soldier solicitor son songwriter spokesman
+    spokesperson spokeswoman staffer star statistician strategist striker student supervisor
+    surgeon teacher therapist trader trainer treasurer trooper trustee tycoon umpire
+    undersecretary vendor veteran veterinarian virologist volunteer warden wife worker writer
     """
 )
 
