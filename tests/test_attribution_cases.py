@@ -145,3 +145,64 @@ def test_a_month_after_a_first_name_is_a_surname_and_a_date_is_not() -> None:
     names = {a.name for a in speech.actors}
     assert "Theresa May" in names
     assert not any(n.endswith(" May") and n != "Theresa May" for n in names)
+
+
+def test_officials_of_an_administration_are_not_its_leader() -> None:
+    quote = only_quote(
+        "President Barack Obama spoke on Monday.",
+        "“We are not going to change course on this,” Obama administration officials said.",
+    )
+    assert quote.speaker == "Obama administration officials"
+    assert quote.speaker_kind == "anonymous"
+
+
+def test_two_names_speak_together() -> None:
+    quote = only_quote(
+        "Kurt Volker and Tim Morrison testified.",
+        "“We did not see any link to the aid at the time,” Volker and Morrison said.",
+    )
+    assert quote.speaker == "Kurt Volker and Tim Morrison"
+
+
+def test_the_companies_are_the_two_named_before() -> None:
+    quote = only_quote(
+        "Acme Corp and Globex Inc agreed a merger on Monday.",
+        "“This deal creates a leader in the market for years,” the companies said in a joint"
+        " statement.",
+    )
+    assert (quote.speaker, quote.speaker_kind) == ("Acme Corp and Globex Inc", "organization")
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker"),
+    [
+        (
+            ("The memo was leaked.", "“The agency must cut its staff by a fifth,” the memo said."),
+            "the memo",
+        ),
+        (
+            (
+                "Newsweek published it.",
+                "“He never paid the tax he owed for years,” said the magazine.",
+            ),
+            "the magazine",
+        ),
+        (
+            (
+                "The US military said in a statement that two soldiers died.",
+                "“The cause of the crash is under investigation,” the statement said.",
+            ),
+            "US military",
+        ),
+    ],
+)
+def test_bodies_and_documents_speak(paragraphs: tuple[str, ...], speaker: str) -> None:
+    assert only_quote(*paragraphs).speaker == speaker
+
+
+def test_a_person_titled_by_age_is_the_one_the_age_refers_to() -> None:
+    quote = only_quote(
+        "The 23-year-old striker Jack Green scored twice.",
+        "“I am just happy to help the team win again,” the 23-year-old said.",
+    )
+    assert (quote.speaker, quote.role) == ("Jack Green", "23-year-old striker")

@@ -27,7 +27,7 @@ from brief.speech.lexicon.words import (
     PRONOUNS_PLURAL,
 )
 from brief.speech.mentions import Mention
-from brief.speech.subjects import Source
+from brief.speech.subjects import Source, singular
 
 _LOOKBACK_PARAGRAPHS = 4
 _LOOKBACK_MENTIONS = 40
@@ -49,6 +49,7 @@ class _Occurrence:
     paragraph: int
     entity: Entity
     subject: bool
+    spoke: bool = False  # a quotation or statement was attributed to it here
 
 
 def speaker_of(entity: Entity) -> Speaker:
@@ -83,9 +84,9 @@ class Resolver:
         doc = self._doc
         return doc.sentence_start(token) or (token > 0 and doc.tokens[token - 1].text == ",")
 
-    def _add(self, token: int, entity: Entity, subject: bool) -> None:
+    def _add(self, token: int, entity: Entity, subject: bool, spoke: bool = False) -> None:
         paragraph = self._doc.tokens[token].paragraph if token < len(self._doc.tokens) else 0
-        item = _Occurrence(token, paragraph, entity, subject)
+        item = _Occurrence(token, paragraph, entity, subject, spoke)
         at = bisect.bisect_right(self._keys, token)
         self._keys.insert(at, token)
         self._occurrences.insert(at, item)
@@ -93,7 +94,7 @@ class Resolver:
     def note(self, speaker: Speaker, token: int) -> None:
         """Record that ``speaker`` spoke at ``token`` (a pronoun can refer back to it)."""
         if speaker.entity is not None:
-            self._add(token, speaker.entity, True)
+            self._add(token, speaker.entity, True, spoke=True)
 
     def _before(self, token: int) -> list[_Occurrence]:
         """Entities mentioned before ``token``, nearest first, within the look-back."""
@@ -145,12 +146,23 @@ class Resolver:
         """The speaker a source names, or None when it cannot be told."""
         if source.form == "name":
             entity = self._registry.entity(source.mention)
+            if source.partner is not None:
+                return self._pair(source, entity)
             if entity is not None:
                 return speaker_of(entity)
             return Speaker(source.text, "person", source.role, None)
         if source.form == "pronoun":
             return self._pronoun(source)
         return self._phrase(source)
+
+    def _pair(self, source: Source, second: Entity | None) -> Speaker | None:
+        """ "Volker and Morrison said": both, by their fullest names, when both are people
+        or both bodies; the second alone when the kinds differ."""
+        first = self._registry.entity(source.partner)
+        if first is None or second is None or first.kind != second.kind:
+            return speaker_of(second) if second is not None else None
+        kind: SpeakerKind = "person" if first.kind == "person" else "organization"
+        return Speaker(f"{first.styled_name} and {second.styled_name}", kind, None, None)
 
     def _pronoun(self, source: Source) -> Speaker | None:
         word = source.text
@@ -184,15 +196,34 @@ class Resolver:
         return nearest
 
     def _document(self, source: Source) -> Speaker | None:
-        """ "the statement said": the body that issued it, named before, or no one."""
+        """ "the ministry's statement said": the body that issued it; "the statement said"
+        after a body spoke: that body; else ("the memo said") the text itself, as an unnamed
+        source (who wrote it the sentence does not say)."""
         owner = self._registry.entity(source.mention)
         if owner is not None:
             return speaker_of(owner)  # "the ministry's statement", "Prudential’s report"
         if source.definite:
             for o in self._before(source.start):
-                if o.entity.kind == "organization":
-                    return speaker_of(o.entity)
+                if o.spoke and o.entity.kind == "organization":
+                    return speaker_of(o.entity)  # "X said in a statement … the statement said"
+            return Speaker(source.text, "anonymous", None, None)
         return None
+
+    def _bodies(self, source: Source, head: str) -> Speaker | None:
+        """ "the companies said": the organizations named just before ("Acme and Globex"),
+        when the last two named are of that kind; else the phrase itself."""
+        found: list[Entity] = []
+        for o in self._before(source.start):
+            if o.entity.kind == "organization" and o.entity not in found:
+                found.append(o.entity)
+            if len(found) == 2:
+                break
+        if len(found) == 2 and (
+            head in GENERIC_ORG_HEADS or all(head in e.name.lower() for e in found)
+        ):
+            names = " and ".join(e.name for e in reversed(found))
+            return Speaker(names, "organization", None, None)
+        return Speaker(source.text, "anonymous", None, None)
 
     def _phrase(self, source: Source) -> Speaker | None:
         head = source.head or ""
@@ -201,6 +232,8 @@ class Resolver:
             text = text[4:]
         if head in DOCUMENT_NOUNS:
             return self._document(source)
+        if source.definite and head not in ORG_NOUNS and singular(head) in ORG_NOUNS:
+            return self._bodies(source, singular(head))
         if head in ORG_NOUNS:
             # "the ministry" points back; "the French foreign ministry" names its own.
             if source.definite and not _proper(text):
@@ -213,7 +246,7 @@ class Resolver:
                 entity = self._registry.add(text, "organization")
                 entity.mentions += 1
                 return speaker_of(entity)
-            return Speaker(text, "organization", None, None)
+            return Speaker(source.text, "organization", None, None)  # "the magazine"
         if source.definite:
             for o in self._before(source.start):
                 if o.entity.kind != "person":

@@ -198,6 +198,12 @@ def _role_mentions(doc: Doc, i: int, name_start: int) -> list[tuple[int, int]]:
     return [(a, b)] if a < b else []
 
 
+def _personal_role(role: str) -> bool:
+    """Whether a role before a name says the name is a person's: an age, or a title."""
+    words = role.lower().split()
+    return any(w.endswith("-year-old") for w in words) or words[-1].rstrip(".") in TITLES
+
+
 def _mention(doc: Doc, i: int, j: int, *, allow_title: bool = True) -> list[Mention]:
     """The mention of a run [i, j) (plus any inside its title), or none if it names nothing."""
     tokens = doc.tokens
@@ -224,6 +230,8 @@ def _mention(doc: Doc, i: int, j: int, *, allow_title: bool = True) -> list[Ment
                 role = doc.article.text[tokens[run_start].start : tokens[name_start - 1].end]
     elif name_start > i:
         run_start = i
+    if kind is None and role is not None and _personal_role(role):
+        kind = "person"  # "the 23-year-old striker Jack Green", "coach Bruce Boudreau"
     apposition, apposition_end = (
         appositive(doc, j) if kind in ("person", "organization", None) else (None, None)
     )

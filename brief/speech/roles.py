@@ -24,6 +24,8 @@ from brief.speech.lexicon.words import (
     QUOTE_VERBS,
     RELATIVE_BE,
     RELATIVE_PRONOUNS,
+    ROLE_DETERMINERS,
+    ROLE_JOINERS,
 )
 from brief.text import ABBREVIATIONS
 
@@ -178,12 +180,12 @@ def pre_appositive(doc: Doc, start: int, end: int) -> tuple[str, int, int] | Non
         lower = t.text.lower()
         if not t.is_word or doc.quoted[k - 1] or lower in QUOTE_VERBS:
             break
-        if lower in ARTICLES or lower in _DETERMINERS_BEFORE_ROLE:
+        if lower in ARTICLES or lower in ROLE_DETERMINERS:
             break
         if t.possessive:
             k -= 1  # "NASA's associate administrator": the owner belongs to the role
             break
-        if lower in FUNCTION_WORDS and lower not in _ROLE_JOINERS:
+        if lower in FUNCTION_WORDS and lower not in ROLE_JOINERS:
             return None  # "After meeting the president, Joe Biden": a clause, not a role
         k -= 1
     if k >= comma:
@@ -191,7 +193,7 @@ def pre_appositive(doc: Doc, start: int, end: int) -> tuple[str, int, int] | Non
     opener = tokens[k - 1].text.lower() if k - 1 >= para.start else ""
     if k > para.start and not (
         opener in ARTICLES
-        or opener in _DETERMINERS_BEFORE_ROLE
+        or opener in ROLE_DETERMINERS
         or opener in QUOTE_VERBS
         or doc.sentence_start(k)
         or tokens[k].possessive
@@ -199,7 +201,7 @@ def pre_appositive(doc: Doc, start: int, end: int) -> tuple[str, int, int] | Non
     ):
         return None
     words = [t.text.lower() for t in tokens[k:comma]]
-    joiner = next((n for n, w in enumerate(words) if w in _ROLE_JOINERS), len(words))
+    joiner = next((n for n, w in enumerate(words) if w in ROLE_JOINERS), len(words))
     if joiner == 0 or not role_noun(words[joiner - 1]):
         return None
     if any(tokens[n].is_cap and not tokens[n].possessive for n in range(k, comma)) and not any(
@@ -207,10 +209,6 @@ def pre_appositive(doc: Doc, start: int, end: int) -> tuple[str, int, int] | Non
     ):
         return None
     return doc.article.text[tokens[k].start : tokens[comma - 1].end], k, end
-
-
-_DETERMINERS_BEFORE_ROLE = frozenset({"her", "his", "its", "our", "their", "whose"})
-_ROLE_JOINERS = frozenset({"of", "for", "at", "and"})
 
 
 def _clause_end(doc: Doc, first: int, limit: int) -> int | None:

@@ -42,6 +42,8 @@ class Reported:
 
 def _opens_clause(doc: Doc, sentence: range, start: int) -> bool:
     first_word = next((i for i in sentence if doc.tokens[i].is_word), sentence.start)
+    if start > sentence.start and doc.tokens[start - 1].text.lower() == "the":
+        start -= 1  # "The United Nations said"
     return start == first_word or (
         start > sentence.start and doc.tokens[start - 1].text in _CLAUSE_OPENERS
     )

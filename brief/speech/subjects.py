@@ -13,6 +13,7 @@ from typing import Literal
 from brief.speech.doc import Doc
 from brief.speech.lexicon.nouns import (
     DELEGATES,
+    DOCUMENT_NOUNS,
     ORG_NOUNS,
     PERSON_NOUNS,
     ROLE_NOUNS,
@@ -54,6 +55,7 @@ class Source:
     role: str | None = None
     head: str | None = None  # head noun of a phrase ("protesters", "ministry")
     definite: bool = False  # "the ministry", "the 56-year-old"
+    partner: Mention | None = None  # the first of two names that speak together
 
 
 @dataclass(slots=True)
@@ -83,12 +85,23 @@ def _adverb(word: str) -> bool:
     )
 
 
+def singular(word: str) -> str:
+    """ "companies" -> "company", "ministries" -> "ministry", "firms" -> "firm"."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
 def _phrase_head_ok(word: str) -> bool:
     return (
         word in PERSON_NOUNS
         or word in ORG_NOUNS
         or word in ROLE_NOUNS
         or (word.endswith("s") and word[:-1] in ROLE_NOUNS)  # "the physicians"
+        or singular(word) in ORG_NOUNS  # "the companies"
+        or word in DOCUMENT_NOUNS  # "the memo"
         or bool(_AGE.fullmatch(word))
     )
 
@@ -123,6 +136,12 @@ def before(doc: Doc, index: MentionIndex, verb: int, lo: int) -> Source | None:
         return None
     m = index.by_end.get(e + 1)
     if m is not None and m.start >= lo and not m.quoted:
+        k = m.run_start - 1
+        first = index.by_end.get(k) if k > lo and tokens[k].text in ("and", "&") else None
+        if first is not None and first.run_start >= lo and not first.quoted:
+            # "Volker and Morrison said": both speak.
+            text = f"{first.name} and {m.name}"
+            return Source("name", text, first.run_start, e + 1, m, None, partner=first)
         return Source("name", m.name, m.run_start, e + 1, m, None)
     return _phrase_before(doc, index, e, lo)
 
@@ -164,6 +183,11 @@ def _phrase_before(doc: Doc, index: MentionIndex, e: int, lo: int) -> Source | N
             s -= 1
         elif t.is_cap and index.by_end.get(s) is not None and head in _SPEAKS_FOR:
             m = index.by_end[s]  # "a WeWork spokesperson", "the latest WHO report"
+            if any(tokens[n].text in ORG_NOUNS for n in range(s, e)):
+                # "Obama administration officials", "Trump campaign aides": they speak for a
+                # body named after its leader, not for the leader; the phrase is the source.
+                s = m.run_start
+                break
             return Source("name", m.name, m.run_start, e + 1, m, None, head)
         elif t.is_cap and lower in NOUN_PHRASE_WORDS:
             s -= 1

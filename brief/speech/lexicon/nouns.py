@@ -49,7 +49,7 @@ KINSHIP = _words(
 )
 
 # Forms of address, never roles: "Mr Obama", "Dr Fox" state no office.
-HONORIFICS = _words("dr mademoiselle madam madame miss mister mme mr mrs ms mx")
+HONORIFICS = _words("dr madam madame mademoiselle miss mister mme mr mrs ms mx")
 # Titles of peers and knights, part of how the person is named ("Lord Butler", "Sir Anthony
 # Greener", "Dame Judi Dench"), not a role.
 PEERAGE = _words("baron baroness dame earl lady lord sir viscount")
@@ -123,12 +123,12 @@ ORG_NOUNS = _words(
     administration agency airline alliance army association authorities authority bank board
     broadcaster bureau cabinet campaign carrier channel club coalition commission committee
     company congress council court department embassy federation firm force forces foundation
-    gobierno gouvernement government group hospital institute insurer junta label league maker
-    manufacturer military ministerio ministerium ministry ministère navy network newspaper
-    office operator organisation organization outlet parliament parquet party police presidency
-    prosecutor's prosecutors préfecture publisher regierung regime regulator regulators report
-    retailer school senate service services spokesman's statement studio team union university
-    watchdog website
+    gobierno gouvernement government group hospital institute insurer journal junta label league
+    magazine maker manufacturer military ministerio ministerium ministry ministère navy network
+    newspaper office operator organisation organization outlet parliament parquet party police
+    presidency prosecutor's prosecutors préfecture publisher regierung regime regulator
+    regulators report retailer school senate service services spokesman's statement station
+    studio tabloid team union university watchdog website
     """
 )
 

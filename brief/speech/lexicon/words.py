@@ -164,6 +164,11 @@ OF_WORDS = _words("d de del des du für of")
 
 POSSESSIVES = _words("her his its their")
 
+# Words that open a role set off before a name ("its chief executive, Jane Roe"), and the words
+# that join a role's head to its complement ("associate administrator for science").
+ROLE_DETERMINERS = _words("her his its our their whose")
+ROLE_JOINERS = _words("and at for of")
+
 # Words that may open or sit inside a descriptive noun phrase ("one of the protesters").
 NOUN_PHRASE_WORDS = _words(
     "a all an another both four her his many most of one other several some the their three two"
