@@ -22,6 +22,16 @@ DEMO_BRIEFS = Path(__file__).parent / "fixtures" / "tui" / "demo-briefs.json"
 # (shape, paragraphs, start of the quotation it attributes, speaker)
 QUOTE_EXAMPLES = [
     (
+        "relayed",
+        (
+            "John Carlineo was charged on Monday.",
+            "In an interview he said, “I did not take the money from anyone,” the prosecutor's"
+            " office said.",
+        ),
+        "I did",
+        "John Carlineo",
+    ),
+    (
         "inverted_said",
         ("“We will not back down from this fight,” said Abdoulaye Diop.",),
         "We will",
@@ -172,9 +182,13 @@ def test_every_shape_has_an_example() -> None:
     assert examples == list(SHAPE_NAMES)
 
 
+def _paragraphs(how: str) -> tuple[str, ...]:
+    return next(e[1] for e in QUOTE_EXAMPLES if e[0] == how)
+
+
 def test_the_verb_of_a_shape_is_kept_and_inheritance_has_none() -> None:
-    assert _quote(QUOTE_EXAMPLES[8][1], "the talks").verb == "adding"
-    assert _quote(QUOTE_EXAMPLES[12][1], "The talks").verb is None
+    assert _quote(_paragraphs("adding"), "the talks").verb == "adding"
+    assert _quote(_paragraphs("previous_speaker"), "The talks").verb is None
 
 
 def test_an_unattributed_quote_has_no_how() -> None:
@@ -208,7 +222,7 @@ def test_readme_names_every_shape() -> None:
 
 
 def test_how_goes_through_json_right_after_verb() -> None:
-    article = Article(paragraphs=QUOTE_EXAMPLES[12][1])
+    article = Article(paragraphs=_paragraphs("previous_speaker"))
     speech = analyze_speech(article)
     brief = Brief(article, (), speech.quotes, speech.statements, speech.actors)
     data = json.loads(json.dumps(brief.to_json(with_text=True)))

@@ -2,28 +2,29 @@
 
 SHAPES, the attributions written beside a quotation; the first that reads one wins:
 
- 1. inverted_said             `“…,” said Diop.`
- 2. according_to_after        `“…,” according to the ministry.`
- 3. said_after                `“…,” Laessing said.`
- 4. trailing_said             `“…” to hold up on their plans, Indyk said.`
- 5. dash_sign_off             `“…” — Maria Gonzalez`
- 6. according_to_before       `According to the ministry, “…”`
- 7. as_put_it                 `As Gaiman put it, “…”`
- 8. said_before               `Diop said: “…”`, `X told Reuters that “…”`, `X said it was “…”`
- 9. adding                    `He said “A,” adding “B.”`: the previous quotation's speaker
-10. previous_attribution      `“A,” he said. “B.”`: only punctuation after the attribution
-11. next_paragraph            `“…”` / `Ulf Laessing, director of …, said.`
-12. previous_paragraph_colon  `Tottenham said in a statement:` / `“…”`
+ 1. relayed                   `He said, “…,” the prosecutor's office said.`: the person's words
+ 2. inverted_said             `“…,” said Diop.`
+ 3. according_to_after        `“…,” according to the ministry.`
+ 4. said_after                `“…,” Laessing said.`
+ 5. trailing_said             `“…” to hold up on their plans, Indyk said.`
+ 6. dash_sign_off             `“…” — Maria Gonzalez`
+ 7. according_to_before       `According to the ministry, “…”`
+ 8. as_put_it                 `As Gaiman put it, “…”`
+ 9. said_before               `Diop said: “…”`, `X told Reuters that “…”`, `X said it was “…”`
+10. adding                    `He said “A,” adding “B.”`: the previous quotation's speaker
+11. previous_attribution      `“A,” he said. “B.”`: only punctuation after the attribution
+12. next_paragraph            `“…”` / `Ulf Laessing, director of …, said.`
+13. previous_paragraph_colon  `Tottenham said in a statement:` / `“…”`
 
-(1-5 are brief/speech/cues.py's AFTER_CLAUSES read after the closing mark, 6-8 its
-BEFORE_CLAUSES read before the opening mark; 11 and 12 read those tables in the neighbouring
-paragraph.) INHERITANCE, for a quotation with no attribution, or one naming nobody the reader
-can resolve, once the speakers before it are known:
+(2-6 are brief/speech/cues.py's AFTER_CLAUSES read after the closing mark, 7-9 its
+BEFORE_CLAUSES read before the opening mark; 1 reads one of each; 12 and 13 read those tables
+in the neighbouring paragraph.) INHERITANCE, for a quotation with no attribution, or one naming
+nobody the reader can resolve, once the speakers before it are known:
 
-13. previous_speaker              the previous quotation's, near enough with no one else between
-14. previous_sentence_subject     `Aderholt returned to the issue. “What vehicles exist …”`
-15. previous_paragraph_statement  `Diop denied the claims.` / `“…”`
-16. previous_paragraph_person     the one person the paragraph before names
+14. previous_speaker              the previous quotation's, near enough with no one else between
+15. previous_sentence_subject     `Aderholt returned to the issue. “What vehicles exist …”`
+16. previous_paragraph_statement  `Diop denied the claims.` / `“…”`
+17. previous_paragraph_person     the one person the paragraph before names
 
 Each name is the `how` of the quotations it attributes (brief.models.Quote.how); a new shape is
 one function, one row in its table and one test in tests/test_shapes.py.
@@ -46,8 +47,9 @@ from brief.speech.cues import (
     read_clause,
 )
 from brief.speech.doc import QUOTE_MARKS, Doc
+from brief.speech.lexicon.nouns import DOCUMENT_NOUNS, ORG_NOUNS
 from brief.speech.spans import Part, Span
-from brief.speech.subjects import MentionIndex
+from brief.speech.subjects import MentionIndex, Source
 
 # An unattributed quotation may take the speaker of one this many paragraphs before it.
 INHERIT_PARAGRAPHS = 2
@@ -232,7 +234,35 @@ def _previous_paragraph_colon(context: Context, n: int) -> Attribution | None:
     return read_clause(BEFORE_CLAUSES, Clause(doc, context.index, lo, previous.stop))
 
 
+_SAID_AFTER = _after_quote(dict(AFTER_CLAUSES)["said_after"])
+_SAID_BEFORE = _before_quote(dict(BEFORE_CLAUSES)["said_before"])
+
+
+def _relays(source: Source) -> bool:
+    """Whether a source is a body or a text that may pass on someone else's words."""
+    if source.form == "phrase":
+        return (source.head or "") in ORG_NOUNS or (source.head or "") in DOCUMENT_NOUNS
+    return (
+        source.form == "name"
+        and source.mention is not None
+        and (source.mention.kind == "organization")
+    )
+
+
+def _relayed(context: Context, n: int) -> Attribution | None:
+    """ "He said, “…,” the prosecutor's office said.": a body reports what a person said; the
+    words are the person's, named before the quotation."""
+    reported = _SAID_AFTER(context, n)
+    if reported is None or not _relays(reported.source):
+        return None
+    said = _SAID_BEFORE(context, n)
+    if said is None or _relays(said.source) or said.source.form == "phrase":
+        return None
+    return said
+
+
 SHAPES: tuple[tuple[str, Shape], ...] = (
+    ("relayed", _relayed),
     *((name, _after_quote(read)) for name, read in AFTER_CLAUSES),
     *((name, _before_quote(read)) for name, read in BEFORE_CLAUSES),
     ("adding", _adding),
