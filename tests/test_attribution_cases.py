@@ -206,3 +206,13 @@ def test_a_person_titled_by_age_is_the_one_the_age_refers_to() -> None:
         "“I am just happy to help the team win again,” the 23-year-old said.",
     )
     assert (quote.speaker, quote.role) == ("Jack Green", "23-year-old striker")
+
+
+def test_a_sign_off_after_a_horizontal_bar_names_its_speaker() -> None:
+    quotes_found = quotes(
+        "Readers wrote in about the debate.",
+        "“Not a worthy representative for the most powerful nation in the world.” ― Oscar P."
+        " Quintero",
+        "“I cannot believe a man with no credentials is the nominee.” ― Jacklyn Ashley",
+    )
+    assert [q.speaker for q in quotes_found] == ["Oscar P. Quintero", "Jacklyn Ashley"]

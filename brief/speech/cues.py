@@ -27,7 +27,7 @@ WINDOW = 40  # tokens an attribution may reach from its quotation
 _VERB_REACH = 35  # tokens from a subject to its verb (room for a long appositive)
 _TITLES_REACH = 8
 _TAIL = 6  # words allowed after an attribution that must end its sentence
-_DASHES = frozenset("—–-")
+_DASHES = frozenset("—–―-")  # em, en, horizontal bar (U+2015), hyphen
 _LEADING = frozenset({",", ";", ":", "(", *_DASHES})
 
 
