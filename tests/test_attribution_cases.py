@@ -216,3 +216,17 @@ def test_a_sign_off_after_a_horizontal_bar_names_its_speaker() -> None:
         "“I cannot believe a man with no credentials is the nominee.” ― Jacklyn Ashley",
     )
     assert [q.speaker for q in quotes_found] == ["Oscar P. Quintero", "Jacklyn Ashley"]
+
+
+def test_a_title_case_heading_does_not_lengthen_a_name() -> None:
+    speech = analyze_speech(
+        Article(
+            (
+                "Hillary Clinton Speaks Out On Policing",
+                "Hillary Clinton spoke in Charlotte on Sunday.",
+                "“We have got to do everything possible to improve policing,” Clinton said.",
+            )
+        )
+    )
+    assert [q.speaker for q in speech.quotes] == ["Hillary Clinton"]
+    assert "Hillary Clinton" in {a.name for a in speech.actors}

@@ -109,12 +109,20 @@ def person_names(
     # Lone words named as speakers ("Liu said").
     spoken = {m.name for m in mentions if id(m) in speakers and " " not in m.name}
     full = [name for name, occ in persons.items() if has_evidence(occ, set(speakers), lone, spoken)]
+    # A heading's title case runs a name on into the words after it ("Hillary Clinton Speaks
+    # Out"): a name only headings write does not own the names the text writes.
+    headed = {name for name in full if all(m.heading for m in persons[name])}
     longest_first = sorted(full, key=lambda n: -len(n.split()))
+    owners = [n for n in longest_first if n not in headed]
     canonical: dict[str, str] = {}
-    for name in longest_first:
+    for name in owners:
         words = name.split()
-        owner = next((o for o in longest_first if part_of(words, o.split())), None)
+        owner = next((o for o in owners if part_of(words, o.split())), None)
         canonical[name] = canonical.get(owner, owner) if owner else name
+    for name in headed:
+        words = name.split()
+        inner = next((o for o in owners if part_of(o.split(), words)), None)
+        canonical[name] = canonical[inner] if inner else name
     return canonical
 
 
