@@ -230,3 +230,75 @@ def test_a_title_case_heading_does_not_lengthen_a_name() -> None:
     )
     assert [q.speaker for q in speech.quotes] == ["Hillary Clinton"]
     assert "Hillary Clinton" in {a.name for a in speech.actors}
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker", "role"),
+    [
+        (
+            (
+                "Jennifer Williams, an aide to Vice President Pence on Trump's July 25 phone call,"
+                " testified.",
+                "“I found the call very unusual indeed,” Williams said.",
+            ),
+            "Jennifer Williams",
+            "aide to Vice President Pence",
+        ),
+        (
+            (
+                "“We are very worried about this,” said Jane Doe, the head of research, policy and"
+                " advocacy at Oxfam.",
+            ),
+            "Jane Doe",
+            "head of research, policy and advocacy at Oxfam",
+        ),
+        (
+            (
+                "“We are very worried about this,” said Jane Roe, a senior fellow at the Council on"
+                " Foreign Relations.",
+            ),
+            "Jane Roe",
+            "senior fellow at the Council on Foreign Relations",
+        ),
+        (
+            (
+                "Chancellor of the Exchequer Philip Hammond spoke on Monday.",
+                "“Growth is steady and strong now,” Mr Hammond said.",
+            ),
+            "Philip Hammond",
+            "Chancellor of the Exchequer",
+        ),
+        (
+            ("“We are very worried about this,” said Dr Sarah Jones, a GP in Leeds.",),
+            "Sarah Jones",
+            "GP in Leeds",
+        ),
+        (
+            ("“It is a very sad day for us,” said Mike Pompeo, the US secretary of state.",),
+            "Mike Pompeo",
+            "US secretary of state",
+        ),
+        (
+            ("“It is a very sad day for us,” said the US secretary of state, Mike Pompeo.",),
+            "Mike Pompeo",
+            "US secretary of state",
+        ),
+        (
+            ("“It is a very sad day for us,” said Mayor Bill de Blasio, a Democrat.",),
+            "Bill de Blasio",
+            "Mayor",
+        ),
+    ],
+)
+def test_roles_end_where_the_role_ends(
+    paragraphs: tuple[str, ...], speaker: str, role: str
+) -> None:
+    quote = only_quote(*paragraphs)
+    assert (quote.speaker, quote.role) == (speaker, role)
+
+
+def test_a_titled_person_of_a_body_speaks_not_the_body() -> None:
+    quote = only_quote(
+        "“We are very worried about this,” Prof Tim Spector of King's College London said."
+    )
+    assert quote.speaker == "Tim Spector"

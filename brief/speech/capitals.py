@@ -82,6 +82,13 @@ def _sequences(doc: Doc) -> list[tuple[int, int]]:
                     j += 1  # "Gov. Matt Bevin"
                 elif t.text in NAME_CONNECTORS and j + 1 < para.stop and name_token(tokens[j + 1]):
                     j += 1
+                elif (
+                    t.text == "of"
+                    and j + 2 < para.stop
+                    and tokens[j + 1].text == "the"
+                    and name_token(tokens[j + 2])
+                ):
+                    j += 2  # "Chancellor of the Exchequer", "Secretary of the Treasury"
                 elif t.text == "the" and tokens[j - 1].text in ORG_CONNECTORS and j + 1 < para.stop:
                     j += 1  # "Group for the Support of Islam"
                 else:
@@ -171,15 +178,21 @@ def _place_then_person(doc: Doc, a: int, b: int, out: list[tuple[int, int]]) -> 
 
 
 def _person_of_place(doc: Doc, a: int, b: int, out: list[tuple[int, int]]) -> int:
-    """ "Sen. John Kennedy of Louisiana": a person (known first name) from a place. Appends the
-    place to ``out`` and returns the end of the person's run."""
+    """ "Sen. John Kennedy of Louisiana", "Prof Tim Spector of King's College": a person (known
+    first name) from a place, or a titled person of a body. Appends the place or body to
+    ``out`` and returns the end of the person's run."""
     tokens = doc.tokens
     k = next((k for k in range(a + 2, b - 1) if tokens[k].text == "of"), -1)
-    if k < 0 or not place(" ".join(t.base for t in tokens[k + 1 : b])):
+    if k < 0:
         return b
     first = next((n for n in range(a, k) if first_name_gender(tokens[n].text)), -1)
     if first < 0 or not _plain_name(doc, first, k):
         return b
+    titled = first > a and all(
+        tokens[n].text.lower().rstrip(".") in TITLES for n in range(a, first)
+    )
+    if not titled and not place(" ".join(t.base for t in tokens[k + 1 : b])):
+        return b  # "Prof Tim Spector of King's College": a titled person of any body
     out.append((k + 1, b))
     return k
 

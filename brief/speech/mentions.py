@@ -25,6 +25,7 @@ from brief.speech.lexicon.nouns import (
     NON_ACTOR_KEYWORDS,
     ORG_BEFORE_NAME,
     ORG_KEYWORDS,
+    PARTICLES,
     PLACE_KEYWORDS,
     PLACE_NOUNS,
     ROLE_NOUNS,
@@ -75,7 +76,10 @@ def _kind(doc: Doc, i: int, j: int) -> _Reading | None:
     before = tokens[i - 1] if i > 0 else None
     if before is not None and before.text in ORG_BEFORE_NAME and len(words) <= 4:
         return "organization", i  # "oil firm Sonatrach", "rescue group Project Jonah"
-    if any(w in NON_ACTOR_KEYWORDS for w in words):
+    given = len(words) > 1 and bool(first_name_gender(words[0]))  # "Bill de Blasio", not "Bill"
+    if any(w in NON_ACTOR_KEYWORDS for w in words[1:] if given) or (
+        not given and any(w in NON_ACTOR_KEYWORDS for w in words)
+    ):
         return None
     if len(words) > 1 and words[0].lower() in TITLES and words[1] in ("of", "for"):
         return None  # "CEO of Take-Two": a role, not a name
@@ -154,9 +158,10 @@ def _kind_from_context(doc: Doc, i: int, j: int, words: list[str]) -> _Reading |
         and not first_name_gender(words[0])
     ):
         return "place", i  # "in Tin Zaouatine, a desert area"
-    if any(demonym_place(w) for w in words):
+    particles = [n for n, w in enumerate(words) if 0 < n < len(words) - 1 and w in PARTICLES]
+    if any(demonym_place(w) for n, w in enumerate(words) if n not in particles):
         return None, i  # "Arab Israeli": names do not hold demonyms
-    if 2 <= len(words) <= 4 and all(_person_word(w) for w in words):
+    if 2 <= len(words) <= 4 and all(_person_word(w) or n in particles for n, w in enumerate(words)):
         # A pair whose first word the article also writes in lowercase is a phrase in title
         # case ("Big Machine", "Whole Foods", "Less Money"), unless that word is a first name.
         first = words[0].lower()

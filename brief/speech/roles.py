@@ -10,10 +10,11 @@
 
 from __future__ import annotations
 
-from brief.speech.doc import Doc
+from brief.speech.doc import Doc, Token
 from brief.speech.lexicon.nouns import (
     NAME_CONNECTORS,
     ORG_KEYWORDS,
+    PARTICLES,
     ROLE_NOUNS,
     TITLE_MODIFIERS,
 )
@@ -26,6 +27,7 @@ from brief.speech.lexicon.words import (
     RELATIVE_PRONOUNS,
     ROLE_DETERMINERS,
     ROLE_JOINERS,
+    RUN_ON_PREPOSITIONS,
 )
 from brief.text import ABBREVIATIONS
 
@@ -33,6 +35,17 @@ _MAX_APPOSITIVE_TOKENS = 28
 _MAX_ROLE_PREFIX = 6
 _APPOSITIVE_REJECTED = FUNCTION_WORDS - {"a", "an", "the", "former", "first", "one", "who"}
 _CLAUSE_STOPS = frozenset({",", ".", ";", ":", "—", "–"})
+
+
+def _capitals(word: str) -> bool:
+    """ "US", "UN": an acronym, not the function word it spells."""
+    return len(word) > 1 and word.isupper()
+
+
+def _saying(doc: Doc, k: int) -> bool:
+    """Whether token ``k`` is a verb of saying, not the noun "secretary of state" ends in."""
+    before = doc.tokens[k - 1].text.lower() if k > 0 else ""
+    return doc.tokens[k].text.lower() in QUOTE_VERBS and before not in ("of", "the", "a", "an")
 
 
 def role_noun(word: str) -> bool:
@@ -47,8 +60,13 @@ def name_like(doc: Doc, i: int, j: int) -> bool:
     words = [t for t in tokens if t.text != "."]
     if not 1 <= len(words) <= 4:
         return False
-    if any(t.text in ORG_KEYWORDS or not t.text[0].isupper() for t in words):
-        return False
+    inner = {id(t) for t in words[1:-1]}
+    if any(
+        t.text in ORG_KEYWORDS
+        or not (t.text[0].isupper() or (id(t) in inner and t.text in PARTICLES))
+        for t in words
+    ):
+        return False  # a lowercase word only as a particle inside: "Bill de Blasio"
     return not place(" ".join(t.base for t in words))
 
 
@@ -136,16 +154,19 @@ def appositive(doc: Doc, end: int) -> tuple[str | None, int | None]:
         return None, None
     if tokens[first].text == "who":
         return _relative_role(doc, first, stop), stop
+    stop = _list_end(doc, stop, para.stop)
     words = list(tokens[first:stop])
     relative = next((n for n, t in enumerate(words) if t.text in RELATIVE_PRONOUNS), None)
     if relative is not None:
         words = words[:relative]  # "a professor at Purdue University whose research ..."
-    if any(t.text.lower() in QUOTE_VERBS for t in words):
+    if any(_saying(doc, first + n) for n in range(len(words))):
         return None, None
     has_article = bool(words) and words[0].text.lower() in ARTICLES
     if has_article:
         words = words[1:]
-    if not words or words[0].text.lower() in _APPOSITIVE_REJECTED:
+    if not words or (
+        words[0].text.lower() in _APPOSITIVE_REJECTED and not _capitals(words[0].text)
+    ):
         return None, None
     if not has_article and not any(t.text.lower() in ROLE_NOUNS for t in words[:4]):
         return None, None  # "Laessing, things then went ...": a clause, not a role
@@ -158,6 +179,7 @@ def appositive(doc: Doc, end: int) -> tuple[str | None, int | None]:
         return None, None  # "Paris, France" or a list of names
     if not lead.text[0].isalpha():
         return None, None
+    words = _without_run_on(words)
     return doc.article.text[words[0].start : words[-1].end], stop
 
 
@@ -178,14 +200,14 @@ def pre_appositive(doc: Doc, start: int, end: int) -> tuple[str, int, int] | Non
     while k - 1 >= para.start and comma - k < _MAX_ROLE_PREFIX + 4:
         t = tokens[k - 1]
         lower = t.text.lower()
-        if not t.is_word or doc.quoted[k - 1] or lower in QUOTE_VERBS:
+        if not t.is_word or doc.quoted[k - 1] or _saying(doc, k - 1):
             break
         if lower in ARTICLES or lower in ROLE_DETERMINERS:
             break
         if t.possessive:
             k -= 1  # "NASA's associate administrator": the owner belongs to the role
             break
-        if lower in FUNCTION_WORDS and lower not in ROLE_JOINERS:
+        if lower in FUNCTION_WORDS and lower not in ROLE_JOINERS and not _capitals(t.text):
             return None  # "After meeting the president, Joe Biden": a clause, not a role
         k -= 1
     if k >= comma:
@@ -209,6 +231,38 @@ def pre_appositive(doc: Doc, start: int, end: int) -> tuple[str, int, int] | Non
     ):
         return None
     return doc.article.text[tokens[k].start : tokens[comma - 1].end], k, end
+
+
+def _list_end(doc: Doc, stop: int, limit: int) -> int:
+    """Past the commas of a list inside a role: "head of research, policy and advocacy at
+    Oxfam," ends after "Oxfam" (the segment after the comma holds "and" or "or" after its first
+    word, and no verb of saying)."""
+    tokens = doc.tokens
+    while stop < limit and tokens[stop].text == ",":
+        after = _clause_end(doc, stop + 1, limit)
+        if after is None:
+            return stop
+        segment = [t.text.lower() for t in tokens[stop + 1 : after]]
+        if not any(w in ("and", "or") for w in segment[1:3]):
+            return stop
+        if any(_saying(doc, k) for k in range(stop + 1, after)):
+            return stop
+        stop = after
+    return stop
+
+
+def _without_run_on(words: list[Token]) -> list[Token]:
+    """A role up to the clause it runs on into: "aide to Vice President Pence on Trump's July
+    25 phone call" -> "aide to Vice President Pence" (cut at a preposition after a name)."""
+    named = False
+    for n, t in enumerate(words):
+        nxt = words[n + 1] if n + 1 < len(words) else None
+        # "Council on Foreign Relations", "Forum in Israel": a name goes on after it.
+        goes_on = nxt is not None and nxt.is_cap and not nxt.possessive
+        if n and t.text in RUN_ON_PREPOSITIONS and named and nxt is not None and not goes_on:
+            return words[:n]
+        named = named or (n > 0 and t.is_cap)
+    return words
 
 
 def _clause_end(doc: Doc, first: int, limit: int) -> int | None:

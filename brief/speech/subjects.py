@@ -136,6 +136,7 @@ def before(doc: Doc, index: MentionIndex, verb: int, lo: int) -> Source | None:
         return None
     m = index.by_end.get(e + 1)
     if m is not None and m.start >= lo and not m.quoted:
+        m = _affiliated(doc, index, m, lo)
         k = m.run_start - 1
         first = index.by_end.get(k) if k > lo and tokens[k].text in ("and", "&") else None
         if first is not None and first.run_start >= lo and not first.quoted:
@@ -144,6 +145,23 @@ def before(doc: Doc, index: MentionIndex, verb: int, lo: int) -> Source | None:
             return Source("name", text, first.run_start, e + 1, m, None, partner=first)
         return Source("name", m.name, m.run_start, e + 1, m, None)
     return _phrase_before(doc, index, e, lo)
+
+
+def _affiliated(doc: Doc, index: MentionIndex, m: Mention, lo: int) -> Mention:
+    """ "Prof Tim Spector of King's College London said", "Sen. John Kennedy of Louisiana
+    said": the person before "of"/"from" speaks, not the body or place after it."""
+    tokens = doc.tokens
+    if m.kind not in ("organization", "place"):
+        return m
+    k = m.run_start - 1
+    if k > lo and tokens[k].possessive and tokens[k].is_cap:
+        k -= 1  # "of King's College London"
+    if k <= lo or tokens[k].text not in ("of", "from"):
+        return m
+    person = index.by_end.get(k)
+    if person is None or person.kind != "person" or person.quoted or person.run_start < lo:
+        return m
+    return person
 
 
 def _long_appositive_owner(doc: Doc, index: MentionIndex, e: int, lo: int) -> Mention | None:

@@ -75,7 +75,7 @@ ROLE_NOUNS = TITLES | _words(
     dentist deputy designer developer diplomat director doctor donor driver drummer ecologist
     economist editor elder employee engineer entrepreneur envoy epidemiologist executive expert
     farmer father fellow filmmaker firefighter fisherman foreman forward founder general
-    geologist goalie goaltender governor graduate guitarist head historian host husband imam
+    geologist goalie goaltender governor gp graduate guitarist head historian host husband imam
     incumbent infielder influencer intern inventor investor journalist judge keeper laborer
     labourer lawmaker lawyer leader lecturer legislator linebacker lobbyist magistrate magnate
     manager marine marshal mayor midfielder miner minister model mogul monk mother musician
@@ -256,6 +256,9 @@ NAME_CONNECTORS = _words(
 
 # Of those, the ones that only join parts of an organization or title, not of a person's name.
 ORG_CONNECTORS = _words("& and for of on the")
+
+# Lowercase words inside a person's name ("Bill de Blasio", "Vincent van Gogh").
+PARTICLES = _words("al bin da das de del della den der des di dos du ibn la le van von")
 
 
 # Directions that may precede a place without being part of its name ("northern Mali").

@@ -168,6 +168,11 @@ POSSESSIVES = _words("her his its their")
 # that join a role's head to its complement ("associate administrator for science").
 ROLE_DETERMINERS = _words("her his its our their whose")
 ROLE_JOINERS = _words("and at for of")
+# Prepositions that, after a name inside a role, open the sentence's next clause rather than
+# the role ("an aide to Vice President Pence on Trump's call").
+RUN_ON_PREPOSITIONS = _words(
+    "about after amid before during following in into on over since when while with"
+)
 
 # Words that may open or sit inside a descriptive noun phrase ("one of the protesters").
 NOUN_PHRASE_WORDS = _words(
