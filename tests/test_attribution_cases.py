@@ -302,3 +302,43 @@ def test_a_titled_person_of_a_body_speaks_not_the_body() -> None:
         "“We are very worried about this,” Prof Tim Spector of King's College London said."
     )
     assert quote.speaker == "Tim Spector"
+
+
+def test_a_role_before_a_knight_is_his_and_the_title_links_back() -> None:
+    quote = only_quote(
+        "The chairman, Sir Alan Budd, resigned on Monday.",
+        "“I have done what I came to do here,” the chairman said.",
+    )
+    assert (quote.speaker, quote.role) == ("Sir Alan Budd", "chairman")
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "By Jeffrey Gettleman",
+        "BY JEFFREY GETTLEMAN",
+        "Reporting by Jeffrey Gettleman; editing by Sam Lee",
+        "Jeffrey Gettleman contributed reporting from Nairobi.",
+        "Follow Jeffrey Gettleman on Twitter",
+        "Jeffrey Gettleman is a correspondent for The Times.",
+    ],
+)
+def test_the_author_in_a_credit_line_is_not_an_actor(credit: str) -> None:
+    speech = analyze_speech(
+        Article(
+            (
+                credit if credit.startswith(("By", "BY")) else "The town was quiet.",
+                "“We will not leave this town until it is safe,” said the mayor, Ali Hassan.",
+                credit,
+            )
+        )
+    )
+    assert [a.name for a in speech.actors if a.kind == "person"] == ["Ali Hassan"]
+    assert not speech.statements
+
+
+def test_a_sentence_opening_with_by_is_not_a_credit() -> None:
+    speech = analyze_speech(
+        Article(("By Monday the plan was dead, Jane Roe said, and nobody mourned it.",))
+    )
+    assert [s.speaker for s in speech.statements] == ["Jane Roe"]

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from brief.models import Article
+from brief.speech.credits import credit_line
 from brief.speech.spans import Span
 from brief.text import sentence_spans
 
@@ -67,6 +68,7 @@ class Doc:
     quoted: list[bool]  # token index -> inside quote marks
     spans: list[Span]
     headings: frozenset[int]  # paragraph indices that read as headings
+    credits: frozenset[int]  # paragraph indices of credit lines ("By Jeffrey Gettleman")
     lowercase_words: frozenset[str]  # words the article writes in lowercase somewhere
 
     def first_token_at(self, offset: int) -> int:
@@ -161,6 +163,8 @@ def build_doc(article: Article, spans: list[Span]) -> Doc:
         for i in sentence:
             sentence_of[i] = n
     headings = frozenset(i for i, p in enumerate(article.paragraphs) if _is_heading(p))
+    last = len(article.paragraphs) - 1
+    credits = frozenset(i for i, p in enumerate(article.paragraphs) if credit_line(p, last - i))
     lowercase = frozenset(t.text for t in tokens if t.text[0].islower())
     return Doc(
         article=article,
@@ -171,5 +175,6 @@ def build_doc(article: Article, spans: list[Span]) -> Doc:
         quoted=quoted,
         spans=spans,
         headings=headings,
+        credits=credits,
         lowercase_words=lowercase,
     )

@@ -20,12 +20,14 @@ from brief.speech.lexicon.nouns import (
     DIRECTIONS,
     GROUP_KEYWORDS,
     GROUP_NOUNS,
+    HONORIFICS,
     INSTITUTIONS,
     NAME_CONNECTORS,
     NON_ACTOR_KEYWORDS,
     ORG_BEFORE_NAME,
     ORG_KEYWORDS,
     PARTICLES,
+    PEERAGE,
     PLACE_KEYWORDS,
     PLACE_NOUNS,
     ROLE_NOUNS,
@@ -203,6 +205,11 @@ def _role_mentions(doc: Doc, i: int, name_start: int) -> list[tuple[int, int]]:
     return [(a, b)] if a < b else []
 
 
+def _address_only(role: str | None) -> bool:
+    """No role, or only forms of address and peerage before the name ("Sir", "Dr")."""
+    return role is None or all(w.lower().rstrip(".") in HONORIFICS | PEERAGE for w in role.split())
+
+
 def _personal_role(role: str) -> bool:
     """Whether a role before a name says the name is a person's: an age, or a title."""
     words = role.lower().split()
@@ -240,12 +247,13 @@ def _mention(doc: Doc, i: int, j: int, *, allow_title: bool = True) -> list[Ment
     apposition, apposition_end = (
         appositive(doc, j) if kind in ("person", "organization", None) else (None, None)
     )
-    if kind in ("person", None) and role is None and apposition is None:
-        set_off = pre_appositive(doc, name_start, j)
+    if kind in ("person", None) and _address_only(role) and apposition is None:
+        set_off = pre_appositive(doc, run_start, j)
         if set_off is not None:
             # "The prime minister, Theresa May, said": the role before the name is hers, and
             # the comma after the name closes the apposition, as one after a role would.
-            role, run_start, closing = set_off
+            office, run_start, closing = set_off
+            role = f"{office} {role}" if role else office  # "The chairman, Sir Alan Budd,"
             kind = "person"
             if closing < len(tokens) and tokens[closing].text == ",":
                 apposition_end = closing
@@ -271,5 +279,6 @@ def find_mentions(doc: Doc) -> list[Mention]:
     """Every name in the article, in text order."""
     out: list[Mention] = []
     for i, j in name_runs(doc):
-        out.extend(_mention(doc, i, j))
+        if doc.tokens[i].paragraph not in doc.credits:  # authors are not actors
+            out.extend(_mention(doc, i, j))
     return out

@@ -71,7 +71,7 @@ def find_statements(doc: Doc, index: MentionIndex, quoted_sentences: set[int]) -
     for n, sentence in enumerate(doc.sentences):
         if n in quoted_sentences or not sentence:
             continue
-        if tokens[sentence.start].paragraph in doc.headings:
+        if tokens[sentence.start].paragraph in doc.headings | doc.credits:
             continue
         found = _statement(doc, index, sentence)
         if found is not None:

@@ -257,6 +257,11 @@ NAME_CONNECTORS = _words(
 # Of those, the ones that only join parts of an organization or title, not of a person's name.
 ORG_CONNECTORS = _words("& and for of on the")
 
+# What the author of an article is ("Phil Helsel is a reporter for NBC News").
+JOURNALIST_NOUNS = _words(
+    "columnist contributor correspondent editor journalist photographer producer reporter writer"
+)
+
 # Lowercase words inside a person's name ("Bill de Blasio", "Vincent van Gogh").
 PARTICLES = _words("al bin da das de del della den der des di dos du ibn la le van von")
 
