@@ -50,7 +50,8 @@ Speaker rule, the same for brief and the baseline:
 - Named source: the speaker must match one of its names; an anonymous speaker is wrong.
 - Pronoun source: judged as the nearest preceding gold source mention in the article that is
   named and compatible (a proxy for coreference): "he"/"she" a single person, not of the other
-  sex where "Mr."/"Mrs."/"Ms." in the article tells it; "I"/"you" a single person; "it"/"which"
+  sex where "Mr."/"Mrs."/"Ms." in the article tells it, or else a common given name
+  ("Hillary", "Bill"); "I"/"you" a single person; "it"/"which"
   an organization or a one-word name; "they"/"we" an organization, a group or several names;
   "who"/"that" the name written just before them (", who said") when there is one. With no
   such antecedent the relation is *unscorable*. ("I"/"we" inside a quote are never sources: the

@@ -1,11 +1,11 @@
-"""PolNeAR gold for bench/polnear.py: articles as brief Articles, relations, source mentions.
+"""PolNeAR gold for bench/attribution.py: articles as brief Articles, relations, source mentions.
 
 Reads ``{split}/text/<id>.txt`` and one ``{split}/attributions/<id>_<annotator>.ann`` per article
 (the alphabetically first annotator when there are two). The paragraphs handed to brief are the
 file's non-empty lines, stripped; ``OffsetMap`` converts between file offsets and offsets in
 ``Article.text`` (paragraphs joined by a blank line) in both directions. Each source mention is
 classified once here (named / pronoun / nominal, its names, its head, its role); the speaker
-rules that use the classification live in bench/polnear.py's docstring.
+rules that use the classification live in bench/attribution.py's docstring.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from brief.models import PARAGRAPH_SEPARATOR, Article
+from brief.speech.lexicon.places import first_name_gender
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "attribution-polnear"
 # Straight or curly, double or single: the NYT texts write '' for a double mark.
@@ -394,6 +395,18 @@ def vocabulary(corpus: Path) -> Vocabulary:
     return Vocabulary.of(texts)
 
 
+def _female(name: str, genders: dict[str, bool]) -> bool | None:
+    """Whether a named source is a woman: from "Mrs."/"Ms."/"Mr." before the surname in the
+    article, else from the first name when it is a common given name of one sex ("Hillary
+    Clinton", "Bill Clinton"), else None."""
+    words = name.split()
+    found = genders.get(words[-1].lower())
+    if found is not None or len(words) < 2:
+        return found
+    sex = first_name_gender(words[0])
+    return True if sex == "female" else False if sex == "male" else None
+
+
 def load(
     corpus: Path, split: str, limit: int | None, vocab: Vocabulary, headline: bool = True
 ) -> list[Doc]:
@@ -434,7 +447,7 @@ def load(
                 raw = " ".join(text[s:e] for s, e in spans)
                 s0, e0 = spans[0][0], spans[-1][1]
                 m = classify(text, offsets.to_text(s0), offsets.to_text(e0, True), raw, s0, vocab)
-                female = genders.get(m.names[0].split()[-1].lower()) if m.names else None
+                female = _female(m.names[0], genders) if m.names else None
                 # A Source span that is the cue itself ("said") is an annotation slip: no source.
                 slip = raw.strip().lower() in {cue.strip().lower(), *_CUE_SLIPS}
                 source = None if slip else replace(m, female=female)
