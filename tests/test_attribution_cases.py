@@ -342,3 +342,31 @@ def test_a_sentence_opening_with_by_is_not_a_credit() -> None:
         Article(("By Monday the plan was dead, Jane Roe said, and nobody mourned it.",))
     )
     assert [s.speaker for s in speech.statements] == ["Jane Roe"]
+
+
+def test_a_quotation_whose_breaks_were_lost_is_one_quote_per_part_same_speaker() -> None:
+    article = Article(
+        (
+            "Strike enters its sixth month.",
+            "Jane Roe, the union leader, spoke at the rally. “We have been on strike for 26"
+            " weeks. “We are going to win this fight, whatever it takes. “Nobody will stop us"
+            " now,” she said.",
+        )
+    )
+    found = analyze_speech(article).quotes
+    assert [q.text for q in found] == [
+        "We have been on strike for 26 weeks.",
+        "We are going to win this fight, whatever it takes.",
+        "Nobody will stop us now,",
+    ]
+    assert {q.speaker for q in found} == {"Jane Roe"}
+    assert all(article.text[q.start : q.end] == q.text for q in found)
+
+
+def test_a_quotation_running_over_paragraphs_stays_one_quote() -> None:
+    found = quotes(
+        "Jane Roe, the union leader, spoke at the rally.",
+        "“We have been on strike for 26 weeks and we are tired.",
+        "“But we are going to win this fight, whatever it takes,” she said.",
+    )
+    assert len(found) == 1 and found[0].speaker == "Jane Roe"

@@ -34,7 +34,7 @@ from brief.speech.marks import with_curly_marks
 from brief.speech.mentions import find_mentions
 from brief.speech.people import ImpliedKind
 from brief.speech.shapes import INHERIT_PARAGRAPHS, INHERITANCE, SHAPES, Memory, attribute, inherit
-from brief.speech.spans import Span, find_spans
+from brief.speech.spans import Part, Span, find_spans
 from brief.speech.statements import STATEMENT_SHAPES, Reported, find_statements
 from brief.speech.subjects import MentionIndex, Source
 
@@ -147,6 +147,36 @@ def analyze_speech(article: Article, *, drop_doubtful: bool = True) -> Speech:
     )
 
 
+def _pieces(quote: Quote, span: Span | None, text: str) -> list[Quote]:
+    """A quotation whose paragraph breaks the text lost (`…26 weeks. “We are going…`) as one
+    quote per part, each with the speaker of the whole; parts in paragraphs of their own (a
+    quotation running on, news style) stay one quote."""
+    if span is None or len(span.parts) == 1:
+        return [quote]
+    groups: list[list[Part]] = [[span.parts[0]]]
+    for before, part in zip(span.parts, span.parts[1:], strict=False):
+        if part.paragraph == before.paragraph:
+            groups.append([part])
+        else:
+            groups[-1].append(part)
+    if len(groups) == 1:
+        return [quote]
+    out = []
+    for group in groups:
+        piece = Span(tuple(group))
+        head, tail = text[piece.start : group[0].end], text[group[-1].start : piece.end]
+        out.append(
+            replace(
+                quote,
+                text=piece.text(text),
+                paragraph=group[0].paragraph,
+                start=piece.start + len(head) - len(head.lstrip()),  # the words, not the space
+                end=piece.end - len(tail) + len(tail.rstrip()),
+            )
+        )
+    return out
+
+
 def _token_gap(lo: int, hi: int, start: int, end: int) -> int:
     """Tokens between [lo, hi) and [start, end); 0 when they touch or overlap."""
     return max(0, start - hi, lo - end)
@@ -178,7 +208,7 @@ class _Reader:
         """Quotes and statements, each sorted by start, with the evidence of each."""
         events: list[tuple[int, int, int]] = [(s.start, 0, n) for n, s in enumerate(spans)]
         events += [(r.start, 1, n) for n, r in enumerate(reported)]
-        made: list[tuple[int, Quote]] = []
+        made: list[tuple[int, Quote, Span | None]] = []
         for _, which, n in sorted(events):
             found = (
                 self._quote(spans[n], attributions[n])
@@ -186,11 +216,12 @@ class _Reader:
                 else self._statement(reported[n])
             )
             if found is not None:
-                made.append((which, found))
+                made.append((which, found, spans[n] if which == 0 else None))
         # A role learnt late (see _learn_role) holds for the person's earlier words too.
         final = [
             (which, replace(q, role=e.role) if e is not None and e.kind == "person" else q, ev)
-            for (which, q), e, ev in zip(made, self.entities, self.evidence, strict=True)
+            for (which, q, span), e, ev in zip(made, self.entities, self.evidence, strict=True)
+            for q in _pieces(q, span, self.doc.article.text)
         ]
         return (
             ([q for w, q, _ in final if w == 0], [ev for w, _, ev in final if w == 0]),
