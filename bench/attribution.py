@@ -97,6 +97,7 @@ import json
 import os
 import platform
 import re
+import statistics
 import sys
 import time
 from collections import Counter, defaultdict
@@ -113,6 +114,7 @@ from brief.speech.confidence import Evidence
 MATCH = 0.5
 NAN = float("nan")
 SAMPLE = 15
+TIMING_RUNS = 3
 SYSTEMS = ("brief", "baseline")
 KINDS = ("quotation", "statement")
 CATEGORIES = ("named", "pronoun", "nominal", "none")
@@ -701,6 +703,18 @@ def print_failures(run: Run, sample: int) -> None:
 # -- running ----------------------------------------------------------------------------------
 
 
+def analysis_times(docs: Sequence[Doc]) -> list[float]:
+    """CPU milliseconds of brief's speech analysis per article, the best of TIMING_RUNS (the
+    least disturbed by other work on the machine)."""
+    best = [float("inf")] * len(docs)
+    for _ in range(TIMING_RUNS):
+        for n, doc in enumerate(docs):
+            start = time.process_time()
+            analyze_speech(doc.article)
+            best[n] = min(best[n], (time.process_time() - start) * 1000)
+    return best
+
+
 def run_brief(docs: Sequence[Doc], drop_doubtful: bool = True) -> dict[str, list[Pred]]:
     """brief's quotes and statements for every article (``drop_doubtful``: as brief gives
     them; False keeps the speakers whose confidence is under the drop cut)."""
@@ -825,6 +839,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     t1 = time.perf_counter()
     preds = run_brief(docs)
     t2 = time.perf_counter()
+    per_article = analysis_times(docs)
     run = score(docs, preds, vocab)
     t3 = time.perf_counter()
     n_rel = sum(len(d.relations) for d in docs)
@@ -837,6 +852,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(
         f"time: load {t1 - t0:.1f}s, brief {t2 - t1:.1f}s ({len(docs) / (t2 - t1):.0f} articles/s),"
         f" scoring {t3 - t2:.1f}s, total {t3 - t0:.1f}s"
+    )
+    print(
+        f"analysis per article (CPU, best of {TIMING_RUNS}): median "
+        f"{statistics.median(per_article):.1f} ms, 90th percentile "
+        f"{sorted(per_article)[int(0.9 * (len(per_article) - 1))]:.1f} ms, "
+        f"max {max(per_article):.1f} ms"
     )
     print("match: shared characters >= 50% of the shorter span; figures in %; spk ok / wrong /")
     print("unatt: speaker right, wrong, none on matched predictions; e2e: matched with the right")

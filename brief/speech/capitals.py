@@ -32,8 +32,12 @@ _MAX_NAME_TOKENS = 9
 
 def name_token(token: Token) -> bool:
     """Whether a token can be part of a name (capitalized, no digits)."""
+    if not token.is_cap:
+        return False
     text = token.text
-    if not text[0].isupper() or any(c.isdigit() for c in text):
+    if text.isalpha():
+        return True  # the common case: no digit, no hyphen
+    if any(c.isdigit() for c in text):
         return False
     # A hyphenated name has capitals ("Ocasio-Cortez") or a given name's syllable ("Hau-yip"),
     # not a compound adjective ("Turkish-made", "Mercer Island-based").

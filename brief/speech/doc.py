@@ -7,6 +7,7 @@ without the quotation's own words getting in the way.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -23,37 +24,30 @@ _HEADING_MARKS = '"”’»'
 _OPENING_MARKS = frozenset('“„«"‘‚')
 
 
-@dataclass(frozen=True, slots=True)
 class Token:
-    """One word or punctuation mark."""
+    """One word or punctuation mark, with what attribution asks of it computed once.
 
-    text: str
-    start: int  # offset in Article.text
-    end: int
-    paragraph: int
+    A plain class with slots rather than a frozen dataclass: an article makes thousands of
+    tokens, and their construction and these lookups are the speech pass's hottest code.
+    """
 
-    @property
-    def is_word(self) -> bool:
-        """Whether the token is a word (letters or digits), not punctuation."""
-        return self.text[0].isalnum()
+    __slots__ = ("base", "end", "is_cap", "is_word", "paragraph", "possessive", "start", "text")
 
-    @property
-    def is_cap(self) -> bool:
-        """Whether the token is a word starting with an uppercase letter."""
-        return self.text[0].isupper()
+    def __init__(self, text: str, start: int, end: int, paragraph: int) -> None:
+        self.text = text
+        self.start = start  # offset in Article.text
+        self.end = end
+        self.paragraph = paragraph
+        first = text[0]
+        self.is_word = first.isalnum()  # a word (letters or digits), not punctuation
+        self.is_cap = first.isupper()  # a word starting with an uppercase letter
+        # The word without a possessive ending ("Algeria’s" -> "Algeria").
+        possessive = len(text) > 2 and text[-2] in "’'" and text[-1] in "sS"
+        self.base = text[:-2] if possessive else text
+        self.possessive = possessive
 
-    @property
-    def base(self) -> str:
-        """The word without a possessive ending ("Algeria’s" -> "Algeria")."""
-        t = self.text
-        if len(t) > 2 and t[-2] in "’'" and t[-1] in "sS":
-            return t[:-2]
-        return t
-
-    @property
-    def possessive(self) -> bool:
-        """Whether the word ends in a possessive 's."""
-        return self.base != self.text
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start}, {self.end}, {self.paragraph})"
 
 
 @dataclass(slots=True)
@@ -73,14 +67,7 @@ class Doc:
 
     def first_token_at(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset`` (len(tokens) if none)."""
-        lo, hi = 0, len(self.tokens)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.tokens[mid].start < offset:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+        return bisect.bisect_left(self.tokens, offset, key=_start)
 
     def sentence_start(self, index: int) -> bool:
         """Whether token ``index`` opens its sentence (ignoring opening quote marks and dashes)."""
@@ -91,6 +78,10 @@ class Doc:
         while i < index and not self.tokens[i].is_word:
             i += 1
         return i == index
+
+
+def _start(token: Token) -> int:
+    return token.start
 
 
 def _is_heading(text: str) -> bool:
