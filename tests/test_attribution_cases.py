@@ -370,3 +370,55 @@ def test_a_quotation_running_over_paragraphs_stays_one_quote() -> None:
         "“But we are going to win this fight, whatever it takes,” she said.",
     )
     assert len(found) == 1 and found[0].speaker == "Jane Roe"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        (
+            "“If they were serious about this, they would have gone to the bill,” Toomey fumed on"
+            " Tuesday.",
+            "Toomey",
+        ),
+        (
+            "“She’s going to be more aggressive on the issues,” said former South Carolina Gov. Jim"
+            " Hodges, a Clinton backer.",
+            "Jim Hodges",
+        ),
+        (
+            "“God will hold the slave drivers of our day accountable,” Francis said in a speech to"
+            " workers.",
+            "Francis",
+        ),
+        (
+            "Trump told the Washington Post in a written statement, “I really don’t want his"
+            " endorsement at all.”",
+            "Trump",
+        ),
+        (
+            "De Blasio said the move was made by the commissioner and said, “Who are you going to"
+            " trust on security?”",
+            "De Blasio",
+        ),
+        (
+            "Starr said the book reminds him of it, explaining, “because what could have been was"
+            " lost.”",
+            "Starr",
+        ),
+        (
+            "Carson did not mention his opponents by name, but told his supporters, “our nation is"
+            " in horrible trouble.”",
+            "Carson",
+        ),
+    ],
+)
+def test_verbs_and_settings_around_the_speaker(paragraph: str, speaker: str) -> None:
+    assert only_quote("The campaign went on.", paragraph).speaker == speaker
+
+
+def test_a_clause_far_before_a_quotation_does_not_attribute_it() -> None:
+    quote = only_quote(
+        "The plan failed because of the weather and many other reasons, “We will try again next"
+        " year.”"
+    )
+    assert quote.speaker is None

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from brief.speech.doc import Doc
+from brief.speech.doc import Doc, Token
 from brief.speech.lexicon.nouns import TITLES
 from brief.speech.lexicon.words import (
     ACCORDING_WORDS,
@@ -19,7 +19,10 @@ from brief.speech.lexicon.words import (
     COMMAND_VERBS,
     NAMING_VERBS,
     NON_INVERTING_VERBS,
+    PRONOUNS_FEMALE,
+    PRONOUNS_MALE,
     QUOTE_VERBS,
+    SETTING_WORDS,
 )
 from brief.speech.subjects import MentionIndex, Source, after, before, delegated
 
@@ -273,18 +276,34 @@ def _cue_before(c: Clause) -> int | None:
     """The cue nearest before the opening mark at ``hi`` (a verb of saying, "according to", "as
     X put it"), or None when there is none or it stands too far from the quotation."""
     doc, hi = c.doc, c.hi
+    participle = False  # a participle cue right before the quotation was passed
     for v in range(hi - 1, c.lo - 1, -1):
         according = _according(doc, v, hi)
         put_it = _put_it(doc, v, hi)  # "As Gaiman put it, “…”"
         if not (according or put_it or is_verb(doc, v)):
             continue
-        gap = sum(1 for t in doc.tokens[v + 1 : hi] if t.is_word and t.text != "that")
-        if gap > (WINDOW if c.partial else _TAIL):
+        if v > c.lo and doc.tokens[v - 1].text.lower() in ("a", "an", "the"):
+            continue  # "in a written statement": a word of the setting, not the cue
+        gap = sum(
+            1 for t in doc.tokens[v + 1 : hi] if t.is_word and t.text != "that" and not _setting(t)
+        )
+        if gap > (WINDOW if c.partial else _TAIL) and not (participle and _subject_of(c, v)):
             return None
-        # "Liu said that …, warning: “…”": a participle without a subject of its own is passed.
-        if according or put_it or not doc.tokens[v].text.endswith("ing") or _subject_of(c, v):
+        # "Liu said that …, warning: “…”": a participle without a subject of its own is passed;
+        # the verb whose subject it shares then speaks, however far ("Starr said …,
+        # explaining, “…”").
+        if according or put_it or _subject_of(c, v):
             return v
+        if not (participle or doc.tokens[v].text.endswith("ing")):
+            return v
+        participle = participle or gap <= 1
     return None
+
+
+def _setting(token: Token) -> bool:
+    """Words that say where or to whom, not what: "told the Washington Post in a written
+    statement", "told his supporters" (a name or one of these words)."""
+    return token.is_cap or token.text.lower() in SETTING_WORDS
 
 
 def _cue(c: Clause, kind: str) -> int | None:
@@ -297,11 +316,33 @@ def _cue(c: Clause, kind: str) -> int | None:
 
 
 def _subject_of(c: Clause, v: int) -> Source | None:
-    """The subject of the verb of saying at ``v``: before it, or after it when it inverts."""
+    """The subject of the verb of saying at ``v``: before it, or after it when it inverts, or
+    for a second verb ("… and said", "but told his supporters") the sentence's opening name."""
     source = before(c.doc, c.index, v, c.lo)
     if source is None and _inverts(c.doc, v):
         source = after(c.doc, c.index, v + 1, c.hi)  # "said Diop: “…”"
+    if source is None and v > c.lo and c.doc.tokens[v - 1].text in ("and", "but"):
+        source = _opening_subject(c, v)
     return source
+
+
+def _opening_subject(c: Clause, v: int) -> Source | None:
+    """ "De Blasio said the move was Bratton's and said, “…”": the name (or "he", "she")
+    opening the sentence, followed by its verb, is the subject of a later verb it shares."""
+    doc = c.doc
+    k = c.lo
+    while k < v and not doc.tokens[k].is_word:
+        k += 1
+    if k >= v or not doc.sentence_start(k):
+        return None
+    word = doc.tokens[k].text
+    if word in PRONOUNS_MALE | PRONOUNS_FEMALE:
+        return Source("pronoun", word, k, k + 1)
+    m = c.index.by_start.get(k)
+    if m is None or m.quoted or m.kind not in ("person", None):
+        return None
+    end = m.appositive_end + 1 if m.appositive_end is not None else m.end
+    return Source("name", m.name, m.run_start, end, m, m.appositive)
 
 
 def _according_to_before(c: Clause) -> Attribution | None:

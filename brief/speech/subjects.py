@@ -29,6 +29,7 @@ from brief.speech.lexicon.words import (
     POSSESSIVES,
     PRONOUNS,
     QUOTE_VERBS,
+    ROLE_PREFIXES,
     VERB_ADVERBS,
 )
 from brief.speech.mentions import Mention
@@ -237,6 +238,10 @@ def after(doc: Doc, index: MentionIndex, k: int, hi: int) -> Source | None:
     m = index.by_start.get(k)
     if m is None and word.lower() in DEFINITE_ARTICLES and k + 1 < hi:
         m = index.by_start.get(k + 1)  # "according to the New Zealand Department of ..."
+    if m is None and word.lower() in ROLE_PREFIXES and k + 1 < hi:
+        m = index.by_start.get(k + 1)  # "said former South Carolina Gov. Jim Hodges"
+        if m is not None and m.kind != "person":
+            m = None
     if m is None and word.lower() in POSSESSIVES and k + 1 < hi:
         m = index.by_start.get(k + 1)  # "said its chief executive, Jane Roe"
         if m is not None and m.run_start == m.start:

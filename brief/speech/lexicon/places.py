@@ -154,8 +154,12 @@ def place(name: str) -> str | None:
 def demonym_place(word: str) -> str | None:
     """The place a demonym refers to ("Malian" -> "Mali", "Nigerien" -> "Niger"), or None."""
     key = word.casefold()
-    if key.endswith("s") and key[:-1] in gazetteer().demonyms:
-        key = key[:-1]  # "Algerians"
+    if (
+        key.endswith("s")
+        and key[:-1] in gazetteer().demonyms
+        and key not in gazetteer().first_names
+    ):
+        key = key[:-1]  # "Algerians", but not "Francis"
     return gazetteer().demonyms.get(key)
 
 

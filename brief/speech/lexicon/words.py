@@ -19,23 +19,26 @@ def _words(text: str) -> frozenset[str]:
 # lowercased form); QUOTE_VERBS below adds the other languages.
 _ENGLISH_QUOTE_VERBS = _words(
     """
-    accused accuses acknowledged acknowledges added adding adds admits admitted agreed agrees
-    alleged alleges announced announces answered answers argued argues arguing asked asking asks
-    asserted asserts assured begged begs blamed blames boasted boasts called calls cautioned
-    cautions claimed claiming claims clarified commented comments complained complains conceded
-    concedes concluded concludes condemned condemns confirmed confirms contended contends
-    continued continues countered counters cried cries criticised criticises criticized
-    criticizes declared declares demanded demands denied denies described describes disclosed
-    dubbed elaborated emphasised emphasises emphasized emphasizes exclaimed explained explaining
-    explains gushed indicated indicates informed insisted insisting insists joked jokes lamented
-    laments maintained maintains mentioned mentions mused muses noted notes noting observed
-    observes offered offers pleaded pleads pointed points posted posts predicted predicts
-    promised promises quipped quips read reads recalled recalls recounted recounts reiterated
-    reiterates remarked remarks reminded reminds repeated repeats replied replies replying
-    reported reports responded responds retorted retorts revealed reveals said say saying says
-    screamed shouted shouts stated states stressed stresses suggested suggests summed sums tell
-    telling tells testified testifies texted told tweeted tweets urged urges vowed vows warned
-    warning warns whispered whispers wondered wonders writes writing written wrote yelled yells
+    accused accuses acknowledged acknowledges added adding adds admits admitted admonished
+    agreed agrees alleged alleges announced announces answered answers argued argues arguing
+    asked asking asks asserted asserts assured begged begs blamed blames boasted boasts bristled
+    called calls cautioned cautions chided chides claimed claiming claims clarified commented
+    comments complained complains conceded concedes concluded concludes condemned condemns
+    confirmed confirms contended contends continued continues countered counters cried cries
+    criticised criticises criticized criticizes declared declares demanded demands denied denies
+    described describes disclosed dubbed elaborated emailed emphasised emphasises emphasized
+    emphasizes exclaimed explained explaining explains fumed fumes griped groused grumbled
+    gushed indicated indicates informed insisted insisting insists interjected interjects joked
+    jokes lamented laments maintained maintains marveled marvelled mentioned mentions mused
+    muses noted notes noting objected observed observes offered offers pleaded pleads pointed
+    points posted posts predicted predicts pressed promised promises protested quipped quips
+    raged rages read reads recalled recalls recounted recounts reiterated reiterates remarked
+    remarks reminded reminds repeated repeats replied replies replying reported reports
+    responded responds retorted retorts revealed reveals said say saying says scoffed scoffs
+    screamed seethed shouted shouts sighed sighs snapped snaps stated states stressed stresses
+    suggested suggests summed sums tell telling tells testified testifies texted thundered
+    thunders told tweeted tweets urged urges vented ventured vowed vows warned warning warns
+    whispered whispers wondered wonders writes writing written wrote yelled yells
     """
 )
 
@@ -77,6 +80,16 @@ QUOTE_VERBS = (
     | _SPANISH_QUOTE_VERBS
     | _PORTUGUESE_QUOTE_VERBS
     | _RUSSIAN_QUOTE_VERBS
+)
+
+# Words between a verb of saying and its quotation that say where or to whom, not what: "told
+# the Washington Post in a written statement, “…”", "told his supporters, “…”".
+SETTING_WORDS = _words(
+    """
+    a an appearance at audience briefing broadcast call conference crowd during email her his
+    in interview its journalists letter news on phone post press radio rally reporters speech
+    statement students supporters television the their tweet video viewers voters written
+    """
 )
 
 # Auxiliaries between a subject and its participle, or before an inverted one ("a ajouté").
@@ -168,6 +181,8 @@ POSSESSIVES = _words("her his its their")
 # that join a role's head to its complement ("associate administrator for science").
 ROLE_DETERMINERS = _words("her his its our their whose")
 ROLE_JOINERS = _words("and at for of")
+# Lowercase words before a titled name that belong to its role ("said former Gov. Jim Hodges").
+ROLE_PREFIXES = _words("acting ex former incoming interim outgoing then then-")
 # Prepositions that, after a name inside a role, open the sentence's next clause rather than
 # the role ("an aide to Vice President Pence on Trump's call").
 RUN_ON_PREPOSITIONS = _words(
