@@ -15,7 +15,7 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,7 +33,7 @@ from page_expectations import (  # noqa: E402
 
 from brief.errors import BriefError  # noqa: E402
 from brief.extract import extract_html  # noqa: E402
-from brief.models import Article  # noqa: E402
+from brief.models import CONFIDENT, Article  # noqa: E402
 from brief.speech import analyze_speech  # noqa: E402
 from brief.speech.pipeline import SHAPE_NAMES  # noqa: E402
 
@@ -142,7 +142,7 @@ def baseline_quotes(article: Article) -> list[Predicted]:
 def brief_quotes(article: Article) -> list[Predicted]:
     """brief's direct quotes."""
     return [
-        Predicted(q.text, q.speaker, q.speaker_kind, q.role, q.how)
+        Predicted(q.text, q.speaker, q.speaker_kind, q.role, q.how, q.confidence)
         for q in analyze_speech(article).quotes
     ]
 
@@ -193,13 +193,21 @@ class ShapeScore:
 
     matched: Counter[str | None]
     right: Counter[str | None]
+    # Matched quotes with a speaker, at or above CONFIDENT ("sure") or below it, and right.
+    sure: Counter[bool] = field(default_factory=Counter)
+    sure_right: Counter[bool] = field(default_factory=Counter)
 
     def add(self, m: Matching) -> None:
         """Add one page's matching."""
         for e, p in m.pairs.items():
             got = m.predicted[p]
+            right = m.expected[e].speaker_matches(got.speaker, got.speaker_kind)
             self.matched[got.how] += 1
-            self.right[got.how] += m.expected[e].speaker_matches(got.speaker, got.speaker_kind)
+            self.right[got.how] += right
+            if got.speaker is not None:
+                sure = got.confidence is None or got.confidence >= CONFIDENT
+                self.sure[sure] += 1
+                self.sure_right[sure] += right
 
     def print(self) -> None:
         """One row per shape that attributed a matched quote, in the order brief tries them."""
@@ -210,6 +218,14 @@ class ShapeScore:
             if self.matched[how]:
                 cells = [how or "(unattributed)", str(self.matched[how])]
                 print(_row([*cells, _pct(self.right[how], self.matched[how])], widths))
+        given = self.sure[True] + self.sure[False]
+        above = _pct(self.sure_right[True], self.sure[True])
+        below = _pct(self.sure_right[False], self.sure[False])
+        print(
+            f"\nconfidence: of {given} matched quotes with a speaker, "
+            f"{_pct(self.sure[True], given)} at or above {CONFIDENT} (speaker right {above}),"
+            f" below it right {below}"
+        )
 
 
 def _same_last_word(expected: ExpectedQuote, got: Predicted) -> bool:

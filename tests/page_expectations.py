@@ -185,6 +185,7 @@ class Predicted:
     speaker_kind: str | None
     role: str | None
     how: str | None = None  # the attribution shape that found the speaker (brief's own quotes)
+    confidence: float | None = None  # brief's confidence in the speaker (brief's own quotes)
 
 
 @dataclass(frozen=True, slots=True)
