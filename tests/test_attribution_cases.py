@@ -422,3 +422,29 @@ def test_a_clause_far_before_a_quotation_does_not_attribute_it() -> None:
         " year.”"
     )
     assert quote.speaker is None
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        (
+            "Rep. Trey Gowdy (R-S.C.): “I have not heard anyone other than you ever cite that"
+            " figure.”",
+            "Trey Gowdy",
+        ),
+        ("Donald Trump: “Appreciate the congrats for being right on this one.”", "Donald Trump"),
+        ("The verdict was clear: “We will appeal this ruling in the highest court.”", None),
+        (
+            "On Thursday, after remaining neutral for months, Warren appeared on television and"
+            " endorsed Clinton, saying, “I think having a fighter in the lead is what we need.”",
+            "Warren",
+        ),
+        (
+            "“An awful lot of analysts said no, and she proved them wrong,” remembered Roy Verley,"
+            " a former spokesman.",
+            "Roy Verley",
+        ),
+    ],
+)
+def test_a_name_and_a_colon_and_a_trailing_participle(paragraph: str, speaker: str | None) -> None:
+    assert only_quote("The campaign went on.", paragraph).speaker == speaker

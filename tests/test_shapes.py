@@ -80,6 +80,12 @@ QUOTE_EXAMPLES = [
         "Parise",
     ),
     (
+        "name_colon",
+        ("Pollsters agree - Carl Bialik: “Keep on contacting voters as late as possible.”",),
+        "Keep on",
+        "Carl Bialik",
+    ),
+    (
         "adding",
         ("Diop said “we will not back down from this,” adding “the talks are over for now.”",),
         "the talks",

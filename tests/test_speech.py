@@ -363,7 +363,10 @@ def test_participle_before_the_quote_takes_the_main_subject() -> None:
         "Liu said that the People’s Liberation Army could be deployed in Beijing, warning: “They "
         "are already there in the Hong Kong garrison.”"
     )
-    assert (q.speaker, q.verb) == ("Liu", "said")
+    assert (q.speaker, q.verb) == (
+        "Liu",
+        "warning",
+    )  # the participle that opens the quotation is its verb
 
 
 def test_adding_continues_the_same_speaker() -> None:

@@ -30,6 +30,7 @@ WINDOW = 40  # tokens an attribution may reach from its quotation
 _VERB_REACH = 35  # tokens from a subject to its verb (room for a long appositive)
 _TITLES_REACH = 8
 _TAIL = 6  # words allowed after an attribution that must end its sentence
+_PARENTHESIS = 8  # tokens of a parenthesis after a name ("(R-S.C.)")
 _DASHES = frozenset("—–―-")  # em, en, horizontal bar (U+2015), hyphen
 _LEADING = frozenset({",", ";", ":", "(", *_DASHES})
 
@@ -323,7 +324,34 @@ def _subject_of(c: Clause, v: int) -> Source | None:
         source = after(c.doc, c.index, v + 1, c.hi)  # "said Diop: “…”"
     if source is None and v > c.lo and c.doc.tokens[v - 1].text in ("and", "but"):
         source = _opening_subject(c, v)
+    if source is None and _trailing_participle(c, v):
+        source = _main_subject(c, v)
     return source
+
+
+def _trailing_participle(c: Clause, v: int) -> bool:
+    """ "…, saying, “…”": a participle after a comma, right before the quotation."""
+    doc = c.doc
+    if not doc.tokens[v].text.endswith("ing") or v == c.lo or doc.tokens[v - 1].text != ",":
+        return False
+    return sum(1 for t in doc.tokens[v + 1 : c.hi] if t.is_word) == 0
+
+
+def _main_subject(c: Clause, v: int) -> Source | None:
+    """ "After a long silence, Warren endorsed Clinton, saying, “…”": the first name in the
+    sentence that opens it or its main clause (after a comma) and is followed by its verb."""
+    doc, tokens = c.doc, c.doc.tokens
+    for k in range(c.lo, v):
+        m = c.index.by_start.get(k)
+        if m is None or m.quoted or m.run_start != k or m.kind not in ("person", None):
+            continue
+        if not (doc.sentence_start(k) or (k > c.lo and tokens[k - 1].text == ",")):
+            continue
+        end = m.appositive_end + 1 if m.appositive_end is not None else m.end
+        if end < v and tokens[end].text.islower() and tokens[end].is_word:
+            return Source("name", m.name, m.run_start, end, m, m.appositive)
+        return None
+    return None
 
 
 def _opening_subject(c: Clause, v: int) -> Source | None:
@@ -372,10 +400,36 @@ def _said_before(c: Clause) -> Attribution | None:
     return Attribution(c.doc.tokens[v].text, delegated(c.doc, c.index, source), c.hi)
 
 
+def _name_colon(c: Clause) -> Attribution | None:
+    """ "Carl Bialik: “…”", "Rep. Trey Gowdy (R-S.C.): “…”": a name and a colon, alone
+    before the quotation at the start of its sentence (or after a dash), as transcripts,
+    live blogs and round-ups write a speaker."""
+    doc, tokens = c.doc, c.doc.tokens
+    colon = c.hi - 1
+    if colon <= c.lo or tokens[colon].text != ":":
+        return None
+    end = colon  # the token after the name
+    if tokens[colon - 1].text == ")":  # "(R-S.C.)": a party and state after the name
+        end = colon - 1
+        while end > c.lo and tokens[end].text != "(" and colon - end < _PARENTHESIS:
+            end -= 1
+        if tokens[end].text != "(":
+            return None
+    m = c.index.by_end.get(end)
+    if m is None or m.quoted or m.kind not in ("person", None):
+        return None
+    start = m.run_start
+    opens = doc.sentence_start(start) or (start > c.lo and tokens[start - 1].text in _DASHES)
+    if not opens or start < c.lo:
+        return None
+    return Attribution(None, Source("name", m.name, start, colon, m, m.appositive), c.hi)
+
+
 # The forms of a clause before an opening mark, in the order tried: the cue nearest the
-# quotation picks the form, so at most one of them applies.
+# quotation picks the form, so at most one of them applies (a name and a colon has no cue).
 BEFORE_CLAUSES: tuple[tuple[str, ClauseReader], ...] = (
     ("according_to_before", _according_to_before),
     ("as_put_it", _as_put_it),
     ("said_before", _said_before),
+    ("name_colon", _name_colon),
 )

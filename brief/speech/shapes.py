@@ -11,20 +11,21 @@ SHAPES, the attributions written beside a quotation; the first that reads one wi
  7. according_to_before       `According to the ministry, “…”`
  8. as_put_it                 `As Gaiman put it, “…”`
  9. said_before               `Diop said: “…”`, `X told Reuters that “…”`, `X said it was “…”`
-10. adding                    `He said “A,” adding “B.”`: the previous quotation's speaker
-11. previous_attribution      `“A,” he said. “B.”`: only punctuation after the attribution
-12. next_paragraph            `“…”` / `Ulf Laessing, director of …, said.`
-13. previous_paragraph_colon  `Tottenham said in a statement:` / `“…”`
+10. name_colon                `Carl Bialik: “…”`: a name and a colon, as transcripts write it
+11. adding                    `He said “A,” adding “B.”`: the previous quotation's speaker
+12. previous_attribution      `“A,” he said. “B.”`: only punctuation after the attribution
+13. next_paragraph            `“…”` / `Ulf Laessing, director of …, said.`
+14. previous_paragraph_colon  `Tottenham said in a statement:` / `“…”`
 
-(2-6 are brief/speech/cues.py's AFTER_CLAUSES read after the closing mark, 7-9 its
-BEFORE_CLAUSES read before the opening mark; 1 reads one of each; 12 and 13 read those tables
+(2-6 are brief/speech/cues.py's AFTER_CLAUSES read after the closing mark, 7-10 its
+BEFORE_CLAUSES read before the opening mark; 1 reads one of each; 13 and 14 read those tables
 in the neighbouring paragraph.) INHERITANCE, for a quotation with no attribution, or one naming
 nobody the reader can resolve, once the speakers before it are known:
 
-14. previous_speaker              the previous quotation's, near enough with no one else between
-15. previous_sentence_subject     `Aderholt returned to the issue. “What vehicles exist …”`
-16. previous_paragraph_statement  `Diop denied the claims.` / `“…”`
-17. previous_paragraph_person     the one person the paragraph before names
+15. previous_speaker              the previous quotation's, near enough with no one else between
+16. previous_sentence_subject     `Aderholt returned to the issue. “What vehicles exist …”`
+17. previous_paragraph_statement  `Diop denied the claims.` / `“…”`
+18. previous_paragraph_person     the one person the paragraph before names
 
 Each name is the `how` of the quotations it attributes (brief.models.Quote.how); a new shape is
 one function, one row in its table and one test in tests/test_shapes.py.

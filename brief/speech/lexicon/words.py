@@ -32,13 +32,14 @@ _ENGLISH_QUOTE_VERBS = _words(
     jokes lamented laments maintained maintains marveled marvelled mentioned mentions mused
     muses noted notes noting objected observed observes offered offers pleaded pleads pointed
     points posted posts predicted predicts pressed promised promises protested quipped quips
-    raged rages read reads recalled recalls recounted recounts reiterated reiterates remarked
-    remarks reminded reminds repeated repeats replied replies replying reported reports
-    responded responds retorted retorts revealed reveals said say saying says scoffed scoffs
-    screamed seethed shouted shouts sighed sighs snapped snaps stated states stressed stresses
-    suggested suggests summed sums tell telling tells testified testifies texted thundered
-    thunders told tweeted tweets urged urges vented ventured vowed vows warned warning warns
-    whispered whispers wondered wonders writes writing written wrote yelled yells
+    raged rages read reads recalled recalls recounted recounts reflected reflects reiterated
+    reiterates remarked remarks remembered remembers reminded reminds repeated repeats replied
+    replies replying reported reports responded responds retorted retorts revealed reveals said
+    say saying says scoffed scoffs screamed seethed shouted shouts sighed sighs snapped snaps
+    stated states stressed stresses suggested suggests summed sums tell telling tells testified
+    testifies texted thundered thunders told tweeted tweets urged urges vented ventured vowed
+    vows warned warning warns whispered whispers wondered wonders writes writing written wrote
+    yelled yells
     """
 )
 
