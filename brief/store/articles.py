@@ -5,7 +5,8 @@ commits; so every function here is all-or-nothing. Untrusted text is sanitized o
 
 De-duplication of a story, in order: the same GUID in the same feed; the same GUID anywhere
 when the GUID is globally unique by construction (a URL, urn:, tag:); the same normalized
-link; the same content hash (of the final text, known once the page is analyzed).
+link; the same content hash (of the final text, known once the page is analyzed) in another
+feed: two entries of one feed are never merged by their text.
 """
 
 from __future__ import annotations
@@ -69,8 +70,13 @@ def find_article(
         if row is not None:
             return int(row[0])
     if text_hash:
+        # Not a story this feed already carries: that is another entry of the feed whose page
+        # ends in the same text (a consent wall, a paywall), not the same story.
         row = conn.execute(
-            "SELECT id FROM articles WHERE content_hash = ? LIMIT 1", (text_hash,)
+            """SELECT id FROM articles a WHERE content_hash = ? AND NOT EXISTS (
+                   SELECT 1 FROM feed_articles fa WHERE fa.article_id = a.id AND fa.feed_id = ?)
+               LIMIT 1""",
+            (text_hash, feed_id),
         ).fetchone()
         if row is not None:
             return int(row[0])
@@ -155,9 +161,16 @@ def complete_article(
     text = "\n\n".join(paragraphs)
     text_hash = content_hash(text)
     if text_hash is not None:
+        # The same text in a feed that carries this article too is a different entry of that
+        # feed (pages that all end on one consent wall or paywall): merging it would lose the
+        # entry, and its feed would bring it back as new at every refresh.
         twin = conn.execute(
-            "SELECT id FROM articles WHERE content_hash = ? AND id != ? LIMIT 1",
-            (text_hash, article_id),
+            """SELECT id FROM articles a WHERE content_hash = ? AND id != ? AND NOT EXISTS (
+                   SELECT 1 FROM feed_articles theirs JOIN feed_articles mine
+                       ON mine.feed_id = theirs.feed_id
+                   WHERE theirs.article_id = a.id AND mine.article_id = ?)
+               LIMIT 1""",
+            (text_hash, article_id, article_id),
         ).fetchone()
         if twin is not None:
             # Links move to the twin only after this article is gone: (feed, GUID) is unique.
