@@ -263,14 +263,14 @@ def run_export(args: argparse.Namespace) -> int:
     """Write the subscriptions as OPML 2.0 (FileWriteError when -o cannot be written)."""
     from brief.config import FeedConfig
     from brief.feeds import write_opml
-    from brief.files import write_atomic
+    from brief.files import write_output
 
     with _open_store() as store:
         subscribed = _subscriptions(args, store)
     feeds = [FeedConfig(f.url, f.name or f.title, f.tags) for f in subscribed]
     document = write_opml(feeds)
     if args.output:
-        write_atomic(Path(args.output), document.encode("utf-8"))
+        write_output(Path(args.output), document.encode("utf-8"))
     else:
         sys.stdout.write(document)
     return 0
