@@ -96,9 +96,7 @@ def test_output_to_a_full_device_fails_clearly_and_marks_nothing(tmp_path: Path)
     link.symlink_to("/dev/full")
     done = run_digest("--no-fetch", "-o", str(link))
     assert done.returncode == 13
-    assert done.stderr.decode() == (
-        f"brief: error: cannot write {link}: No space left on device\n"
-    )
+    assert done.stderr.decode() == f"brief: error: cannot write {link}: No space left on device\n"
     assert link.is_symlink()
     assert undigested() == set(ids.values())
 

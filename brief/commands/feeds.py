@@ -171,7 +171,7 @@ def run_list(args: argparse.Namespace) -> int:
                 str(feed.error_count),
                 str(feed.article_count),
                 str(feed.unread_count),
-                f"{_line(feed.display_name)} <{feed.url}>",
+                _line(f"{feed.display_name} <{feed.url}>"),
             )
         )
         if feed.error_count and feed.last_error:
@@ -217,7 +217,7 @@ def run_remove(args: argparse.Namespace) -> int:
         if feed.url in configured:
             raise UsageError(_still_configured(feed.url))
         store.remove_feed(feed.id)
-    print(f"removed {_line(feed.display_name)} <{feed.url}>")
+    print(_line(f"removed {feed.display_name} <{feed.url}>"))
     return 0
 
 
