@@ -141,6 +141,7 @@ def run_add(args: argparse.Namespace) -> int:
         read_timeout=refresh.read_timeout,
         deadline=refresh.deadline,
         max_bytes=refresh.max_bytes,
+        private_after_public=refresh.allow_private,
     )
     found = find_feed(url, limits)
     with _open_store() as store:

@@ -30,7 +30,7 @@ from brief.errors import (
     UnsupportedContentError,
 )
 from brief.net.charset import decode_bytes
-from brief.net.guard import check_resolved, check_url, is_forbidden
+from brief.net.guard import check_resolved, check_url, is_forbidden, resolves_private
 from brief.net.inflate import DEFAULT_MAX_BYTES, ENCODINGS, Inflater
 
 # httpx's package imports its optional command-line client, which pulls in click, rich.console
@@ -82,6 +82,10 @@ class FetchLimits:
     max_bytes: int = DEFAULT_MAX_BYTES  # of decoded body
     max_redirects: int = 5
     allow_private: bool = True
+    # With allow_private: may a redirect from a public address lead to a private one? Not
+    # unless the user said so (refresh.allow_private): a public feed or page answering 302 to
+    # 127.0.0.1 or 169.254.169.254 would otherwise reach the user's own network.
+    private_after_public: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,8 +155,9 @@ async def fetch_async(
             current = url
             moved_to: str | None = None
             permanent = True  # every redirect so far was 301/308
-            for _ in range(limits.max_redirects + 1):
-                result = await _hop(client, current, limits, headers, accept)
+            hop_limits = limits
+            for hop in range(limits.max_redirects + 1):
+                result = await _hop(client, current, hop_limits, headers, accept)
                 if isinstance(result, FetchResult):
                     if result.status == 304:  # validators unchanged unless the server says so
                         return replace(
@@ -163,6 +168,10 @@ async def fetch_async(
                         )
                     return replace(result, moved_to=moved_to)
                 current, status = result
+                # Private addresses after a redirect only when the user's URL was private.
+                guarded = limits.allow_private and not limits.private_after_public
+                if hop == 0 and guarded and not await resolves_private(check_url(url)):
+                    hop_limits = replace(limits, allow_private=False)
                 permanent = permanent and status in _PERMANENT
                 if permanent:
                     moved_to = current

@@ -73,8 +73,9 @@ def is_due(feed: FeedStatus, now: datetime) -> bool:
 def fetch_limits(refresh: RefreshConfig, *, allow_private: bool) -> FetchLimits:
     """FetchLimits from the config's [refresh] section.
 
-    Feed URLs are chosen by the user, so feeds may be on private addresses; article links come
-    from the feeds and are not trusted (see brief.refresh.articles).
+    Feed URLs are chosen by the user, so feeds may be on private addresses, but a public feed
+    may not redirect to one unless refresh.allow_private; article links come from the feeds
+    and are not trusted (see brief.refresh.articles).
     """
     return FetchLimits(
         connect_timeout=refresh.connect_timeout,
@@ -82,6 +83,7 @@ def fetch_limits(refresh: RefreshConfig, *, allow_private: bool) -> FetchLimits:
         deadline=refresh.deadline,
         max_bytes=refresh.max_bytes,
         allow_private=allow_private,
+        private_after_public=refresh.allow_private,
     )
 
 
