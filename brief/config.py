@@ -61,6 +61,7 @@ class RefreshConfig:
     deadline: float = field(default=60.0, metadata={"min": 0.1})
     max_bytes: int = field(default=5_000_000, metadata={"min": 1024})
     keep_days: int = field(default=30, metadata={"min": 1})
+    max_new_per_feed: int = field(default=100, metadata={"min": 1})
     allow_private: bool = False
     article_workers: int = field(default=2, metadata={"min": 1, "max": 64})
     article_timeout: float = field(default=30.0, metadata={"min": 1.0})

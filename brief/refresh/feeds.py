@@ -97,6 +97,7 @@ class FeedsPhase:
         limiter: HostLimiter,
         *,
         keep_days: int,
+        max_new: int | None = None,
         pinned_urls: frozenset[str] = frozenset(),
         on_done: Callable[[FeedStatus, str, int, str | None], None] | None = None,
     ) -> None:
@@ -104,6 +105,7 @@ class FeedsPhase:
         self._limits = limits
         self._limiter = limiter
         self._keep_days = keep_days
+        self._max_new = max_new
         # Feeds listed in the config file keep their URL when they move: the config would
         # subscribe the old URL again. The move is reported instead.
         self._pinned = pinned_urls
@@ -165,6 +167,7 @@ class FeedsPhase:
             update=FetchUpdate(result.etag, result.last_modified, new_url=new_url),
             not_before=now_utc() - timedelta(days=self._keep_days),
             database=self._store.path,
+            max_new=self._max_new,
         )
         new = await self._ingest(job)
         self.outcome.ok += 1

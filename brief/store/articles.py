@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from brief.models import Brief
 from brief.net import normalize_url
 from brief.store.rows import CompletedStatus, to_db_time
-from brief.text import sanitize
+from brief.text import sanitize, truncate
 
 if TYPE_CHECKING:
     import sqlite3
@@ -28,11 +28,21 @@ if TYPE_CHECKING:
     from brief.models import FeedEntry
 
 _GLOBAL_GUID_PREFIXES = ("http://", "https://", "urn:", "tag:", "sha256:")
+# The longest a stored field may be, in characters; longer ones are cut with a visible mark
+# (brief.text.truncate). Real titles stay under 300, bylines under 150, quotations under 2,000;
+# a hostile feed or page could otherwise store 10 MB in one title.
+TITLE_MAX = 1000
+AUTHOR_MAX = 300
+NAME_MAX = 300  # a speaker's or actor's name, a role
+QUOTE_MAX = 5000
 
 
-def clean(text: str | None) -> str | None:
-    """Sanitized text, None for None."""
-    return None if text is None else sanitize(text)
+def clean(text: str | None, limit: int | None = None) -> str | None:
+    """Sanitized text (cut to ``limit`` characters, marked), None for None."""
+    if text is None:
+        return None
+    text = sanitize(text)
+    return text if limit is None else truncate(text, limit)
 
 
 def content_hash(text: str) -> str | None:
@@ -112,8 +122,8 @@ def insert_pending(conn: sqlite3.Connection, feed_id: int, entry: FeedEntry, now
             entry.guid,
             entry.url,
             normalize_url(entry.url) if entry.url else None,
-            clean(entry.title),
-            clean(entry.author),
+            clean(entry.title, TITLE_MAX),
+            clean(entry.author, AUTHOR_MAX),
             _published(entry.published, None),
             to_db_time(now),
             text,
@@ -124,14 +134,30 @@ def insert_pending(conn: sqlite3.Connection, feed_id: int, entry: FeedEntry, now
     link(conn, feed_id, article_id, entry.guid)
     conn.execute(
         "INSERT INTO articles_fts (rowid, title, text, quotes, speakers) VALUES (?, ?, ?, '', '')",
-        (article_id, clean(entry.title) or "", text),
+        (article_id, clean(entry.title, TITLE_MAX) or "", text),
     )
     return article_id
 
 
 def _brief_json(brief: Brief) -> str:
-    """The brief without its text (stored in its own columns), every string sanitized."""
-    return json.dumps(_sanitized(brief.to_json(with_text=False)), ensure_ascii=False)
+    """The brief without its text (stored in its own columns), every string sanitized and the
+    fields with a length cap cut to it."""
+    doc = _sanitized(brief.to_json(with_text=False))
+    _cap(doc, "title", TITLE_MAX)
+    _cap(doc, "author", AUTHOR_MAX)
+    for said in (*doc.get("quotes", ()), *doc.get("statements", ())):
+        _cap(said, "text", QUOTE_MAX)
+        _cap(said, "speaker", NAME_MAX)
+        _cap(said, "role", NAME_MAX)
+    for actor in doc.get("actors", ()):
+        _cap(actor, "name", NAME_MAX)
+        _cap(actor, "role", NAME_MAX)
+    return json.dumps(doc, ensure_ascii=False)
+
+
+def _cap(doc: dict[str, Any], key: str, limit: int) -> None:
+    if isinstance(doc.get(key), str):
+        doc[key] = truncate(doc[key], limit)
 
 
 def _sanitized(value: Any) -> Any:
@@ -188,8 +214,8 @@ def complete_article(
                extraction_status = ?, extraction_reason = ?, brief = ?
            WHERE id = ?""",
         (
-            clean(a.title),
-            clean(a.author),
+            clean(a.title, TITLE_MAX),
+            clean(a.author, AUTHOR_MAX),
             _published(None, a.published),
             text,
             json.dumps(paragraphs, ensure_ascii=False),
@@ -201,7 +227,7 @@ def complete_article(
         ),
     )
     _store_quotes(conn, article_id, brief)
-    title = row[0] or clean(a.title) or ""
+    title = row[0] or clean(a.title, TITLE_MAX) or ""
     _index(conn, article_id, title, text, brief)
     return article_id
 
@@ -209,8 +235,8 @@ def complete_article(
 def _store_quotes(conn: sqlite3.Connection, article_id: int, brief: Brief) -> None:
     conn.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))
     rows = [
-        (article_id, clean(q.speaker), q.speaker_kind, clean(q.role), sanitize(q.text), is_stmt,
-         q.paragraph, q.start, q.end)
+        (article_id, clean(q.speaker, NAME_MAX), q.speaker_kind, clean(q.role, NAME_MAX),
+         truncate(sanitize(q.text), QUOTE_MAX), is_stmt, q.paragraph, q.start, q.end)
         for is_stmt, group in ((0, brief.quotes), (1, brief.statements))
         for q in group
     ]  # fmt: skip
@@ -232,8 +258,8 @@ def _index(conn: sqlite3.Connection, article_id: int, title: str, text: str, bri
             article_id,
             title,
             text,
-            "\n".join(sanitize(q.text) for q in said),
-            "\n".join(sanitize(s) for s in speakers if s),
+            "\n".join(truncate(sanitize(q.text), QUOTE_MAX) for q in said),
+            "\n".join(truncate(sanitize(s), NAME_MAX) for s in speakers if s),
         ),
     )
 

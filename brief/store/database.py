@@ -178,14 +178,16 @@ class Store(ArticleReads, SaidReads):
         *,
         not_before: datetime | None = None,
         now: datetime | None = None,
+        max_new: int | None = None,
     ) -> list[int]:
         """Store a successful fetch in ONE transaction: new entries (status "pending", with
         the feed's text), links of known stories to this feed, and the feed's ETag,
         Last-Modified, title and error reset — so the ETag never runs ahead of the entries.
-        Entries published before ``not_before`` are skipped. Returns the new article ids."""
+        Entries published before ``not_before`` are skipped, and beyond the ``max_new``
+        newest new ones too (for good). Returns the new article ids."""
         with self._write() as conn:
             return store_feeds.record_fetch(
-                conn, feed_id, update, entries, now or now_utc(), not_before
+                conn, feed_id, update, entries, now or now_utc(), not_before, max_new
             )
 
     def record_not_modified(self, feed_id: int, *, now: datetime | None = None) -> None:

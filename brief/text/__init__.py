@@ -9,7 +9,7 @@ from brief.text.debris import (
     is_trailer_line,
     strip_debris_prefix,
 )
-from brief.text.sanitize import sanitize
+from brief.text.sanitize import TRUNCATION_MARK, sanitize, truncate
 from brief.text.sentences import (
     ABBREVIATIONS,
     MAX_QUOTE,
@@ -24,6 +24,7 @@ __all__ = [
     "ABBREVIATIONS",
     "MAX_QUOTE",
     "TITLE_ABBREVIATIONS",
+    "TRUNCATION_MARK",
     "SumyTokenizer",
     "is_debris_line",
     "is_debris_sentence",
@@ -32,5 +33,6 @@ __all__ = [
     "sentence_spans",
     "split_sentences",
     "strip_debris_prefix",
+    "truncate",
     "words",
 ]
