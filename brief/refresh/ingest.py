@@ -50,5 +50,5 @@ def ingest_here(job: FeedBody) -> int:
     """``ingest`` in a separate process, on that process's own connection to the database."""
     global _store
     if _store is None or _store.path != job.database:
-        _store = Store.open(job.database)
+        _store = Store.open(job.database, check=False)  # the parent checked it
     return ingest(_store, job)

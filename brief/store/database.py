@@ -1,4 +1,5 @@
-"""The SQLite store of feeds, articles and briefs: the one module that imports sqlite3.
+"""The SQLite store of feeds, articles and briefs: with brief.store.health (creation, the
+check at open, backups) the only modules that import sqlite3.
 
 One file in the data folder, in WAL mode (readers never block the writer), with a busy timeout
 (a writer waits for another instead of failing), foreign keys on, and ``BEGIN IMMEDIATE`` for
@@ -29,6 +30,7 @@ from brief.errors import StoreError, UsageError
 from brief.models import Brief
 from brief.store import articles as store_write
 from brief.store import feeds as store_feeds
+from brief.store import health
 from brief.store.errors import SQLITE_ERROR, store_error
 from brief.store.migrations import migrate
 from brief.store.queries import ArticleReads, where
@@ -60,11 +62,16 @@ class Store(ArticleReads, SaidReads):
         self._lock = threading.RLock()
 
     @classmethod
-    def open(cls, path: Path | None = None, timeout: float = DEFAULT_TIMEOUT) -> Store:
+    def open(
+        cls, path: Path | None = None, timeout: float = DEFAULT_TIMEOUT, *, check: bool = True
+    ) -> Store:
         """Open (creating and migrating as needed) the database at ``path``.
 
         ``path`` defaults to paths.database_file(); ``timeout`` is how many seconds a write
         waits for another process's write to finish before StoreError says it is locked.
+        ``check`` runs a bounded PRAGMA quick_check first (brief.store.health); brief's own
+        worker processes skip it, their parent has checked. A zero-length file or damage
+        found is a StoreError with advice.
         """
         if path is None:
             from brief.paths import database_file
@@ -76,15 +83,15 @@ class Store(ArticleReads, SaidReads):
             raise StoreError(f"cannot create {path.parent}: {err.strerror or err}") from err
         conn: sqlite3.Connection | None = None
         try:
+            health.refuse_empty(path)
+            if not path.exists():
+                health.create(path, lambda new: _initialise(new, path, timeout))
             conn = sqlite3.connect(
                 path, timeout=timeout, isolation_level=None, check_same_thread=False
             )
-            conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-            conn.execute("PRAGMA foreign_keys = ON")
-            conn.execute("PRAGMA journal_mode = WAL")
-            # In WAL mode NORMAL never corrupts the file; a power cut may lose the last commit.
-            conn.execute("PRAGMA synchronous = NORMAL")
-            migrate(conn, path)
+            if check:
+                health.quick_check(conn, path)
+            _initialise(conn, path, timeout)
         except sqlite3.Error as err:
             if conn is not None:
                 conn.close()
@@ -94,6 +101,16 @@ class Store(ArticleReads, SaidReads):
                 conn.close()
             raise
         return cls(conn, path, timeout)
+
+    def backup(self, target: Path) -> Path:
+        """Copy the database to ``target`` (a file, or a folder for a dated file) with SQLite's
+        online backup API: a consistent snapshot while other processes write. Returns the
+        file written; FileWriteError when it cannot be."""
+        with self._lock:
+            try:
+                return health.backup(self._conn, self.path, target)
+            except sqlite3.Error as err:
+                raise _translate(err, self.path, self._timeout) from err
 
     def close(self) -> None:
         """Close the connection (the WAL is checkpointed by SQLite when the last one closes)."""
@@ -323,6 +340,16 @@ def _check_status(status: str) -> None:
     # The database refuses anything else too (CHECK), but "pending" would pass it.
     if status not in COMPLETED_STATUSES:
         raise ValueError(f"status must be 'full' or 'feed-only', not {status!r}")
+
+
+def _initialise(conn: sqlite3.Connection, path: Path, timeout: float) -> None:
+    """The connection's settings, and the schema migrated to this version."""
+    conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA journal_mode = WAL")
+    # In WAL mode NORMAL never corrupts the file; a power cut may lose the last commit.
+    conn.execute("PRAGMA synchronous = NORMAL")
+    migrate(conn, path)
 
 
 def _translate(err: sqlite3.Error, path: Path, timeout: float) -> StoreError:

@@ -196,7 +196,7 @@ def create_app(
         from multiprocessing import resource_tracker
 
         resource_tracker.ensure_running()
-    reader = Store.open(store.path)
+    reader = Store.open(store.path, check=False)  # ``store`` was checked when it opened
     app = BriefApp(Context(store, reader, config, clock, open_url, demo), keymap)
     theme = config.tui.theme
     if theme and theme not in app.available_themes:
