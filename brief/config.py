@@ -119,18 +119,22 @@ class Config:
 
 
 def load_config(path: Path | None = None) -> Config:
-    """Read and check the config file; a missing file gives the defaults.
+    """Read and check the config file; a missing file at the default place gives the defaults.
 
-    ``path`` defaults to paths.config_file(). Raises ConfigError (one line: file, line, key,
-    problem) for invalid TOML, an unknown key, a wrong type or value, or a non-http(s) feed URL.
+    ``path`` defaults to paths.config_file(); a ``path`` given (``--config``) must exist.
+    Raises ConfigError (one line: file, line, key, problem) for a missing given file, invalid
+    TOML, an unknown key, a wrong type or value, or a non-http(s) feed URL.
     """
+    given = path is not None
     if path is None:
         from brief.paths import config_file
 
         path = config_file()
     try:
         raw = path.read_bytes()
-    except FileNotFoundError:
+    except FileNotFoundError as err:
+        if given:
+            raise ConfigError(f"{path}: no such config file (given with --config)") from err
         return Config()
     except OSError as err:
         raise ConfigError(f"{path}: cannot read: {err.strerror or err}") from err

@@ -48,6 +48,8 @@ _XML_ENCODING = re.compile(rb"\A(\s*<\?xml\b[^>]*?)\sencoding\s*=\s*(\"[^\"]*\"|
 _ENCODING_NAME = re.compile(rb"[A-Za-z][A-Za-z0-9._:-]{0,39}")
 # What feedparser (pure Python, large) raises on input it did not expect, beyond its own
 # bozo reports: found by the fuzz test in tests/test_feed_hostile.py. Caught at this one call.
+# RSS 0.90 appeared in 1999; an earlier date is a placeholder for none (see _stamp).
+_FIRST_FEED_DATE = datetime(1995, 1, 1, tzinfo=UTC)
 _PARSER_FAULTS = (ValueError, LookupError, OverflowError, TypeError, AttributeError, RecursionError)
 
 
@@ -213,7 +215,16 @@ def _date(parsed: Any, raw: Any) -> str | None:
             moment = None
     if moment is None and isinstance(raw, str) and raw.strip():
         moment = _parse_date_text(raw.strip())
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ") if moment is not None else None
+    return _stamp(moment)
+
+
+def _stamp(moment: datetime | None) -> str | None:
+    """A date as UTC ISO text; None for none, and for a date before any news feed: feeds
+    write 0 (1 January 1970) or the year 1 for "no date", and taken as a date such an item
+    would be older than refresh.keep_days and never stored."""
+    if moment is None or moment < _FIRST_FEED_DATE:
+        return None
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _parse_date_text(raw: str) -> datetime | None:
@@ -267,9 +278,8 @@ def _json_entry(item: dict[str, Any], base: str) -> FeedEntry | None:
     names = [a.get("name") for a in authors if isinstance(a, dict) and a.get("name")]
     published = None
     for key in ("date_published", "date_modified"):
-        moment = _parse_date_text(_str(item.get(key)))
-        if moment is not None:
-            published = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+        published = _stamp(_parse_date_text(_str(item.get(key))))
+        if published is not None:
             break
     ident = item.get("id")
     return _make_entry(
