@@ -8,7 +8,8 @@
     │   ├── HTTPStatusError         exit 4   4xx/5xx answer, redirect loop
     │   ├── FetchTimeout            exit 5   connect/read timeout or total deadline
     │   ├── TooLargeError           exit 6   decoded body over the size cap
-    │   └── UnsupportedContentError exit 7   not HTML or text (images, PDFs, binary)
+    │   ├── UnsupportedContentError exit 7   not HTML or text (images, PDFs, binary)
+    │   └── IncompleteError         exit 17  body cut short (connection closed, truncated gzip)
     ├── ExtractionError             exit 8   no article text found
     ├── ConfigError                 exit 10  invalid config file
     ├── StoreError                  exit 11  database locked, read-only, newer schema, disk full
@@ -90,6 +91,13 @@ class UnsupportedContentError(FetchError):
     """The body is not HTML or text."""
 
     exit_code = 7
+
+
+class IncompleteError(FetchError):
+    """The answer ended early: the connection closed before the whole body, or a gzip or
+    deflate body stops before its end. A part of a page is never analyzed as the page."""
+
+    exit_code = 17
 
 
 class ExtractionError(BriefError):
@@ -175,6 +183,7 @@ EXIT_CODES: tuple[tuple[int, str], ...] = (
     (MailError.exit_code, "mail refused by the SMTP server"),
     (LockedError.exit_code, "another run holds the lock (after waiting)"),
     (FEEDS_FAILED, "brief fetch: at least one feed failed (the others were refreshed)"),
+    (IncompleteError.exit_code, "answer cut short (connection closed early, truncated gzip)"),
     (INTERRUPTED, "interrupted"),
 )
 

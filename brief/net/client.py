@@ -25,13 +25,14 @@ from brief.errors import (
     FetchError,
     FetchTimeout,
     HTTPStatusError,
+    IncompleteError,
     TooLargeError,
     UnreachableError,
     UnsupportedContentError,
 )
 from brief.net.charset import decode_bytes
 from brief.net.guard import check_resolved, check_url, is_forbidden, resolves_private
-from brief.net.inflate import DEFAULT_MAX_BYTES, ENCODINGS, Inflater
+from brief.net.inflate import DEFAULT_MAX_BYTES, ENCODINGS, Inflater, TruncatedError
 
 # httpx's package imports its optional command-line client, which pulls in click, rich.console
 # and pygments (~90 ms at every `brief fetch`) when they are installed; brief never uses it, and
@@ -269,6 +270,8 @@ async def _read_body(response: httpx.Response, url: str, limits: FetchLimits) ->
                 sniffed = True
         if inflater:
             body += inflater.finish()
+    except TruncatedError as err:
+        raise IncompleteError(f"{url}: incomplete {encoding} body ({err})") from err
     except ValueError as err:
         raise FetchError(f"{url}: broken {encoding} body ({err})") from err
     if len(body) > limits.max_bytes:
@@ -305,6 +308,8 @@ def _translate(err: httpx.HTTPError, url: str, host: str, limits: FetchLimits) -
         return UnreachableError(f"cannot fetch {url}: only http and https URLs")
     if isinstance(err, httpx.TooManyRedirects):
         return HTTPStatusError(f"{url}: too many redirects")
+    if isinstance(err, httpx.RemoteProtocolError) and "complete message body" in str(err):
+        return IncompleteError(f"{url}: the server closed the connection before the whole body")
     return FetchError(f"{url}: connection broken ({type(err).__name__}: {err})")
 
 
@@ -315,6 +320,8 @@ def _connect_reason(err: BaseException) -> str:
             return "name not resolved"
         if isinstance(cause, ConnectionRefusedError):
             return "connection refused"
+        if isinstance(cause, ssl.SSLCertVerificationError):
+            return _certificate_problem(cause)
         if isinstance(cause, ssl.SSLError):
             return f"TLS error ({cause.reason or cause})"
         cause = cause.__cause__ or cause.__context__
@@ -324,6 +331,28 @@ def _connect_reason(err: BaseException) -> str:
     if "refused" in text.lower():
         return "connection refused"
     return text or type(err).__name__
+
+
+# OpenSSL's X509_V_ERR_* codes (x509_vfy.h) for the certificate problems a user can act on.
+_CERTIFICATE_PROBLEMS = {
+    10: "TLS certificate expired",
+    9: "TLS certificate not valid yet",
+    18: "self-signed TLS certificate",
+    19: "self-signed TLS certificate in the chain",
+    20: "TLS certificate from an unknown authority",
+    21: "TLS certificate from an unknown authority",
+    62: "TLS certificate for another host name",
+    64: "TLS certificate for another address",
+    23: "TLS certificate revoked",
+}
+
+
+def _certificate_problem(err: ssl.SSLCertVerificationError) -> str:
+    """Which certificate problem: expired, wrong host, self-signed…, with OpenSSL's words."""
+    code = err.verify_code if isinstance(err.verify_code, int) else -1
+    words = str(err.verify_message or err.reason or err)
+    kind = _CERTIFICATE_PROBLEMS.get(code, "TLS certificate refused")
+    return f"{kind} ({words})"
 
 
 def _retry_after(value: str | None) -> float | None:
