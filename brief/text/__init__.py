@@ -1,8 +1,10 @@
 """Offline text tools every stage may use: sanitizing untrusted text, the one sentence and word
-splitter, and the page-debris rules. No third-party imports, no downloaded data."""
+splitter, word counts in every script, and the page-debris rules. No third-party imports, no
+downloaded data."""
 
 from __future__ import annotations
 
+from brief.text.counting import count_words
 from brief.text.debris import (
     is_debris_line,
     is_debris_sentence,
@@ -26,6 +28,7 @@ __all__ = [
     "TITLE_ABBREVIATIONS",
     "TRUNCATION_MARK",
     "SumyTokenizer",
+    "count_words",
     "is_debris_line",
     "is_debris_sentence",
     "is_trailer_line",
