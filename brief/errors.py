@@ -10,6 +10,7 @@
     │   ├── TooLargeError           exit 6   decoded body over the size cap
     │   ├── UnsupportedContentError exit 7   not HTML or text (images, PDFs, binary)
     │   └── IncompleteError         exit 17  body cut short (connection closed, truncated gzip)
+    ├── AnalysisTimeout             exit 5   `brief summarize` past its time limit
     ├── ExtractionError             exit 8   no article text found
     ├── ConfigError                 exit 10  invalid config file
     ├── StoreError                  exit 11  database locked, read-only, newer schema, disk full
@@ -100,6 +101,12 @@ class IncompleteError(FetchError):
     exit_code = 17
 
 
+class AnalysisTimeout(BriefError):
+    """`brief summarize` did not load and analyze its source within the time limit."""
+
+    exit_code = 5
+
+
 class ExtractionError(BriefError):
     """No article text could be found in the page."""
 
@@ -171,7 +178,7 @@ EXIT_CODES: tuple[tuple[int, str], ...] = (
         "host unreachable (DNS, refused connection, forbidden scheme or address)",
     ),
     (HTTPStatusError.exit_code, "HTTP error status or redirect loop"),
-    (FetchTimeout.exit_code, "timeout (connect, read, or the total deadline)"),
+    (FetchTimeout.exit_code, "timeout (connect, read, the total deadline, or the time limit)"),
     (TooLargeError.exit_code, "page larger than the size cap (measured after decompression)"),
     (UnsupportedContentError.exit_code, "not HTML or text (image, PDF, binary)"),
     (ExtractionError.exit_code, "no article text found"),
