@@ -62,9 +62,7 @@ def _summarize(job: OneShot) -> Brief:
         article = article_from_bytes(job.stdin, path="-")
     else:
         article = load_source(job.source)
-    return analyze(
-        article, sentences=job.sentences, algorithm=job.algorithm, language=job.language
-    )
+    return analyze(article, sentences=job.sentences, algorithm=job.algorithm, language=job.language)
 
 
 def _warm() -> None:
