@@ -244,3 +244,24 @@ def test_digest_is_written_when_one_feed_is_hostile(loopback: Loopback, tmp_path
     assert "Traceback" not in result.stderr
     assert "Good story 0" in result.stdout
     assert "hostile.rss" in result.stdout  # among the failed feeds
+
+
+@pytest.mark.anyio
+async def test_reader_refresh_survives_a_hostile_feed(loopback: Loopback, tmp_path: Path) -> None:
+    from tui_support import run_app
+
+    from brief.config import load_config
+
+    urls = _serve(loopback, HOSTILE_FEEDS["feedparser-keyerror"], good=1)
+    config = load_config(write_config(tmp_path / "config.toml", urls))
+    with Store.open() as store:
+        async with run_app(store, config) as tui:
+            await tui.press("R")
+            for _ in range(200):
+                if any(n.startswith("feeds:") for n in tui.notices):
+                    break
+                await tui.settle()
+            assert tui.app.is_running
+            assert any("hostile.rss" in n and "broken feed" in n for n in tui.notices)
+            assert any("feeds: 1 ok, 0 not modified, 1 failed" in n for n in tui.notices)
+            assert "Good story 0" in tui.text()
