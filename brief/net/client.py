@@ -11,8 +11,6 @@ into brief.errors here, as one line naming the URL.
 from __future__ import annotations
 
 import asyncio
-import socket
-import ssl
 import sys
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -31,6 +29,7 @@ from brief.errors import (
     UnsupportedContentError,
 )
 from brief.net.charset import decode_bytes
+from brief.net.failures import connect_reason
 from brief.net.guard import check_resolved, check_url, is_forbidden, resolves_private
 from brief.net.inflate import DEFAULT_MAX_BYTES, ENCODINGS, Inflater, TruncatedError
 
@@ -303,7 +302,7 @@ def _translate(err: httpx.HTTPError, url: str, host: str, limits: FetchLimits) -
     if isinstance(err, httpx.TimeoutException):
         return FetchTimeout(f"{url}: server silent for {limits.read_timeout:g} s")
     if isinstance(err, httpx.ConnectError):
-        return UnreachableError(f"cannot reach {host}: {_connect_reason(err)}")
+        return UnreachableError(f"cannot reach {host}: {connect_reason(err)}")
     if isinstance(err, httpx.UnsupportedProtocol):
         return UnreachableError(f"cannot fetch {url}: only http and https URLs")
     if isinstance(err, httpx.TooManyRedirects):
@@ -311,48 +310,6 @@ def _translate(err: httpx.HTTPError, url: str, host: str, limits: FetchLimits) -
     if isinstance(err, httpx.RemoteProtocolError) and "complete message body" in str(err):
         return IncompleteError(f"{url}: the server closed the connection before the whole body")
     return FetchError(f"{url}: connection broken ({type(err).__name__}: {err})")
-
-
-def _connect_reason(err: BaseException) -> str:
-    cause: BaseException | None = err
-    while cause is not None:
-        if isinstance(cause, socket.gaierror):
-            return "name not resolved"
-        if isinstance(cause, ConnectionRefusedError):
-            return "connection refused"
-        if isinstance(cause, ssl.SSLCertVerificationError):
-            return _certificate_problem(cause)
-        if isinstance(cause, ssl.SSLError):
-            return f"TLS error ({cause.reason or cause})"
-        cause = cause.__cause__ or cause.__context__
-    text = str(err)
-    if "name" in text.lower() and ("resol" in text.lower() or "known" in text.lower()):
-        return "name not resolved"
-    if "refused" in text.lower():
-        return "connection refused"
-    return text or type(err).__name__
-
-
-# OpenSSL's X509_V_ERR_* codes (x509_vfy.h) for the certificate problems a user can act on.
-_CERTIFICATE_PROBLEMS = {
-    10: "TLS certificate expired",
-    9: "TLS certificate not valid yet",
-    18: "self-signed TLS certificate",
-    19: "self-signed TLS certificate in the chain",
-    20: "TLS certificate from an unknown authority",
-    21: "TLS certificate from an unknown authority",
-    62: "TLS certificate for another host name",
-    64: "TLS certificate for another address",
-    23: "TLS certificate revoked",
-}
-
-
-def _certificate_problem(err: ssl.SSLCertVerificationError) -> str:
-    """Which certificate problem: expired, wrong host, self-signed…, with OpenSSL's words."""
-    code = err.verify_code if isinstance(err.verify_code, int) else -1
-    words = str(err.verify_message or err.reason or err)
-    kind = _CERTIFICATE_PROBLEMS.get(code, "TLS certificate refused")
-    return f"{kind} ({words})"
 
 
 def _retry_after(value: str | None) -> float | None:

@@ -32,7 +32,6 @@ from brief.store import articles as store_write
 from brief.store import feeds as store_feeds
 from brief.store import health
 from brief.store.errors import SQLITE_ERROR, store_error
-from brief.store.migrations import migrate
 from brief.store.queries import ArticleReads, where
 from brief.store.rows import (
     COMPLETED_STATUSES,
@@ -85,13 +84,13 @@ class Store(ArticleReads, SaidReads):
         try:
             health.refuse_empty(path)
             if not path.exists():
-                health.create(path, lambda new: _initialise(new, path, timeout))
+                health.create(path, timeout)
             conn = sqlite3.connect(
                 path, timeout=timeout, isolation_level=None, check_same_thread=False
             )
             if check:
                 health.quick_check(conn, path)
-            _initialise(conn, path, timeout)
+            health.initialise(conn, path, timeout)
         except sqlite3.Error as err:
             if conn is not None:
                 conn.close()
@@ -340,16 +339,6 @@ def _check_status(status: str) -> None:
     # The database refuses anything else too (CHECK), but "pending" would pass it.
     if status not in COMPLETED_STATUSES:
         raise ValueError(f"status must be 'full' or 'feed-only', not {status!r}")
-
-
-def _initialise(conn: sqlite3.Connection, path: Path, timeout: float) -> None:
-    """The connection's settings, and the schema migrated to this version."""
-    conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-    conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA journal_mode = WAL")
-    # In WAL mode NORMAL never corrupts the file; a power cut may lose the last commit.
-    conn.execute("PRAGMA synchronous = NORMAL")
-    migrate(conn, path)
 
 
 def _translate(err: sqlite3.Error, path: Path, timeout: float) -> StoreError:

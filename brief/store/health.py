@@ -16,10 +16,10 @@ import contextlib
 import os
 import sqlite3
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 from brief.errors import FileWriteError, StoreError
+from brief.store.migrations import migrate
 
 # How long the check at open may take; a larger file is checked this far and opened.
 QUICK_CHECK_SECONDS = 1.0
@@ -47,14 +47,24 @@ def refuse_empty(path: Path) -> None:
             )
 
 
-def create(path: Path, initialise: Callable[[sqlite3.Connection], None]) -> None:
+def initialise(conn: sqlite3.Connection, path: Path, timeout: float) -> None:
+    """The connection's settings (busy timeout, foreign keys, WAL), the schema migrated."""
+    conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA journal_mode = WAL")
+    # In WAL mode NORMAL never corrupts the file; a power cut may lose the last commit.
+    conn.execute("PRAGMA synchronous = NORMAL")
+    migrate(conn, path)
+
+
+def create(path: Path, timeout: float) -> None:
     """Make a new database at ``path`` whole: initialised in a temporary file, then linked
     into place (if another process made one meanwhile, that one is kept)."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.new")
     try:
         conn = sqlite3.connect(tmp, isolation_level=None)
         try:
-            initialise(conn)
+            initialise(conn, path, timeout)
         finally:
             conn.close()  # checkpoints the WAL into the file
         _link_into_place(tmp, path)
