@@ -95,3 +95,47 @@ def test_opml_import_refuses_urls_with_control_characters(tmp_path: Path) -> Non
     assert done.stderr.count("not an http(s) feed URL") == 2
     with Store.open() as store:
         assert [f.url for f in store.list_feeds()] == ["http://news.example.org/fine.rss"]
+
+
+def test_fetch_progress_bar_shows_feed_names_without_escapes(
+    loopback: Loopback, store: Store, tmp_path: Path
+) -> None:
+    import os
+    import pty
+    import threading
+
+    _hostile_feeds(store, loopback)
+    config = write_config(tmp_path / "config.toml", [], pinned=False)
+    leader, follower = pty.openpty()
+    drawn = bytearray()
+
+    def drain() -> None:  # read while the child draws: a full pty buffer would block it
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            drawn.extend(chunk)
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    try:
+        child = subprocess.Popen(
+            [sys.executable, "-m", "brief", "--config", str(config), "fetch", "--feeds-only"],
+            stdout=subprocess.PIPE,
+            stderr=follower,
+            stdin=subprocess.DEVNULL,
+            env={**os.environ, "COLUMNS": "120", "TERM": "xterm"},
+        )
+        child.communicate(timeout=120)
+    finally:
+        os.close(follower)
+        reader.join(timeout=10)
+        os.close(leader)
+    assert child.returncode == 16
+    assert b"\x1b[" in drawn  # the bar itself was drawn
+    assert b"Desk" in drawn and b"news" in drawn
+    assert b"\x1b]" not in drawn and b"\x07" not in drawn  # no OSC from the name
+    assert not re.search("[\x80-\x9f]", drawn.decode("utf-8", "replace"))
