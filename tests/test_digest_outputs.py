@@ -1,7 +1,8 @@
-"""Where a digest lands: a second run the same day with nothing new never overwrites the day's
-digest file nor mails an empty digest (it says so on stderr); `-o` onto a symlink writes its
-target and keeps the link, onto a FIFO or a character device writes into it, never replacing
-it. The CLI runs as a subprocess, as cron runs it (tests/test_digest_cli.py's helpers).
+"""Where a digest (and `brief feeds export -o`) lands: a second run the same day with nothing
+new never overwrites the day's digest file nor mails an empty digest (it says so on stderr);
+`-o` onto a symlink writes its target and keeps the link, onto a FIFO or a character device
+writes into it, never replacing it. The CLI runs as a subprocess, as cron runs it
+(tests/test_digest_cli.py's helpers).
 
 Devices are only ever reached through symlinks in tmp_path: a regression could then replace a
 link in the test's folder, never a node of /dev.
@@ -11,6 +12,8 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
+import sys
 import threading
 from datetime import datetime
 from pathlib import Path
@@ -107,3 +110,32 @@ def test_output_onto_a_folder_is_refused(tmp_path: Path) -> None:
     assert done.returncode == 13
     assert "is a folder; give a file name" in done.stderr.decode()
     assert undigested() == set(ids.values())
+
+
+def test_feeds_export_through_a_symlink_and_into_a_fifo(tmp_path: Path) -> None:
+    fill_day()
+    target = tmp_path / "subscriptions.opml"
+    link = tmp_path / "link.opml"
+    link.symlink_to(target)
+    done = _brief("feeds", "export", "-o", str(link))
+    assert done.returncode == 0, done.stderr
+    assert link.is_symlink() and b"<opml" in target.read_bytes()
+    fifo = tmp_path / "export.fifo"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    assert _brief("feeds", "export", "-o", str(fifo)).returncode == 0
+    reader.join(timeout=60)
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode) and b"The Hill" in got[0]
+
+
+def _brief(*args: str) -> subprocess.CompletedProcess[bytes]:
+    """Another brief command, as cron would run it (no TTY, LANG=C)."""
+    return subprocess.run(
+        [sys.executable, "-m", "brief", *args],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        env={**os.environ, "LANG": "C"},
+        timeout=120,
+    )
