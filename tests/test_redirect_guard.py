@@ -202,3 +202,17 @@ def test_feeds_add_refuses_a_public_feed_redirecting_to_a_private_address(
     assert internal not in proxy.asked
     with Store.open(paths.database_file()) as store:
         assert store.list_feeds() == []
+
+
+def test_a_public_feed_moving_to_another_public_url_through_a_proxy_is_followed(
+    proxy: _Proxy, tmp_path: Path
+) -> None:
+    # Behind a proxy the connection's peer is the proxy (here on 127.0.0.1): after the
+    # redirect only the name is checked, and it is public.
+    old, new = f"http://{PUBLIC_NAME}/old.rss", f"http://{PUBLIC_NAME}/feed.rss"
+    proxy.routes[old] = (301, {"Location": new}, b"")
+    _serve_feed(proxy, new)
+    config = write_config(tmp_path / "config.toml", [old], allow_private=False)
+    done = _brief(proxy, tmp_path, "--config", str(config), "fetch", "--feeds-only")
+    assert done.returncode == 0, done.stderr
+    assert proxy.asked == [old, new]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
+import urllib.request
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -200,7 +201,7 @@ async def _hop(
     try:
         response = await client.send(request, stream=True)
         try:
-            if not limits.allow_private:
+            if not limits.allow_private and not _proxied(url, host):
                 _check_peer(response, host)
             return await _answer(response, url, limits, accept)
         finally:
@@ -285,6 +286,15 @@ def _sniff(body: bytes, url: str) -> None:
     head = body[:_SNIFF_BYTES]
     if b"\x00" in head and not head.startswith(_UNICODE_BOMS):
         raise UnsupportedContentError(f"{url}: binary content, not a web page or text")
+
+
+def _proxied(url: str, host: str) -> bool:
+    """True when the request goes through a proxy from the environment (HTTP_PROXY, …, as
+    httpx reads them): the peer is then the proxy, often on a private address, and only the
+    name can be checked (check_resolved did)."""
+    proxies = urllib.request.getproxies()
+    scheme = url.split(":", 1)[0].lower()
+    return bool(proxies.get(scheme) or proxies.get("all")) and not urllib.request.proxy_bypass(host)
 
 
 def _check_peer(response: httpx.Response, host: str) -> None:
