@@ -61,6 +61,7 @@ class RefreshConfig:
     deadline: float = field(default=60.0, metadata={"min": 0.1})
     max_bytes: int = field(default=5_000_000, metadata={"min": 1024})
     keep_days: int = field(default=30, metadata={"min": 1})
+    max_new_per_feed: int = field(default=100, metadata={"min": 1})
     allow_private: bool = False
     article_workers: int = field(default=2, metadata={"min": 1, "max": 64})
     article_timeout: float = field(default=30.0, metadata={"min": 1.0})
@@ -118,18 +119,22 @@ class Config:
 
 
 def load_config(path: Path | None = None) -> Config:
-    """Read and check the config file; a missing file gives the defaults.
+    """Read and check the config file; a missing file at the default place gives the defaults.
 
-    ``path`` defaults to paths.config_file(). Raises ConfigError (one line: file, line, key,
-    problem) for invalid TOML, an unknown key, a wrong type or value, or a non-http(s) feed URL.
+    ``path`` defaults to paths.config_file(); a ``path`` given (``--config``) must exist.
+    Raises ConfigError (one line: file, line, key, problem) for a missing given file, invalid
+    TOML, an unknown key, a wrong type or value, or a non-http(s) feed URL.
     """
+    given = path is not None
     if path is None:
         from brief.paths import config_file
 
         path = config_file()
     try:
         raw = path.read_bytes()
-    except FileNotFoundError:
+    except FileNotFoundError as err:
+        if given:
+            raise ConfigError(f"{path}: no such config file (given with --config)") from err
         return Config()
     except OSError as err:
         raise ConfigError(f"{path}: cannot read: {err.strerror or err}") from err

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import math
 import re
 import types
 import typing
@@ -157,6 +158,10 @@ class Checker:
         ok = isinstance(value, hint) and not (hint is not bool and isinstance(value, bool))
         if hint is float and isinstance(value, int) and not isinstance(value, bool):
             return float(value)
+        if hint is float and isinstance(value, float) and not math.isfinite(value):
+            # TOML has nan and inf; neither is a timeout or a size (`deadline = nan` would
+            # compare false with every bound and fail every feed).
+            self.fail(path, f"must be a finite number, got {value}")
         if hint is Path and isinstance(value, str):
             return Path(value).expanduser()
         if not ok:

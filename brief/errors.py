@@ -8,7 +8,9 @@
     │   ├── HTTPStatusError         exit 4   4xx/5xx answer, redirect loop
     │   ├── FetchTimeout            exit 5   connect/read timeout or total deadline
     │   ├── TooLargeError           exit 6   decoded body over the size cap
-    │   └── UnsupportedContentError exit 7   not HTML or text (images, PDFs, binary)
+    │   ├── UnsupportedContentError exit 7   not HTML or text (images, PDFs, binary)
+    │   └── IncompleteError         exit 17  body cut short (connection closed, truncated gzip)
+    ├── AnalysisTimeout             exit 5   `brief summarize` past its time limit
     ├── ExtractionError             exit 8   no article text found
     ├── ConfigError                 exit 10  invalid config file
     ├── StoreError                  exit 11  database locked, read-only, newer schema, disk full
@@ -92,6 +94,19 @@ class UnsupportedContentError(FetchError):
     exit_code = 7
 
 
+class IncompleteError(FetchError):
+    """The answer ended early: the connection closed before the whole body, or a gzip or
+    deflate body stops before its end. A part of a page is never analyzed as the page."""
+
+    exit_code = 17
+
+
+class AnalysisTimeout(BriefError):
+    """`brief summarize` did not load and analyze its source within the time limit."""
+
+    exit_code = 5
+
+
 class ExtractionError(BriefError):
     """No article text could be found in the page."""
 
@@ -163,7 +178,7 @@ EXIT_CODES: tuple[tuple[int, str], ...] = (
         "host unreachable (DNS, refused connection, forbidden scheme or address)",
     ),
     (HTTPStatusError.exit_code, "HTTP error status or redirect loop"),
-    (FetchTimeout.exit_code, "timeout (connect, read, or the total deadline)"),
+    (FetchTimeout.exit_code, "timeout (connect, read, the total deadline, or the time limit)"),
     (TooLargeError.exit_code, "page larger than the size cap (measured after decompression)"),
     (UnsupportedContentError.exit_code, "not HTML or text (image, PDF, binary)"),
     (ExtractionError.exit_code, "no article text found"),
@@ -175,6 +190,7 @@ EXIT_CODES: tuple[tuple[int, str], ...] = (
     (MailError.exit_code, "mail refused by the SMTP server"),
     (LockedError.exit_code, "another run holds the lock (after waiting)"),
     (FEEDS_FAILED, "brief fetch: at least one feed failed (the others were refreshed)"),
+    (IncompleteError.exit_code, "answer cut short (connection closed early, truncated gzip)"),
     (INTERRUPTED, "interrupted"),
 )
 

@@ -1,9 +1,13 @@
 """Crash-safe file writes and a kernel lock between concurrent brief runs.
 
-``write_atomic`` writes a temporary file in the target's folder, fsyncs it, renames it over the
-target and fsyncs the folder: a run killed at any point leaves either the previous file or the
-new one, whole. ``hold_lock`` takes an ``fcntl.flock`` on a lock file; the kernel drops it when
-the process dies, so a crashed run never leaves a stale lock behind.
+``write_output`` delivers a user's ``-o PATH``: a regular file (or a new one) is replaced
+atomically, through a symlink onto its target (the link stays a link); a FIFO or a character
+device (``/dev/stdout``, a terminal, ``/dev/full``) is written into, never replaced; a folder,
+socket or block device is refused. ``write_atomic`` writes a temporary file in the target's
+folder, fsyncs it, renames it over the target and fsyncs the folder: a run killed at any point
+leaves either the previous file or the new one, whole. ``hold_lock`` takes an ``fcntl.flock``
+on a lock file; the kernel drops it when the process dies, so a crashed run never leaves a
+stale lock behind.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import stat
 import tempfile
 import time
 from collections.abc import Iterator
@@ -20,6 +25,49 @@ from brief.errors import FileWriteError, LockedError
 
 # How often a waiting run retries the lock; flock itself has no timeout.
 _LOCK_POLL_SECONDS = 0.05
+
+
+def write_output(path: Path, data: bytes, mode: int = 0o644) -> None:
+    """Write ``data`` at a path the user named (see the module docstring for which kind of
+    file gets what). Raises FileWriteError with the path and the reason."""
+    try:
+        found = os.stat(path)  # follows symlinks: what matters is what the data lands in
+    except FileNotFoundError:
+        found = None  # a new file, or a symlink to one not there yet
+    except OSError as err:
+        raise FileWriteError(f"cannot write {path}: {err.strerror or err}") from err
+    if found is None or stat.S_ISREG(found.st_mode):
+        write_atomic(Path(os.path.realpath(path)), data, mode)
+    elif stat.S_ISFIFO(found.st_mode) or stat.S_ISCHR(found.st_mode):
+        _write_into(path, data)
+    else:
+        kind = (
+            "a folder"
+            if stat.S_ISDIR(found.st_mode)
+            else "a block device"
+            if stat.S_ISBLK(found.st_mode)
+            else "a socket"
+            if stat.S_ISSOCK(found.st_mode)
+            else "not a regular file"
+        )
+        raise FileWriteError(f"cannot write {path}: it is {kind}; give a file name")
+
+
+def _write_into(path: Path, data: bytes) -> None:
+    """Write into a FIFO or a character device as it is (no temporary file, no rename)."""
+    try:
+        # No O_CREAT: the thing checked is the thing written; a FIFO waits for its reader.
+        fd = os.open(path, os.O_WRONLY | os.O_NOCTTY)
+    except OSError as err:
+        raise FileWriteError(f"cannot write {path}: {err.strerror or err}") from err
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    except OSError as err:
+        raise FileWriteError(f"cannot write {path}: {err.strerror or err}") from err
+    finally:
+        os.close(fd)
 
 
 def write_atomic(path: Path, data: bytes, mode: int = 0o644) -> None:

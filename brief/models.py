@@ -50,8 +50,11 @@ class Article:
 
     @property
     def word_count(self) -> int:
-        """Number of whitespace-separated words in the text."""
-        return len(self.text.split())
+        """Number of words in the text (each character of Chinese, Japanese, Thai… counts as
+        one: brief.text.count_words)."""
+        from brief.text import count_words  # models stays light: --help imports it
+
+        return count_words(self.text)
 
     def paragraph_start(self, index: int) -> int:
         """Offset in ``text`` of the first character of paragraph ``index``."""

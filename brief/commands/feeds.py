@@ -141,6 +141,7 @@ def run_add(args: argparse.Namespace) -> int:
         read_timeout=refresh.read_timeout,
         deadline=refresh.deadline,
         max_bytes=refresh.max_bytes,
+        private_after_public=refresh.allow_private,
     )
     found = find_feed(url, limits)
     with _open_store() as store:
@@ -171,7 +172,7 @@ def run_list(args: argparse.Namespace) -> int:
                 str(feed.error_count),
                 str(feed.article_count),
                 str(feed.unread_count),
-                f"{_line(feed.display_name)} <{feed.url}>",
+                _line(f"{feed.display_name} <{feed.url}>"),
             )
         )
         if feed.error_count and feed.last_error:
@@ -217,7 +218,7 @@ def run_remove(args: argparse.Namespace) -> int:
         if feed.url in configured:
             raise UsageError(_still_configured(feed.url))
         store.remove_feed(feed.id)
-    print(f"removed {_line(feed.display_name)} <{feed.url}>")
+    print(_line(f"removed {feed.display_name} <{feed.url}>"))
     return 0
 
 
@@ -263,14 +264,14 @@ def run_export(args: argparse.Namespace) -> int:
     """Write the subscriptions as OPML 2.0 (FileWriteError when -o cannot be written)."""
     from brief.config import FeedConfig
     from brief.feeds import write_opml
-    from brief.files import write_atomic
+    from brief.files import write_output
 
     with _open_store() as store:
         subscribed = _subscriptions(args, store)
     feeds = [FeedConfig(f.url, f.name or f.title, f.tags) for f in subscribed]
     document = write_opml(feeds)
     if args.output:
-        write_atomic(Path(args.output), document.encode("utf-8"))
+        write_output(Path(args.output), document.encode("utf-8"))
     else:
         sys.stdout.write(document)
     return 0

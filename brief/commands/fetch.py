@@ -119,6 +119,8 @@ def _with_progress_bar(work: Any) -> RefreshReport:
     from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+    from brief.text import sanitize
+
     bar = Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -134,7 +136,7 @@ def _with_progress_bar(work: Any) -> RefreshReport:
             tasks[event.phase] = bar.add_task(escape(event.phase), total=event.total, item="")
             return
         # Labels are feed and article titles: untrusted, shown as plain text, one line.
-        item = " ".join(event.label.split())[:60]
+        item = " ".join(sanitize(event.label).split())[:60]
         bar.update(tasks[event.phase], completed=event.done, item=item)
 
     with bar:

@@ -33,7 +33,8 @@ def run_digest(
     """One digest run: everything is checked before the lock is taken, then under the lock
     the feeds are refreshed (unless ``request.fetch`` is False), the digest is delivered and
     its articles marked. ``warn`` gets what the user should know but is not a failure: a
-    refresh already running elsewhere, recipients the mail server refused.
+    refresh already running elsewhere, recipients the mail server refused, an empty digest not
+    written over an earlier one or not mailed.
     """
     # The store, the refresh (httpx, feedparser, the analysis) load only when a digest runs.
     from brief.store import Store
@@ -54,6 +55,8 @@ def run_digest(
             store.close()
     if outcome.refused:
         warn(f"the mail server refused {', '.join(outcome.refused)}")
+    for note in outcome.notes:
+        warn(note)
     return outcome
 
 

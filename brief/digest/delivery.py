@@ -1,18 +1,20 @@
 """One digest run, made for cron: lock, refresh, choose, assemble, render, deliver, then mark.
 
-    hold_lock(digest.lock) ─ refresh? ─ choose ─ assemble ─ render ─┬─ --output: write_atomic
+    hold_lock(digest.lock) ─ refresh? ─ choose ─ assemble ─ render ─┬─ --output: write_output
                                                                     ├─ --mail: SMTP accepted
                                                                     └─ else: stdout flushed
                                                       only then ─ mark the articles digested
 
 A crash anywhere before the mark leaves the articles undigested: the next run repeats them, none
-is lost. Articles are stamped with the digest's date, so rebuilding a date (``--date``) gives the
-same digest again.
+is lost. A digest with nothing new never replaces a digest file already written, and is never
+mailed: the run says so (Outcome.notes). Articles are stamped with the digest's date, so
+rebuilding a date (``--date``) gives the same digest again.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -28,7 +30,7 @@ from brief.digest.mail import MailSettings, build_message, send
 from brief.digest.model import Digest, DigestArticle, FailedFeed
 from brief.digest.render import to_json, to_markdown, to_text
 from brief.errors import FileWriteError, MailError, OutputError, UsageError
-from brief.files import hold_lock, write_atomic
+from brief.files import hold_lock, write_output
 
 if TYPE_CHECKING:
     from brief.store import Store, StoredArticle
@@ -79,6 +81,7 @@ class Outcome:
     mailed: bool
     refused: tuple[str, ...]
     marked: int
+    notes: tuple[str, ...] = ()  # what was held back, for stderr: an empty digest kept away
 
 
 def _span_words(span: timedelta) -> str:
@@ -202,23 +205,41 @@ def deliver(
     body = render(digest, delivery.fmt).encode("utf-8")
     written: Path | None = None
     refused: tuple[str, ...] = ()
+    notes: list[str] = []
     if delivery.output:
-        written = output_path(delivery.output, selection.day)
-        try:
-            write_atomic(written, body)
-        except FileWriteError as err:
-            # Said as the digest's failure: it was not delivered, and nothing gets marked.
-            raise OutputError(str(err)) from err
+        target = output_path(delivery.output, selection.day)
+        if digest.empty and _holds_a_digest(target):
+            notes.append(f"nothing new: {target} kept as it was")
+        else:
+            written = target
+            try:
+                write_output(written, body)
+            except FileWriteError as err:
+                # Said as the digest's failure: it was not delivered, and nothing gets marked.
+                raise OutputError(str(err)) from err
     if delivery.mail:
         if mail_settings is None:
             raise MailError("--mail needs digest.smtp settings in the config")
-        refused = tuple(_mail(digest, delivery.fmt, mail_settings))
+        if digest.empty:
+            notes.append("nothing new: no mail sent")
+        else:
+            refused = tuple(_mail(digest, delivery.fmt, mail_settings))
     if not delivery.output and not delivery.mail:
         stdout.write(body)
         # A failed flush (full disk, closed pipe) raises here, before anything is marked.
         stdout.flush()
     store.mark_digested(chosen.to_stamp, at=chosen.stamp_at)
-    return Outcome(digest, written, delivery.mail, refused, len(chosen.to_stamp))
+    mailed = delivery.mail and not digest.empty
+    return Outcome(digest, written, mailed, refused, len(chosen.to_stamp), tuple(notes))
+
+
+def _holds_a_digest(path: Path) -> bool:
+    """True when ``path`` is a regular file with something in it (an earlier digest)."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return False
+    return stat.S_ISREG(found.st_mode) and found.st_size > 0
 
 
 def _mail(digest: Digest, fmt: DigestFormat, settings: MailSettings) -> list[str]:

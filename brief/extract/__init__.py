@@ -12,15 +12,16 @@ from brief.lazy import lazy_attribute
 if TYPE_CHECKING:
     from brief.extract.article import article_from_bytes
     from brief.extract.page import extract_html, extract_text
-    from brief.extract.source import load_source
+    from brief.extract.source import load_source, read_stdin
 
-__all__ = ["article_from_bytes", "extract_html", "extract_text", "load_source"]
+__all__ = ["article_from_bytes", "extract_html", "extract_text", "load_source", "read_stdin"]
 
 _LAZY = {
     "article_from_bytes": "article",
     "extract_html": "page",
     "extract_text": "page",
     "load_source": "source",
+    "read_stdin": "source",
 }
 
 

@@ -17,6 +17,7 @@ from brief.extract.debris import drop_debris, tidy
 from brief.extract.meta import page_language, published_date
 from brief.models import Article
 from brief.net import decode_bytes
+from brief.text import count_words
 
 # Fewer words than this is a JavaScript shell, a cookie wall or an error page, not an article.
 MIN_WORDS = 12
@@ -41,7 +42,7 @@ _MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _MD_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 _MD_CODE = re.compile(r"`([^`]+)`")
 _TITLE_MAX_WORDS = 25
-_TITLE_END = (".", ",", ";", ":")
+_TITLE_END = (".", ",", ";", ":", "。", "，", "；", "：", "、")
 _CLOSING_QUOTES = "”\"’'»"
 
 
@@ -232,13 +233,13 @@ def _looks_like_title(block: list[str]) -> bool:
     if len(block) != 1:
         return False
     line = block[0]
-    return 0 < len(line.split()) <= _TITLE_MAX_WORDS and not line.rstrip(_CLOSING_QUOTES).endswith(
+    return 0 < count_words(line) <= _TITLE_MAX_WORDS and not line.rstrip(_CLOSING_QUOTES).endswith(
         _TITLE_END
     )
 
 
 def _require_text(paragraphs: list[str], where: str) -> None:
-    if sum(len(p.split()) for p in paragraphs) < MIN_WORDS:
+    if sum(count_words(p) for p in paragraphs) < MIN_WORDS:
         raise ExtractionError(f"no article text found in {where}")
 
 

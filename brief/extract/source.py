@@ -34,13 +34,18 @@ def load_source(
     if source == "-":
         if stdin is None:
             raise InputError("no stdin to read from")
-        data = stdin.read(max_bytes + 1)
-        if len(data) > max_bytes:
-            raise TooLargeError(f"stdin: more than {_mib(max_bytes)} of input")
-        if not data:
-            raise InputError("stdin is empty")
-        return article_from_bytes(data, path="-")
+        return article_from_bytes(read_stdin(stdin, max_bytes), path="-")
     return _load_file(source, max_bytes)
+
+
+def read_stdin(stdin: BinaryIO, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """Standard input's bytes; TooLargeError past ``max_bytes``, InputError when empty."""
+    data = stdin.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise TooLargeError(f"stdin: more than {_mib(max_bytes)} of input")
+    if not data:
+        raise InputError("stdin is empty")
+    return data
 
 
 def _load_url(url: str, limits: FetchLimits | None) -> Article:

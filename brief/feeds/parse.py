@@ -38,6 +38,19 @@ __all__ = [
 
 # Early JSON Feeds in the wild say "http://"; the spec says "https://".
 _JSON_FEED_VERSION = re.compile(r"https?://jsonfeed\.org/version/(\S+)")
+# A numeric character reference; feedparser crashes on one naming no character (a surrogate,
+# beyond U+10FFFF, or too long for a C int), so those become U+FFFD before it sees them.
+_CHAR_REF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));")
+_REPLACEMENT_REF = b"&#xFFFD;"
+# The XML declaration's encoding="…": a value that is no encoding name (a NUL, a non-ASCII
+# byte) makes feedparser raise instead of trying its fallbacks, so such a value is dropped.
+_XML_ENCODING = re.compile(rb"\A(\s*<\?xml\b[^>]*?)\sencoding\s*=\s*(\"[^\"]*\"|'[^']*')")
+_ENCODING_NAME = re.compile(rb"[A-Za-z][A-Za-z0-9._:-]{0,39}")
+# What feedparser (pure Python, large) raises on input it did not expect, beyond its own
+# bozo reports: found by the fuzz test in tests/test_feed_hostile.py. Caught at this one call.
+# RSS 0.90 appeared in 1999; an earlier date is a placeholder for none (see _stamp).
+_FIRST_FEED_DATE = datetime(1995, 1, 1, tzinfo=UTC)
+_PARSER_FAULTS = (ValueError, LookupError, OverflowError, TypeError, AttributeError, RecursionError)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,23 +75,46 @@ def parse_feed(data: bytes, base_url: str, content_type: str | None = None) -> P
     headers = {"content-location": base_url}
     if content_type:
         headers["content-type"] = content_type
-    result = feedparser.parse(
-        io.BytesIO(data),
-        response_headers=headers,
-        # Relative links inside HTML content are irrelevant: brief keeps the text only.
-        resolve_relative_uris=False,
-        sanitize_html=True,
-    )
-    entries = result.get("entries") or []
-    if not entries and (result.get("bozo") or not result.get("version")):
-        raise FeedError(_not_a_feed(data, result))
-    feed = result.get("feed") or {}
-    return ParsedFeed(
-        title=_title(feed.get("title"), feed.get("title_detail")),
-        site_url=http_url(feed.get("link"), base_url),
-        entries=_unique(_entry(e, base_url) for e in entries),
-        format=result.get("version") or "unknown",
-    )
+    try:
+        result = feedparser.parse(
+            io.BytesIO(_defuse(data)),
+            response_headers=headers,
+            # Relative links inside HTML content are irrelevant: brief keeps the text only.
+            resolve_relative_uris=False,
+            sanitize_html=True,
+        )
+        entries = result.get("entries") or []
+        if not entries and (result.get("bozo") or not result.get("version")):
+            raise FeedError(_not_a_feed(data, result))
+        feed = result.get("feed") or {}
+        return ParsedFeed(
+            title=_title(feed.get("title"), feed.get("title_detail")),
+            site_url=http_url(feed.get("link"), base_url),
+            entries=_unique(_entry(e, base_url) for e in entries),
+            format=result.get("version") or "unknown",
+        )
+    except _PARSER_FAULTS as err:
+        raise FeedError(f"broken feed: the parser failed ({type(err).__name__}: {err})") from err
+
+
+def _defuse(data: bytes) -> bytes:
+    """The feed with the inputs that crash feedparser made harmless: character references to
+    no character replaced by U+FFFD, an encoding declaration that names no encoding dropped."""
+    declaration = _XML_ENCODING.match(data)
+    if declaration is not None and not _ENCODING_NAME.fullmatch(declaration[2][1:-1]):
+        data = declaration[1] + data[declaration.end() :]
+    return _CHAR_REF.sub(_char_ref, data)
+
+
+def _char_ref(match: re.Match[bytes]) -> bytes:
+    """A character reference as is when it names a character XML allows, else U+FFFD's."""
+    hex_digits, digits = match.groups()
+    number = (hex_digits or digits).lstrip(b"0") or b"0"
+    if len(number) > 8:  # beyond U+10FFFF whatever the digits (and int() stays cheap)
+        return _REPLACEMENT_REF
+    code = int(number, 16) if hex_digits is not None else int(number)
+    allowed = code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0x10FFFF
+    return match[0] if allowed and code not in (0xFFFE, 0xFFFF) else _REPLACEMENT_REF
 
 
 def _not_a_feed(data: bytes, result: Any) -> str:
@@ -179,7 +215,16 @@ def _date(parsed: Any, raw: Any) -> str | None:
             moment = None
     if moment is None and isinstance(raw, str) and raw.strip():
         moment = _parse_date_text(raw.strip())
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ") if moment is not None else None
+    return _stamp(moment)
+
+
+def _stamp(moment: datetime | None) -> str | None:
+    """A date as UTC ISO text; None for none, and for a date before any news feed: feeds
+    write 0 (1 January 1970) or the year 1 for "no date", and taken as a date such an item
+    would be older than refresh.keep_days and never stored."""
+    if moment is None or moment < _FIRST_FEED_DATE:
+        return None
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _parse_date_text(raw: str) -> datetime | None:
@@ -233,9 +278,8 @@ def _json_entry(item: dict[str, Any], base: str) -> FeedEntry | None:
     names = [a.get("name") for a in authors if isinstance(a, dict) and a.get("name")]
     published = None
     for key in ("date_published", "date_modified"):
-        moment = _parse_date_text(_str(item.get(key)))
-        if moment is not None:
-            published = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+        published = _stamp(_parse_date_text(_str(item.get(key))))
+        if published is not None:
             break
     ident = item.get("id")
     return _make_entry(

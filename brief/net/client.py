@@ -11,9 +11,8 @@ into brief.errors here, as one line naming the URL.
 from __future__ import annotations
 
 import asyncio
-import socket
-import ssl
 import sys
+import urllib.request
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -25,13 +24,15 @@ from brief.errors import (
     FetchError,
     FetchTimeout,
     HTTPStatusError,
+    IncompleteError,
     TooLargeError,
     UnreachableError,
     UnsupportedContentError,
 )
 from brief.net.charset import decode_bytes
-from brief.net.guard import check_resolved, check_url, is_forbidden
-from brief.net.inflate import DEFAULT_MAX_BYTES, ENCODINGS, Inflater
+from brief.net.failures import connect_reason
+from brief.net.guard import check_resolved, check_url, is_forbidden, resolves_private
+from brief.net.inflate import DEFAULT_MAX_BYTES, ENCODINGS, Inflater, TruncatedError
 
 # httpx's package imports its optional command-line client, which pulls in click, rich.console
 # and pygments (~90 ms at every `brief fetch`) when they are installed; brief never uses it, and
@@ -82,6 +83,10 @@ class FetchLimits:
     max_bytes: int = DEFAULT_MAX_BYTES  # of decoded body
     max_redirects: int = 5
     allow_private: bool = True
+    # With allow_private: may a redirect from a public address lead to a private one? Not
+    # unless the user said so (refresh.allow_private): a public feed or page answering 302 to
+    # 127.0.0.1 or 169.254.169.254 would otherwise reach the user's own network.
+    private_after_public: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,8 +156,9 @@ async def fetch_async(
             current = url
             moved_to: str | None = None
             permanent = True  # every redirect so far was 301/308
-            for _ in range(limits.max_redirects + 1):
-                result = await _hop(client, current, limits, headers, accept)
+            hop_limits = limits
+            for hop in range(limits.max_redirects + 1):
+                result = await _hop(client, current, hop_limits, headers, accept)
                 if isinstance(result, FetchResult):
                     if result.status == 304:  # validators unchanged unless the server says so
                         return replace(
@@ -163,6 +169,10 @@ async def fetch_async(
                         )
                     return replace(result, moved_to=moved_to)
                 current, status = result
+                # Private addresses after a redirect only when the user's URL was private.
+                guarded = limits.allow_private and not limits.private_after_public
+                if hop == 0 and guarded and not await resolves_private(check_url(url)):
+                    hop_limits = replace(limits, allow_private=False)
                 permanent = permanent and status in _PERMANENT
                 if permanent:
                     moved_to = current
@@ -191,7 +201,7 @@ async def _hop(
     try:
         response = await client.send(request, stream=True)
         try:
-            if not limits.allow_private:
+            if not limits.allow_private and not _proxied(url, host):
                 _check_peer(response, host)
             return await _answer(response, url, limits, accept)
         finally:
@@ -260,6 +270,8 @@ async def _read_body(response: httpx.Response, url: str, limits: FetchLimits) ->
                 sniffed = True
         if inflater:
             body += inflater.finish()
+    except TruncatedError as err:
+        raise IncompleteError(f"{url}: incomplete {encoding} body ({err})") from err
     except ValueError as err:
         raise FetchError(f"{url}: broken {encoding} body ({err})") from err
     if len(body) > limits.max_bytes:
@@ -274,6 +286,15 @@ def _sniff(body: bytes, url: str) -> None:
     head = body[:_SNIFF_BYTES]
     if b"\x00" in head and not head.startswith(_UNICODE_BOMS):
         raise UnsupportedContentError(f"{url}: binary content, not a web page or text")
+
+
+def _proxied(url: str, host: str) -> bool:
+    """True when the request goes through a proxy from the environment (HTTP_PROXY, …, as
+    httpx reads them): the peer is then the proxy, often on a private address, and only the
+    name can be checked (check_resolved did)."""
+    proxies = urllib.request.getproxies()
+    scheme = url.split(":", 1)[0].lower()
+    return bool(proxies.get(scheme) or proxies.get("all")) and not urllib.request.proxy_bypass(host)
 
 
 def _check_peer(response: httpx.Response, host: str) -> None:
@@ -291,30 +312,14 @@ def _translate(err: httpx.HTTPError, url: str, host: str, limits: FetchLimits) -
     if isinstance(err, httpx.TimeoutException):
         return FetchTimeout(f"{url}: server silent for {limits.read_timeout:g} s")
     if isinstance(err, httpx.ConnectError):
-        return UnreachableError(f"cannot reach {host}: {_connect_reason(err)}")
+        return UnreachableError(f"cannot reach {host}: {connect_reason(err)}")
     if isinstance(err, httpx.UnsupportedProtocol):
         return UnreachableError(f"cannot fetch {url}: only http and https URLs")
     if isinstance(err, httpx.TooManyRedirects):
         return HTTPStatusError(f"{url}: too many redirects")
+    if isinstance(err, httpx.RemoteProtocolError) and "complete message body" in str(err):
+        return IncompleteError(f"{url}: the server closed the connection before the whole body")
     return FetchError(f"{url}: connection broken ({type(err).__name__}: {err})")
-
-
-def _connect_reason(err: BaseException) -> str:
-    cause: BaseException | None = err
-    while cause is not None:
-        if isinstance(cause, socket.gaierror):
-            return "name not resolved"
-        if isinstance(cause, ConnectionRefusedError):
-            return "connection refused"
-        if isinstance(cause, ssl.SSLError):
-            return f"TLS error ({cause.reason or cause})"
-        cause = cause.__cause__ or cause.__context__
-    text = str(err)
-    if "name" in text.lower() and ("resol" in text.lower() or "known" in text.lower()):
-        return "name not resolved"
-    if "refused" in text.lower():
-        return "connection refused"
-    return text or type(err).__name__
 
 
 def _retry_after(value: str | None) -> float | None:

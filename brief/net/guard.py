@@ -3,7 +3,10 @@
 With private addresses refused (article links found in feeds), a URL may not name or resolve to
 a loopback, private, link-local, shared, reserved or multicast address; brief.net.client checks the
 name before connecting and the address actually connected after (a DNS answer can change in
-between). Standard library only.
+between). With private addresses allowed for the URL the user gave (a feed, a page to
+summarize), a redirect may still not lead from a public address to a private one
+(``resolves_private`` tells which the user's URL was) unless refresh.allow_private says so.
+Standard library only.
 """
 
 from __future__ import annotations
@@ -57,3 +60,17 @@ async def check_resolved(host: str, url: str) -> None:
         address = str(info[4][0])
         if is_forbidden(address):
             raise UnreachableError(f"refusing {url}: {host} resolves to {address}, a local address")
+
+
+async def resolves_private(host: str) -> bool:
+    """True when ``host`` is, or resolves to, a private/loopback/link-local address (or
+    "localhost"); False for a public one, or a name that does not resolve."""
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    if _is_address(host):
+        return is_forbidden(host)
+    try:
+        infos = await asyncio.get_running_loop().getaddrinfo(host, None, type=socket.SOCK_STREAM)
+    except OSError:
+        return False
+    return any(is_forbidden(str(info[4][0])) for info in infos)

@@ -15,6 +15,10 @@ ENCODINGS = ("gzip", "x-gzip", "deflate")
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
 
+class TruncatedError(ValueError):
+    """The compressed stream ended before its end marker: the body is incomplete."""
+
+
 class Inflater:
     """Incremental decoder for one gzip (possibly multi-member) or deflate stream."""
 
@@ -67,6 +71,9 @@ class Inflater:
         except zlib.error as err:
             raise ValueError(f"corrupt compressed data ({err})") from err
         self.produced += len(tail)
+        if self._started and not self._obj.eof:
+            # zlib says nothing about a stream cut short: only its end marker proves it whole.
+            raise TruncatedError("compressed data cut short (no end of stream)")
         return tail
 
     def _decompressor(self, *, raw: bool) -> zlib._Decompress:

@@ -1,11 +1,14 @@
 """URLs from feeds and pages: keep only http(s), and normalize them for de-duplication.
 
-Standard library only, so the store can compare links without importing feedparser.
+Standard library only (and brief.text), so the store can compare links without importing
+feedparser.
 """
 
 from __future__ import annotations
 
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+
+from brief.text import sanitize
 
 # Query parameters that only say where a click came from: two links that differ in these
 # point at the same story. Matched on the lowercased name.
@@ -41,8 +44,9 @@ def http_url(url: str | None, base: str | None = None) -> str | None:
         parts.port  # noqa: B018  (raises ValueError on a malformed port)
     except ValueError:
         return None
-    # Controls inside a URL are never meaningful and can hide a second line or header.
-    if any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in url):
+    # Controls inside a URL (C0, DEL, C1, bidi overrides, invisible format characters) are
+    # never meaningful: they can hide a second line or header, or reach a terminal as an escape.
+    if any(ord(ch) < 0x20 for ch in url) or sanitize(url) != url:
         return None
     # A space is a common feed mistake; browsers send it percent-encoded.
     return url.replace(" ", "%20")

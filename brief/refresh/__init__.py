@@ -1,4 +1,5 @@
-"""Refresh: feeds -> new articles -> analysis -> store, for the CLI, the TUI and the digest.
+"""Refresh: feeds -> new articles -> analysis -> store, for the CLI, the TUI and the digest;
+and the one-shot summary under the same worker bounds (summarize_bounded).
 
 The names below are what other packages may use; the rest is internal.
 """
@@ -10,11 +11,18 @@ from typing import TYPE_CHECKING
 from brief.lazy import lazy_attribute
 
 if TYPE_CHECKING:
+    from brief.refresh.oneshot import OneShot, summarize_bounded
     from brief.refresh.run import ProgressEvent, RefreshReport, refresh
 
-__all__ = ["ProgressEvent", "RefreshReport", "refresh"]
+__all__ = ["OneShot", "ProgressEvent", "RefreshReport", "refresh", "summarize_bounded"]
 
-_LAZY = {"ProgressEvent": "run", "RefreshReport": "run", "refresh": "run"}
+_LAZY = {
+    "OneShot": "oneshot",
+    "ProgressEvent": "run",
+    "RefreshReport": "run",
+    "refresh": "run",
+    "summarize_bounded": "oneshot",
+}
 
 
 def __getattr__(name: str) -> object:

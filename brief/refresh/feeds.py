@@ -73,8 +73,9 @@ def is_due(feed: FeedStatus, now: datetime) -> bool:
 def fetch_limits(refresh: RefreshConfig, *, allow_private: bool) -> FetchLimits:
     """FetchLimits from the config's [refresh] section.
 
-    Feed URLs are chosen by the user, so feeds may be on private addresses; article links come
-    from the feeds and are not trusted (see brief.refresh.articles).
+    Feed URLs are chosen by the user, so feeds may be on private addresses, but a public feed
+    may not redirect to one unless refresh.allow_private; article links come from the feeds
+    and are not trusted (see brief.refresh.articles).
     """
     return FetchLimits(
         connect_timeout=refresh.connect_timeout,
@@ -82,6 +83,7 @@ def fetch_limits(refresh: RefreshConfig, *, allow_private: bool) -> FetchLimits:
         deadline=refresh.deadline,
         max_bytes=refresh.max_bytes,
         allow_private=allow_private,
+        private_after_public=refresh.allow_private,
     )
 
 
@@ -95,6 +97,7 @@ class FeedsPhase:
         limiter: HostLimiter,
         *,
         keep_days: int,
+        max_new: int | None = None,
         pinned_urls: frozenset[str] = frozenset(),
         on_done: Callable[[FeedStatus, str, int, str | None], None] | None = None,
     ) -> None:
@@ -102,6 +105,7 @@ class FeedsPhase:
         self._limits = limits
         self._limiter = limiter
         self._keep_days = keep_days
+        self._max_new = max_new
         # Feeds listed in the config file keep their URL when they move: the config would
         # subscribe the old URL again. The move is reported instead.
         self._pinned = pinned_urls
@@ -163,6 +167,7 @@ class FeedsPhase:
             update=FetchUpdate(result.etag, result.last_modified, new_url=new_url),
             not_before=now_utc() - timedelta(days=self._keep_days),
             database=self._store.path,
+            max_new=self._max_new,
         )
         new = await self._ingest(job)
         self.outcome.ok += 1

@@ -29,13 +29,16 @@ class FeedBody:
     update: FetchUpdate  # validators and a permanent move; title and site come from parsing
     not_before: datetime  # entries published earlier are not stored (refresh.keep_days)
     database: Path
+    max_new: int | None = None  # new entries stored at most, the newest (refresh.max_new_per_feed)
 
 
 def ingest(store: Store, job: FeedBody) -> int:
     """Parse the feed and store its new entries; the number stored. FeedError if unreadable."""
     parsed = parse_feed(job.body, job.url, job.content_type)
     update = dataclasses.replace(job.update, title=parsed.title, site_url=parsed.site_url)
-    new_ids = store.record_fetch(job.feed_id, update, parsed.entries, not_before=job.not_before)
+    new_ids = store.record_fetch(
+        job.feed_id, update, parsed.entries, not_before=job.not_before, max_new=job.max_new
+    )
     return len(new_ids)
 
 
@@ -47,5 +50,5 @@ def ingest_here(job: FeedBody) -> int:
     """``ingest`` in a separate process, on that process's own connection to the database."""
     global _store
     if _store is None or _store.path != job.database:
-        _store = Store.open(job.database)
+        _store = Store.open(job.database, check=False)  # the parent checked it
     return ingest(_store, job)

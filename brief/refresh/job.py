@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from brief.errors import ExtractionError
 from brief.models import Article, Brief
+from brief.text import count_words
 
 # A page with clearly less text than the feed's own copy of the story is a teaser (paywall,
 # consent wall), unless the feed's copy is itself only a teaser.
@@ -55,7 +56,7 @@ def process_article(job: ArticleJob) -> ArticleOutcome:
         except ExtractionError as err:
             reason = str(err)
         else:
-            feed_words = len(job.feed_text.split())
+            feed_words = count_words(job.feed_text)
             if feed_words >= _FEED_FULL_TEXT_WORDS and article.word_count < (
                 _TEASER_RATIO * feed_words
             ):

@@ -156,6 +156,7 @@ class _Run:
                 fetch_limits(refresh, allow_private=True),
                 limiter,
                 keep_days=refresh.keep_days,
+                max_new=refresh.max_new_per_feed,
                 pinned_urls=pinned,
                 on_done=self._feed_done,
             )

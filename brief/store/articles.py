@@ -5,7 +5,8 @@ commits; so every function here is all-or-nothing. Untrusted text is sanitized o
 
 De-duplication of a story, in order: the same GUID in the same feed; the same GUID anywhere
 when the GUID is globally unique by construction (a URL, urn:, tag:); the same normalized
-link; the same content hash (of the final text, known once the page is analyzed).
+link; the same content hash (of the final text, known once the page is analyzed) in another
+feed: two entries of one feed are never merged by their text.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from brief.models import Brief
 from brief.net import normalize_url
 from brief.store.rows import CompletedStatus, to_db_time
-from brief.text import sanitize
+from brief.text import sanitize, truncate
 
 if TYPE_CHECKING:
     import sqlite3
@@ -27,11 +28,21 @@ if TYPE_CHECKING:
     from brief.models import FeedEntry
 
 _GLOBAL_GUID_PREFIXES = ("http://", "https://", "urn:", "tag:", "sha256:")
+# The longest a stored field may be, in characters; longer ones are cut with a visible mark
+# (brief.text.truncate). Real titles stay under 300, bylines under 150, quotations under 2,000;
+# a hostile feed or page could otherwise store 10 MB in one title.
+TITLE_MAX = 1000
+AUTHOR_MAX = 300
+NAME_MAX = 300  # a speaker's or actor's name, a role
+QUOTE_MAX = 5000
 
 
-def clean(text: str | None) -> str | None:
-    """Sanitized text, None for None."""
-    return None if text is None else sanitize(text)
+def clean(text: str | None, limit: int | None = None) -> str | None:
+    """Sanitized text (cut to ``limit`` characters, marked), None for None."""
+    if text is None:
+        return None
+    text = sanitize(text)
+    return text if limit is None else truncate(text, limit)
 
 
 def content_hash(text: str) -> str | None:
@@ -69,8 +80,13 @@ def find_article(
         if row is not None:
             return int(row[0])
     if text_hash:
+        # Not a story this feed already carries: that is another entry of the feed whose page
+        # ends in the same text (a consent wall, a paywall), not the same story.
         row = conn.execute(
-            "SELECT id FROM articles WHERE content_hash = ? LIMIT 1", (text_hash,)
+            """SELECT id FROM articles a WHERE content_hash = ? AND NOT EXISTS (
+                   SELECT 1 FROM feed_articles fa WHERE fa.article_id = a.id AND fa.feed_id = ?)
+               LIMIT 1""",
+            (text_hash, feed_id),
         ).fetchone()
         if row is not None:
             return int(row[0])
@@ -106,8 +122,8 @@ def insert_pending(conn: sqlite3.Connection, feed_id: int, entry: FeedEntry, now
             entry.guid,
             entry.url,
             normalize_url(entry.url) if entry.url else None,
-            clean(entry.title),
-            clean(entry.author),
+            clean(entry.title, TITLE_MAX),
+            clean(entry.author, AUTHOR_MAX),
             _published(entry.published, None),
             to_db_time(now),
             text,
@@ -118,14 +134,30 @@ def insert_pending(conn: sqlite3.Connection, feed_id: int, entry: FeedEntry, now
     link(conn, feed_id, article_id, entry.guid)
     conn.execute(
         "INSERT INTO articles_fts (rowid, title, text, quotes, speakers) VALUES (?, ?, ?, '', '')",
-        (article_id, clean(entry.title) or "", text),
+        (article_id, clean(entry.title, TITLE_MAX) or "", text),
     )
     return article_id
 
 
 def _brief_json(brief: Brief) -> str:
-    """The brief without its text (stored in its own columns), every string sanitized."""
-    return json.dumps(_sanitized(brief.to_json(with_text=False)), ensure_ascii=False)
+    """The brief without its text (stored in its own columns), every string sanitized and the
+    fields with a length cap cut to it."""
+    doc = _sanitized(brief.to_json(with_text=False))
+    _cap(doc, "title", TITLE_MAX)
+    _cap(doc, "author", AUTHOR_MAX)
+    for said in (*doc.get("quotes", ()), *doc.get("statements", ())):
+        _cap(said, "text", QUOTE_MAX)
+        _cap(said, "speaker", NAME_MAX)
+        _cap(said, "role", NAME_MAX)
+    for actor in doc.get("actors", ()):
+        _cap(actor, "name", NAME_MAX)
+        _cap(actor, "role", NAME_MAX)
+    return json.dumps(doc, ensure_ascii=False)
+
+
+def _cap(doc: dict[str, Any], key: str, limit: int) -> None:
+    if isinstance(doc.get(key), str):
+        doc[key] = truncate(doc[key], limit)
 
 
 def _sanitized(value: Any) -> Any:
@@ -155,9 +187,16 @@ def complete_article(
     text = "\n\n".join(paragraphs)
     text_hash = content_hash(text)
     if text_hash is not None:
+        # The same text in a feed that carries this article too is a different entry of that
+        # feed (pages that all end on one consent wall or paywall): merging it would lose the
+        # entry, and its feed would bring it back as new at every refresh.
         twin = conn.execute(
-            "SELECT id FROM articles WHERE content_hash = ? AND id != ? LIMIT 1",
-            (text_hash, article_id),
+            """SELECT id FROM articles a WHERE content_hash = ? AND id != ? AND NOT EXISTS (
+                   SELECT 1 FROM feed_articles theirs JOIN feed_articles mine
+                       ON mine.feed_id = theirs.feed_id
+                   WHERE theirs.article_id = a.id AND mine.article_id = ?)
+               LIMIT 1""",
+            (text_hash, article_id, article_id),
         ).fetchone()
         if twin is not None:
             # Links move to the twin only after this article is gone: (feed, GUID) is unique.
@@ -175,8 +214,8 @@ def complete_article(
                extraction_status = ?, extraction_reason = ?, brief = ?
            WHERE id = ?""",
         (
-            clean(a.title),
-            clean(a.author),
+            clean(a.title, TITLE_MAX),
+            clean(a.author, AUTHOR_MAX),
             _published(None, a.published),
             text,
             json.dumps(paragraphs, ensure_ascii=False),
@@ -188,7 +227,7 @@ def complete_article(
         ),
     )
     _store_quotes(conn, article_id, brief)
-    title = row[0] or clean(a.title) or ""
+    title = row[0] or clean(a.title, TITLE_MAX) or ""
     _index(conn, article_id, title, text, brief)
     return article_id
 
@@ -196,8 +235,8 @@ def complete_article(
 def _store_quotes(conn: sqlite3.Connection, article_id: int, brief: Brief) -> None:
     conn.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))
     rows = [
-        (article_id, clean(q.speaker), q.speaker_kind, clean(q.role), sanitize(q.text), is_stmt,
-         q.paragraph, q.start, q.end)
+        (article_id, clean(q.speaker, NAME_MAX), q.speaker_kind, clean(q.role, NAME_MAX),
+         truncate(sanitize(q.text), QUOTE_MAX), is_stmt, q.paragraph, q.start, q.end)
         for is_stmt, group in ((0, brief.quotes), (1, brief.statements))
         for q in group
     ]  # fmt: skip
@@ -219,8 +258,8 @@ def _index(conn: sqlite3.Connection, article_id: int, title: str, text: str, bri
             article_id,
             title,
             text,
-            "\n".join(sanitize(q.text) for q in said),
-            "\n".join(sanitize(s) for s in speakers if s),
+            "\n".join(truncate(sanitize(q.text), QUOTE_MAX) for q in said),
+            "\n".join(truncate(sanitize(s), NAME_MAX) for s in speakers if s),
         ),
     )
 

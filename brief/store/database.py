@@ -1,4 +1,5 @@
-"""The SQLite store of feeds, articles and briefs: the one module that imports sqlite3.
+"""The SQLite store of feeds, articles and briefs: with brief.store.health (creation, the
+check at open, backups) the only modules that import sqlite3.
 
 One file in the data folder, in WAL mode (readers never block the writer), with a busy timeout
 (a writer waits for another instead of failing), foreign keys on, and ``BEGIN IMMEDIATE`` for
@@ -29,8 +30,8 @@ from brief.errors import StoreError, UsageError
 from brief.models import Brief
 from brief.store import articles as store_write
 from brief.store import feeds as store_feeds
+from brief.store import health
 from brief.store.errors import SQLITE_ERROR, store_error
-from brief.store.migrations import migrate
 from brief.store.queries import ArticleReads, where
 from brief.store.rows import (
     COMPLETED_STATUSES,
@@ -60,11 +61,16 @@ class Store(ArticleReads, SaidReads):
         self._lock = threading.RLock()
 
     @classmethod
-    def open(cls, path: Path | None = None, timeout: float = DEFAULT_TIMEOUT) -> Store:
+    def open(
+        cls, path: Path | None = None, timeout: float = DEFAULT_TIMEOUT, *, check: bool = True
+    ) -> Store:
         """Open (creating and migrating as needed) the database at ``path``.
 
         ``path`` defaults to paths.database_file(); ``timeout`` is how many seconds a write
         waits for another process's write to finish before StoreError says it is locked.
+        ``check`` runs a bounded PRAGMA quick_check first (brief.store.health); brief's own
+        worker processes skip it, their parent has checked. A zero-length file or damage
+        found is a StoreError with advice.
         """
         if path is None:
             from brief.paths import database_file
@@ -76,15 +82,15 @@ class Store(ArticleReads, SaidReads):
             raise StoreError(f"cannot create {path.parent}: {err.strerror or err}") from err
         conn: sqlite3.Connection | None = None
         try:
+            health.refuse_empty(path)
+            if not path.exists():
+                health.create(path, timeout)
             conn = sqlite3.connect(
                 path, timeout=timeout, isolation_level=None, check_same_thread=False
             )
-            conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-            conn.execute("PRAGMA foreign_keys = ON")
-            conn.execute("PRAGMA journal_mode = WAL")
-            # In WAL mode NORMAL never corrupts the file; a power cut may lose the last commit.
-            conn.execute("PRAGMA synchronous = NORMAL")
-            migrate(conn, path)
+            if check:
+                health.quick_check(conn, path)
+            health.initialise(conn, path, timeout)
         except sqlite3.Error as err:
             if conn is not None:
                 conn.close()
@@ -94,6 +100,16 @@ class Store(ArticleReads, SaidReads):
                 conn.close()
             raise
         return cls(conn, path, timeout)
+
+    def backup(self, target: Path) -> Path:
+        """Copy the database to ``target`` (a file, or a folder for a dated file) with SQLite's
+        online backup API: a consistent snapshot while other processes write. Returns the
+        file written; FileWriteError when it cannot be."""
+        with self._lock:
+            try:
+                return health.backup(self._conn, self.path, target)
+            except sqlite3.Error as err:
+                raise _translate(err, self.path, self._timeout) from err
 
     def close(self) -> None:
         """Close the connection (the WAL is checkpointed by SQLite when the last one closes)."""
@@ -178,14 +194,16 @@ class Store(ArticleReads, SaidReads):
         *,
         not_before: datetime | None = None,
         now: datetime | None = None,
+        max_new: int | None = None,
     ) -> list[int]:
         """Store a successful fetch in ONE transaction: new entries (status "pending", with
         the feed's text), links of known stories to this feed, and the feed's ETag,
         Last-Modified, title and error reset — so the ETag never runs ahead of the entries.
-        Entries published before ``not_before`` are skipped. Returns the new article ids."""
+        Entries published before ``not_before`` are skipped, and beyond the ``max_new``
+        newest new ones too (for good). Returns the new article ids."""
         with self._write() as conn:
             return store_feeds.record_fetch(
-                conn, feed_id, update, entries, now or now_utc(), not_before
+                conn, feed_id, update, entries, now or now_utc(), not_before, max_new
             )
 
     def record_not_modified(self, feed_id: int, *, now: datetime | None = None) -> None:

@@ -37,7 +37,12 @@ def store_error(code: int | None, detail: str, path: Path, timeout: float) -> St
     if primary == SQLITE_NOTADB:
         return StoreError(f"{path} is not a brief database (not an SQLite file)")
     if primary == SQLITE_CORRUPT:
-        return StoreError(f"database {path} is damaged ({detail})")
+        # The advice of brief.store.health, which imports sqlite3: repeated rather than imported.
+        return StoreError(
+            f"database {path} is damaged ({detail}); brief will not use it: recover what is "
+            f"left with `sqlite3 {path} .recover | sqlite3 {path}.recovered` and move that into "
+            "its place, or restore a backup made with `brief backup PATH`"
+        )
     if primary == SQLITE_CANTOPEN:
         return StoreError(f"cannot open database {path} ({detail})")
     if primary == SQLITE_IOERR:

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from brief.store.articles import clean, find_article, insert_pending, link
+from brief.store.articles import NAME_MAX, TITLE_MAX, clean, find_article, insert_pending, link
 from brief.store.rows import FetchUpdate, to_db_time
 from brief.text import sanitize
 
@@ -30,7 +30,7 @@ def add_feed(
     clean_tags = [t for t in (" ".join(sanitize(t).split()) for t in tags) if t]
     cursor = conn.execute(
         "INSERT INTO feeds (url, name, tags, added_at) VALUES (?, ?, ?, ?)",
-        (url, clean(name), json.dumps(list(dict.fromkeys(clean_tags))), to_db_time(now)),
+        (url, clean(name, NAME_MAX), json.dumps(list(dict.fromkeys(clean_tags))), to_db_time(now)),
     )
     return int(cursor.lastrowid or 0), True
 
@@ -54,12 +54,17 @@ def record_fetch(
     entries: Iterable[FeedEntry],
     now: datetime,
     not_before: datetime | None,
+    max_new: int | None = None,
 ) -> list[int]:
     """Store a fetch: new entries (pending), links to known stories, and the feed's new
-    ETag/Last-Modified, all in the caller's one transaction. Returns the new article ids."""
+    ETag/Last-Modified, all in the caller's one transaction. Returns the new article ids.
+
+    Of more than ``max_new`` new entries only the newest are stored (by date; undated ones,
+    in feed order, after the dated); the others are remembered as tombstones, so that they
+    are not new again at the next refresh while the feed lists them."""
     now_text = to_db_time(now)
     oldest = to_db_time(not_before) if not_before is not None else None
-    new_ids: list[int] = []
+    new: list[FeedEntry] = []
     for entry in entries:
         seen = conn.execute(
             "UPDATE tombstones SET last_seen = ? WHERE feed_id = ? AND guid = ?",
@@ -71,7 +76,16 @@ def record_fetch(
         if existing is not None:
             link(conn, feed_id, existing, entry.guid)
         elif oldest is None or entry.published is None or entry.published >= oldest:
-            new_ids.append(insert_pending(conn, feed_id, entry, now))
+            new.append(entry)
+    if max_new is not None and len(new) > max_new:
+        # sorted() is stable, reversed too: undated entries ("") keep the feed's order, last.
+        kept = {id(e) for e in sorted(new, key=lambda e: e.published or "", reverse=True)[:max_new]}
+        conn.executemany(
+            "INSERT OR REPLACE INTO tombstones (feed_id, guid, last_seen) VALUES (?, ?, ?)",
+            [(feed_id, e.guid, now_text) for e in new if id(e) not in kept],
+        )
+        new = [e for e in new if id(e) in kept]
+    new_ids = [insert_pending(conn, feed_id, entry, now) for entry in new]
     _fetch_succeeded(conn, feed_id, update, now_text)
     return new_ids
 
@@ -87,7 +101,7 @@ def _fetch_succeeded(
         (
             update.etag,
             update.last_modified,
-            clean(update.title),
+            clean(update.title, TITLE_MAX),
             update.site_url,
             now_text,
             now_text,

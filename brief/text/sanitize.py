@@ -1,5 +1,5 @@
 """Untrusted text made safe to show: control characters, terminal escapes, bidi and invisible
-characters removed, line breaks normalized."""
+characters removed, line breaks normalized; and cut to a length with a visible mark."""
 
 from __future__ import annotations
 
@@ -39,3 +39,20 @@ def sanitize(s: str) -> str:
     s = _ESCAPES.sub("", s)
     s = _CARRIAGE.sub("\n", s).translate(_NEWLINES)
     return _INVISIBLE.sub("", s)
+
+
+# What ends a field that was cut to its length (a 10 MB title, a 100,000-character quote).
+TRUNCATION_MARK = " […]"
+
+
+def truncate(text: str, limit: int) -> str:
+    """``text`` unchanged when it has at most ``limit`` characters, else cut (at a space when
+    one is near) to ``limit`` characters in all, ending with TRUNCATION_MARK."""
+    if len(text) <= limit:
+        return text
+    room = max(limit - len(TRUNCATION_MARK), 1)
+    cut = text[:room]
+    space = cut.rfind(" ")
+    if space > room * 3 // 4:
+        cut = cut[:space]
+    return cut.rstrip() + TRUNCATION_MARK

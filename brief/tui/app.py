@@ -16,11 +16,13 @@ from datetime import datetime
 from rich.text import Text
 from textual import work
 from textual.app import App
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from brief.config import Config
 from brief.errors import ConfigError
 from brief.store import Store, now_utc
+from brief.text import sanitize
 from brief.tui import jobs, keys
 from brief.tui.context import Context
 from brief.tui.format import plain
@@ -42,6 +44,22 @@ class BriefApp(App[None]):
         self.ctx = ctx
         self.brief_keymap = keymap
         self.refreshing = False
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification (this app's, its screens' and widgets') shown sanitized: a feed's
+        name, URL or error may carry terminal escapes (OSC 52, C1 controls)."""
+        super().notify(
+            sanitize(message), title=sanitize(title), severity=severity, timeout=timeout,
+            markup=markup,
+        )  # fmt: skip
 
     def get_default_screen(self) -> Screen[None]:
         """The main screen is the bottom of the stack."""
@@ -178,7 +196,7 @@ def create_app(
         from multiprocessing import resource_tracker
 
         resource_tracker.ensure_running()
-    reader = Store.open(store.path)
+    reader = Store.open(store.path, check=False)  # ``store`` was checked when it opened
     app = BriefApp(Context(store, reader, config, clock, open_url, demo), keymap)
     theme = config.tui.theme
     if theme and theme not in app.available_themes:

@@ -1,0 +1,71 @@
+"""`brief summarize` under the bounds of the refresh workers: a time limit and a memory cap.
+
+The source is loaded (fetched, read, extracted) and analyzed in one worker process of
+brief.refresh.workers: a page that makes extraction spin or analysis balloon is stopped at
+the time limit (the process killed) or at the worker's address-space cap, instead of running
+for as long as it likes. Standard input is read here and handed over as bytes (a spawned
+worker has no access to it). Errors of the task (FetchError, ExtractionError, …) come back as
+they are.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+
+from brief.errors import AnalysisTimeout, BriefError
+from brief.models import Brief
+from brief.refresh.workers import WorkerError, WorkerPool, WorkerTimeout
+
+
+@dataclass(frozen=True, slots=True)
+class OneShot:
+    """What to summarize and how."""
+
+    source: str  # a URL, a file, or "-" (then ``stdin`` holds the bytes)
+    stdin: bytes | None
+    sentences: int
+    algorithm: str
+    language: str | None
+
+
+def summarize_bounded(job: OneShot, *, time_limit: float) -> Brief:
+    """The brief of ``job.source``; AnalysisTimeout past ``time_limit`` seconds (loading
+    included), BriefError when the worker died (out of memory, crashed)."""
+
+    async def run() -> Brief:
+        pool: WorkerPool[OneShot, Brief] = WorkerPool(
+            _summarize, size=1, timeout=time_limit, warm=_warm
+        )
+        try:
+            return await pool.run(job)
+        finally:
+            pool.close()
+
+    try:
+        return asyncio.run(run())
+    except WorkerTimeout as err:
+        raise AnalysisTimeout(
+            f"{job.source}: not summarized within {time_limit:g} s (loading and analysis); "
+            "the page may be very large (--time-limit sets the limit)"
+        ) from err
+    except WorkerError as err:
+        raise BriefError(f"{job.source}: analysis failed ({err})") from err
+
+
+def _summarize(job: OneShot) -> Brief:
+    """The worker's task: load and analyze."""
+    from brief.analyze import analyze
+    from brief.extract import article_from_bytes, load_source
+
+    if job.stdin is not None:
+        article = article_from_bytes(job.stdin, path="-")
+    else:
+        article = load_source(job.source)
+    return analyze(article, sentences=job.sentences, algorithm=job.algorithm, language=job.language)
+
+
+def _warm() -> None:
+    """Import the pipeline before the clock starts (~1 s)."""
+    import brief.analyze
+    import brief.extract  # noqa: F401
