@@ -316,6 +316,13 @@ DEBRIS_LINES = {
     "lone date": "24 July 2015",
     "date and time": "Tuesday, November 19, 2019, 9:02 AM",
     "published date": "Published: 3 March 2013",
+    "share prompt": "Like this story? Share it with a friend!",
+    "also on a site": "Also on rt.com Russia says the ferry talks have failed",
+    "also on a news site": "Also on BBC News: Ferry prices rise again",
+    "read more link": "READ MORE: Ferry prices rise again as winter begins",
+    "caption with credit": "Ferries wait at the quay on Friday. Photograph: Jane Doe/AFP/Getty Images",
+    "caption with bracketed credit": "The old harbour bridge at dawn (Photo: AP)",
+    "caption with agency credit": "Commuters queue for the ferry. Reuters/Jane Doe",
 }
 TRAILERS = (
     "Related",
@@ -348,6 +355,9 @@ PROSE = (
     "Reuters reported that the talks had failed before dawn.",
     "Source material for the report came from the council's own engineers.",
     "Related groups of cyclists have asked for the closure to become permanent.",
+    "Also on Monday, the council met to discuss the cost of the repairs.",
+    "The photo showed a ferry stuck under the bridge, the harbour master said.",
+    "Read more about the repairs in the council's report, the mayor urged.",
 )
 TEASER = "Ferry prices rise again as the winter timetable begins on the river."
 

@@ -9,10 +9,12 @@ too), with leading wire prefixes such as "(CNN) --" trimmed.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from brief.models import Article
 from brief.text import (
+    is_debris_line,
     is_debris_sentence,
     is_trailer_line,
     sentence_spans,
@@ -77,6 +79,10 @@ def candidates(article: Article) -> list[Candidate]:
     for paragraph in article.paragraphs:
         if sentences and is_trailer_line(paragraph):
             break  # what follows are teasers of other stories
+        if is_debris_line(paragraph) and not _TERMINAL.search(paragraph):
+            # A caption ending in its credit, a link to another story: in text that did not
+            # go through extraction. (A label glued to prose is the sentence rules' business.)
+            continue
         for start, end in sentence_spans(paragraph):
             sentences.append((len(sentences), _trim(paragraph[start:end])))
     chosen = [(i, s) for i, s in sentences if is_prose(s)]
@@ -89,3 +95,50 @@ def candidates(article: Article) -> list[Candidate]:
             seen.add(s)
             out.append(Candidate(i, s, tuple(w.lower() for w in words(s))))
     return out
+
+
+# A sentence that leans on the one before it: a pronoun or a "the move"-style reference for
+# its subject, or a connective that answers it. A summary never opens on one of these unless
+# the sentence it leans on comes first.
+_LEANS_ON_PREVIOUS = re.compile(
+    r"""^(?:
+        (?:he|she|they|it|his|her|their|its|him|them|such)\b(?!['’]s\b)
+      | (?:this|these|those|that)\b(?!\ (?:week|weekend|year|month|morning|afternoon|evening
+          |night|spring|summer|autumn|fall|winter|season|time)s?\b)
+      | (?:but|and|however|yet|still|also|instead|meanwhile|moreover|furthermore|nevertheless
+          |nonetheless|otherwise|likewise|similarly|besides|thus|hence|therefore|so)\b
+      | the\ (?:move|decision|step|announcement|comments?|remarks?|statement|proposals?|plans?
+          |deal|agreement|report|figures|news|incident|attack|change|measures?|latter|former
+          |same|two|pair|couple|company|firm|group|man|woman|official|minister|spokesman
+          |spokeswoman|spokesperson)\b
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def leans_on_previous(sentence: str) -> bool:
+    """Whether a sentence opens on a reference to an earlier one ("He added…", "The move…")."""
+    return bool(_LEANS_ON_PREVIOUS.match(sentence))
+
+
+def anchored(ranked: Sequence[int], count: int, leans: Sequence[bool]) -> list[int]:
+    """The first ``count`` of ``ranked`` (candidate indices, best first), ascending, such that
+    the summary does not open on a sentence that leans on one it leaves out (``leans[i]``:
+    candidate ``i`` leans on the one before it).
+
+    Such an opener brings in the candidate before it (its antecedent) in place of the
+    lowest-ranked pick; with a one-sentence summary the antecedent replaces it. Repeated
+    until the opener stands on its own or is the article's first candidate.
+    """
+    picks = list(ranked[:count])
+    while picks:
+        first = min(picks)
+        if first == 0 or not leans[first] or first - 1 in picks:
+            break
+        if len(picks) > 1:
+            drop = next(p for p in reversed(picks) if p != first)
+            picks.remove(drop)
+        else:
+            picks.remove(first)
+        picks.append(first - 1)
+    return sorted(picks)
