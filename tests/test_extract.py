@@ -58,8 +58,11 @@ def test_spanish_column_whose_text_mentions_old_years_has_no_date() -> None:
     assert article.published is None
     assert article.title == "Una solución no violenta para la cuestión mapuche"
     assert article.site == "LA NACION"
-    assert len(article.paragraphs) == 11
-    assert article.paragraphs[0].startswith("Abdullah Ocalan, el líder independentista kurdo")
+    # The standfirst above the article's container (trafilatura leaves it out) is put back
+    # first: it is the page's description (brief.extract.lede).
+    assert len(article.paragraphs) == 12
+    assert article.paragraphs[0].startswith("Los pueblos indígenas reclaman por derechos")
+    assert article.paragraphs[1].startswith("Abdullah Ocalan, el líder independentista kurdo")
     assert article.paragraphs[-1].startswith("Andrés Malamud es politólogo")
 
 
@@ -316,6 +319,13 @@ DEBRIS_LINES = {
     "lone date": "24 July 2015",
     "date and time": "Tuesday, November 19, 2019, 9:02 AM",
     "published date": "Published: 3 March 2013",
+    "share prompt": "Like this story? Share it with a friend!",
+    "also on a site": "Also on rt.com Russia says the ferry talks have failed",
+    "also on a news site": "Also on BBC News: Ferry prices rise again",
+    "read more link": "READ MORE: Ferry prices rise again as winter begins",
+    "caption with credit": "Ferries wait at the quay. Photograph: Jane Doe/AFP/Getty Images",
+    "caption with bracketed credit": "The old harbour bridge at dawn (Photo: AP)",
+    "caption with agency credit": "Commuters queue for the ferry. Reuters/Jane Doe",
 }
 TRAILERS = (
     "Related",
@@ -348,6 +358,9 @@ PROSE = (
     "Reuters reported that the talks had failed before dawn.",
     "Source material for the report came from the council's own engineers.",
     "Related groups of cyclists have asked for the closure to become permanent.",
+    "Also on Monday, the council met to discuss the cost of the repairs.",
+    "The photo showed a ferry stuck under the bridge, the harbour master said.",
+    "Read more about the repairs in the council's report, the mayor urged.",
 )
 TEASER = "Ferry prices rise again as the winter timetable begins on the river."
 
@@ -383,3 +396,58 @@ def test_a_long_line_is_never_debris() -> None:
     related = "More from " + " ".join(["word"] * 7)
     assert not is_debris_line(credit) and not is_debris_line(share)
     assert not is_trailer_line(related)
+
+
+# The lede above the article's container (brief.extract.lede).
+
+LEDE = (
+    "Drivers face months of detours after engineers found the old harbour bridge unsafe, and "
+    "the council has no money set aside for the repairs."
+)
+
+
+def _lede_page(description: str, lede_html: str) -> str:
+    paragraphs = "".join(f"<p>{p}</p>" for p in BODY)
+    return (
+        "<!DOCTYPE html><html><head><title>Bridge closed | City Times</title>"
+        f'<meta property="og:description" content="{description}"></head><body>'
+        "<nav><a href='/'>Home</a></nav>"
+        f"<header><h1>Council closes the old harbour bridge</h1>{lede_html}</header>"
+        f"<div class='story'><article>{paragraphs}</article></div>"
+        "<footer>© City Times</footer></body></html>"
+    )
+
+
+def _trafilatura_paragraphs(html: str) -> list[str]:
+    import trafilatura
+
+    text = trafilatura.extract(html, include_comments=False, include_tables=False) or ""
+    return [p for p in text.split("\n") if p.strip()]
+
+
+def test_a_standfirst_extraction_leaves_out_is_put_back_first() -> None:
+    html = _lede_page(LEDE, f"<p class='standfirst'>{LEDE}</p>")
+    assert LEDE not in _trafilatura_paragraphs(html)  # the case this is for
+    assert extract_html(html).paragraphs == (LEDE, *BODY)
+
+
+def test_a_truncated_description_brings_the_whole_standfirst() -> None:
+    html = _lede_page(LEDE[:90] + "...", f"<p class='standfirst'>{LEDE}</p>")
+    assert extract_html(html).paragraphs == (LEDE, *BODY)
+
+
+@pytest.mark.parametrize(
+    "lede_html",
+    [
+        "",  # the description is nowhere on the page: it is not the page's text
+        f"<aside><p>{LEDE}</p></aside>",  # a teaser box
+        f"<nav><p>{LEDE}</p></nav>",
+    ],
+)
+def test_a_description_not_shown_as_a_lede_is_not_added(lede_html: str) -> None:
+    assert extract_html(_lede_page(LEDE, lede_html)).paragraphs == tuple(BODY)
+
+
+def test_a_description_the_text_already_holds_is_not_repeated() -> None:
+    html = _lede_page(BODY[0], f"<p class='standfirst'>{BODY[0]}</p>")
+    assert extract_html(html).paragraphs.count(BODY[0]) == 1

@@ -266,3 +266,34 @@ print("ok")
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
+
+
+def test_the_default_summary_needs_neither_nltk_nor_sumys_stemmers() -> None:
+    """Stemming is Snowball's (snowballstemmer), not NLTK's port: the default loads no NLTK."""
+    script = """
+import sys
+from importlib import resources
+from brief.models import Article
+from brief.summary.rank import summarize
+from brief.summary.stemming import stemmer
+text = (resources.files("brief") / "samples" / "seed.txt").read_text(encoding="utf-8")
+assert len(summarize(Article(paragraphs=tuple(text.split("\\n\\n"))), 5)) == 5
+assert stemmer("english")("Running") == "run" and stemmer("german")("Häuser") == "haus"
+print(sorted(m for m in sys.modules if m == "nltk" or m.startswith("nltk.")))
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("algorithm", ["sumbasic", "kl", "edmundson", "lexrank"])
+def test_every_sumy_algorithm_picks_whole_sentences(algorithm: str) -> None:
+    from brief.summary.sumy_algorithms import sumy_pick
+
+    texts = [c.text for c in candidates(_seed())]
+    picks = sumy_pick(texts, 4, algorithm, "english", title="Drone crisis between Mali and Algeria")
+    assert len(picks) == 4
+    assert picks == sorted(set(picks))
+    assert all(0 <= i < len(texts) for i in picks)

@@ -157,6 +157,47 @@ CASES = [
 ]
 
 
+# Never a break inside a figure or after an abbreviation; a word that is also an
+# abbreviation ("no") still ends its sentence.
+NUMBER_AND_ABBREVIATION_CASES = [
+    (
+        "Profits rose 3.5% to $1.13bn (£600m). Sales of 1,000.50 euros were booked.",
+        ["Profits rose 3.5% to $1.13bn (£600m).", "Sales of 1,000.50 euros were booked."],
+    ),
+    (
+        "The Dow fell 1.2 per cent to 24,500.3 points at 5 p.m. The yen rose.",
+        ["The Dow fell 1.2 per cent to 24,500.3 points at 5 p.m.", "The yen rose."],
+    ),
+    (
+        "The vote was 52.1 vs. 47.9 per cent. See Fig. 3 and art. 50 of the treaty.",
+        ["The vote was 52.1 vs. 47.9 per cent.", "See Fig. 3 and art. 50 of the treaty."],
+    ),
+    (
+        "The Rt. Hon. David Lammy and Sens. Warren and Sanders met Atty. Gen. Garland. It ended.",
+        [
+            "The Rt. Hon. David Lammy and Sens. Warren and Sanders met Atty. Gen. Garland.",
+            "It ended.",
+        ],
+    ),
+    (
+        "It reached No. 1 in St. Petersburg. The EU said no. Brussels agreed.",
+        ["It reached No. 1 in St. Petersburg.", "The EU said no.", "Brussels agreed."],
+    ),
+    (
+        "Microsoft Corp. and Apple Inc. shares rose 0.5 pct. Analysts expect version 2.0 soon.",
+        [
+            "Microsoft Corp. and Apple Inc. shares rose 0.5 pct.",
+            "Analysts expect version 2.0 soon.",
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NUMBER_AND_ABBREVIATION_CASES)
+def test_never_splits_inside_a_number_or_an_abbreviation(text: str, expected: list[str]) -> None:
+    assert split_sentences(text) == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_split_sentences(text: str, expected: list[str]) -> None:
     assert split_sentences(text) == expected

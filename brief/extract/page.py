@@ -1,9 +1,11 @@
 """HTML or copied text -> Article: title, site, author, date, language and the text as paragraphs.
 
-Paragraph boundaries are kept as the page has them (quote attribution depends on them: a
-paragraph that is only a quotation stays apart from the "X said." paragraph after it). Page
-debris (credits, share prompts, a trailing "Related" block) is dropped here, once, for every
-source. The publication date comes from the page's metadata only (brief.extract.meta).
+A lede printed above the article's container, which trafilatura leaves out, is put back
+(brief.extract.lede). Paragraph boundaries are kept as the page has them (quote attribution
+depends on them: a paragraph that is only a quotation stays apart from the "X said."
+paragraph after it). Page debris (credits, share prompts, a trailing "Related" block) is
+dropped here, once, for every source. The publication date comes from the page's metadata
+only (brief.extract.meta).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from urllib.parse import urlsplit
 
 from brief.errors import ExtractionError
 from brief.extract.debris import drop_debris, tidy
+from brief.extract.lede import missing_lede
 from brief.extract.meta import page_language, published_date
 from brief.models import Article
 from brief.net import decode_bytes
@@ -85,6 +88,9 @@ def extract_html(html: str | bytes, *, url: str | None = None, path: str | None 
     # The headline often opens the body too; it is the title, not the first paragraph.
     if paragraphs and title and _same(paragraphs[0], title):
         paragraphs = paragraphs[1:]
+    lede = missing_lede(tree, paragraphs, tidy)
+    if lede and drop_debris([lede]):
+        paragraphs.insert(0, lede)
     _require_text(paragraphs, where)
     return Article(
         paragraphs=tuple(paragraphs),

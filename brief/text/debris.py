@@ -55,6 +55,11 @@ _PROMPT_LINE = re.compile(
       | get\ (?:our|the)\b.*\bnewsletters?\b.*
       | (?:skip\ )?advertisement|advert|sponsored(?:\ content)?
       | (?:story|article)\ continues\ below(?:\ (?:this\ )?advertisement)?
+      | click\ here\b.*
+      | subscribe\ to\ .{1,40}\ on\ (?:youtube|twitter|facebook|instagram|tiktok)\b.*
+      | (?:see|view)\ (?:more|all)(?:\ (?:the|our))?\ (?:photos|pictures|images|videos)
+      | (?:like|enjoy(?:ed)?|love)\ this\ (?:story|article|post|page)\??
+            (?:\ (?:share|send|pass)\ it\b.*)?
     )[\s:.!…]*$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -81,6 +86,29 @@ _TRAILER_LINE = re.compile(
     )\W*$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# A link to another story, on a line of its own: "Read more: Ferry prices rise again",
+# "Also on rt.com Russia says…", "Also on BBC News: …". "Also on Monday, the council met." is
+# prose: "Also on" needs a site after it.
+_LINK_LINE = re.compile(
+    r"""^(?:
+        (?:read\ (?:more|also|next)|also\ read|see\ also|related|more)\s*[:：|»›-]
+      | also\ on\ (?:[\w-]+\.[a-z]{2,}(?:\.[a-z]{2})?\b
+            |(?:the\ )?(?:bbc|sky|cnn|fox|rt|abc|cbs|nbc|npr|pbs|guardian|euronews|france\ ?24
+            |al\ jazeera|dw|reuters|bloomberg)(?:\ news)?\b)
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# A caption that ends with its credit: "Protesters in Bamako. Photograph: Jane Doe/AFP",
+# "A soldier at the border (Photo: AP)", "Crowds on Friday. Reuters/Jane Doe".
+_CAPTION_CREDIT = re.compile(
+    rf"""(?:
+        (?:photograph|photo|picture|image|credit|illustration|video)s?\s*(?:[:：]|by\b)\s*[^.!?]{{1,90}}
+      | /\s*{_AGENCY}|{_AGENCY}\s*/\s*[^.!?/]{{1,40}}
+    )[)\]]?\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_MAX_LINK_WORDS = 25
+_MAX_CAPTION_WORDS = 45
 _MAX_CREDIT_WORDS = 20
 _MAX_PROMPT_WORDS = 15
 _MAX_AGENCY_WORDS = 8
@@ -90,11 +118,13 @@ _MAX_TRAILER_WORDS = 8
 # timestamps, calls to action, copyright, reporting credits. A label needs its colon:
 # "Video footage showed…" is prose.
 _DEBRIS_SENTENCE = re.compile(
-    r"^(?:(?:credits?|photos?|images?|pictures?|video|source|watch|listen|related|see also|"
-    r"advertisement|published|updated|last updated|posted)\s*[:|]"
+    r"^(?:(?:credits?|photos?|photographs?|images?|pictures?|video|source|watch|listen|related|"
+    r"see also|advertisement|published|updated|last updated|posted)\s*[:|]"
     r"|(?:published|updated|last updated|posted)(?: on| at)?\s+\d"
-    r"|copyright\b|©|share (?:this|on|via)\b|follow (?:us|@)|subscribe\b|sign up\b"
-    r"|click here\b|read more\b|(?:additional )?(?:reporting|writing|editing) by\b)",
+    r"|copyright\b|©|share (?:this|it|on|via)\b|follow (?:us|@)|subscribe\b|sign up\b"
+    r"|click here\b|read more\b|read also\b|also read\b|also on [\w-]+\.[a-z]{2,}"
+    r"|(?:like|enjoy(?:ed)?) this (?:story|article)\b"
+    r"|(?:additional )?(?:reporting|writing|editing) by\b)",
     re.I,
 )
 # "By John Smith." / "By . Daily Mail Reporter ." - a byline is a handful of capitalized words.
@@ -108,7 +138,8 @@ _DEBRIS_PREFIX = re.compile(
 
 
 def is_debris_line(line: str) -> bool:
-    """Whether a line is an image credit, a share/follow/newsletter prompt, an ad or a date."""
+    """Whether a line is an image credit or a caption ending in one, a share/follow/newsletter
+    prompt, a link to another story ("Read more: …", "Also on …"), an ad or a date."""
     line = line.strip()
     count = len(line.split())
     if not line:
@@ -118,6 +149,10 @@ def is_debris_line(line: str) -> bool:
     if count <= _MAX_AGENCY_WORDS and (_AGENCY_LINE.match(line) or _CREDIT_BY_LINE.match(line)):
         return True
     if count <= _MAX_AGENCY_WORDS and _DATE_LINE.match(line):
+        return True
+    if count <= _MAX_LINK_WORDS and _LINK_LINE.match(line):
+        return True
+    if count <= _MAX_CAPTION_WORDS and _CAPTION_CREDIT.search(line):
         return True
     return count <= _MAX_PROMPT_WORDS and bool(_PROMPT_LINE.match(line))
 

@@ -39,8 +39,8 @@ def _wordset(spaced: str) -> frozenset[str]:
 # ends a sentence.
 TITLE_ABBREVIATIONS = _wordset(
     """
-    adm brig capt cmdr col cpl det dott dr fr gen gov hon insp lt maj messrs mlle mme mr mrs ms
-    pres prof rep rev sen sgt sr sra srta supt
+    adm atty brig capt cmdr col cpl det dott dr drs fr gen gens gov govs hon insp lt maj messrs
+    mlle mme mr mrs ms pres prof rep reps rev rt sen sens sgt sr sra srta supt
     """
 )
 # After these a period never ends a sentence either ("e.g. Paris").
@@ -66,6 +66,8 @@ _STARTERS = _wordset(
     """
 )
 _OPENERS = "“„«‘"
+# Abbreviations that are also words: "No. 10", "art. 5", but "The EU said no. Brussels agreed."
+_BEFORE_FIGURES = _wordset("art fig no nos pp vol")
 
 
 class _Splitter:
@@ -192,6 +194,8 @@ class _Splitter:
         low = word.lower()
         if low in TITLE_ABBREVIATIONS or low in _NEVER_END:
             return False
+        if low in _BEFORE_FIGURES:
+            return not nxt.isdigit()
         initial = len(word) == 1 and word.isalpha() and word.isupper()
         if initial or low in ABBREVIATIONS or ("." in word and word.replace(".", "").isalpha()):
             # J. R. R. Tolkien, Apple Inc. shares, the U.S. Senate, at 9 a.m. Monday
