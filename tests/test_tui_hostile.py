@@ -64,9 +64,9 @@ async def test_hostile_titles_names_and_quotes_render_literally(hostile: Store) 
         app, main = tui.app, tui.main
         assert app.screen is main
         text = tui.text()
-        # The list cuts long titles with "…"; what is shown is the literal text.
+        # The list wraps long titles; what is shown is the literal text.
         assert "click me [@click=app.quit]x[/] [/x]" in text  # OSC 8's text, not its link
-        assert "Second: [link=http://evil.example]not a li" in text
+        assert "Second: [link=http://evil.example]not a" in text
         assert "Analyzed: " + HOSTILE_SHOWN in text  # the brief's headline
         assert "in " + HOSTILE_SPEAKER in text  # the feed's name, above the headline
         assert "#[/x]" in text  # a tag

@@ -9,12 +9,13 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.events import DescendantFocus, Resize
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList
 
 from brief.store import ArticleFilter, ArticleSummary
-from brief.tui import keys
+from brief.tui import keys, layout
 from brief.tui.browser import open_page
 from brief.tui.context import Context
 from brief.tui.filters import describe
@@ -28,9 +29,10 @@ RELOAD_INTERVAL = 0.5  # seconds between list re-reads while a refresh stores ar
 
 
 class MainScreen(Screen[None]):
-    """Three panes: feeds (left), articles (middle), brief (right)."""
+    """Feeds (left), articles (middle), brief (right): as many as fit (brief.tui.layout)."""
 
     BINDINGS = keys.MAIN
+    AUTO_FOCUS = "#articles"
 
     @dataclass
     class StateChanged(Message):
@@ -48,6 +50,7 @@ class MainScreen(Screen[None]):
         super().__init__()
         self.ctx = ctx
         self._last_reload = 0.0
+        self._pane = "articles"  # the pane with the focus, or the last one that had it
 
     def compose(self) -> ComposeResult:
         """The panes, a status line and the footer of keys."""
@@ -60,9 +63,13 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         """Show what the store has at once; the demo analyzes its samples meanwhile."""
+        self.feeds.border_title = "Feeds"
+        self.articles.border_title = "Articles"
+        self.brief.border_title = "Brief"
         self.feeds.recount()
         self.articles.reload()
         self.articles.focus()
+        self._lay_out()
         if self.ctx.demo:
             self.brief.loading = True  # until the app's demo job has stored a first sample
 
@@ -106,6 +113,43 @@ class MainScreen(Screen[None]):
         self.ctx.forget_speakers()
         self.feeds.recount()
         self.articles.reload(keep=self.articles.highlighted_id)
+
+    # Layout: the panes that fit, always with the focused one.
+
+    def on_resize(self, event: Resize) -> None:
+        """Another terminal size: three, two or one pane."""
+        self._lay_out()
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        """The focused pane is always on screen (at 80 columns it is the only one)."""
+        pane = event.widget.id
+        if pane in layout.PANES and pane != self._pane:
+            self._pane = pane
+            self._lay_out()
+
+    def _lay_out(self) -> None:
+        shown = layout.shown(self.size.width, self._pane)
+        self.set_class(len(shown) == 1, "-one-pane")
+        self.set_class(len(shown) == 2, "-two-panes")
+        for pane in layout.PANES:
+            self.query_one(f"#{pane}").display = pane in shown
+
+    def action_next_pane(self) -> None:
+        """tab: the next pane (shown first, if it was not)."""
+        self._go_to(layout.step(self._pane, forward=True))
+
+    def action_previous_pane(self) -> None:
+        """shift+tab: the previous pane."""
+        self._go_to(layout.step(self._pane, forward=False))
+
+    def action_back_to_list(self) -> None:
+        """escape: from the brief or the feeds back to the article list."""
+        self._go_to("articles")
+
+    def _go_to(self, pane: str) -> None:
+        self._pane = pane
+        self._lay_out()
+        self.query_one(f"#{pane}").focus()
 
     # Events from the panes.
 

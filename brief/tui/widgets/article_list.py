@@ -1,6 +1,7 @@
 """The article list: two lines per article, loaded from the store page by page.
 
-    ● ★ Headline of the article, cut to the width of the pane…
+    ● ★ Headline of the article, wrapped at the width of the pane
+        onto as many lines as it needs
         Feed name · 3h · ❝ 7
 
 An OptionList (not a ListView of widgets) so that long lists stay cheap; rows come from the
@@ -139,12 +140,14 @@ class ArticleList(OptionList):
 
 
 def _prompt(summary: ArticleSummary, now: datetime) -> Text:
-    """Two lines: marks and title; feed, age and quote count. Feed text is made literal."""
-    out = Text(no_wrap=True, overflow="ellipsis", end="")
+    """Marks and title (wrapped, never cut); feed, age and quote count. Feed text is made
+    literal."""
+    out = Text(end="", overflow="fold")
     out.append("●" if not summary.read else " ", style="bold #3b9cff")
     out.append("★" if summary.starred else " ", style="yellow")
     out.append(" ")
-    out.append_text(plain(summary.title, "bold" if not summary.read else "", default="(untitled)"))
+    title = plain(summary.title, "bold" if not summary.read else "", default="(untitled)")
+    out.append(title.plain, style=title.style)
     out.append("\n    ")
     out.append_text(plain(summary.feeds[0] if summary.feeds else "", "cyan"))
     when = age(summary.published or summary.fetched_at, now)

@@ -51,7 +51,11 @@ class BriefView(RichLog):
 
     def __init__(self, store: Store, *, id: str | None = None) -> None:
         # Page text is never markup: the log is given Text and Rich renderables only.
-        super().__init__(id=id, wrap=True, markup=False, highlight=False, auto_scroll=False)
+        # min_width 1: lines are wrapped at the pane's width, however narrow (RichLog's
+        # default of 78 columns cut every line of a pane narrower than that).
+        super().__init__(
+            id=id, wrap=True, markup=False, highlight=False, auto_scroll=False, min_width=1
+        )
         self._store = store
         self.article: StoredArticle | None = None
         self.full_text = False
