@@ -17,8 +17,8 @@ pytestmark = pytest.mark.anyio
 
 def shown(main: MainScreen) -> list[str]:
     """The ids of the main screen's panes on screen, left to right."""
-    panes = [main.query_one(f"#{name}") for name in ("feeds", "articles", "brief")]
-    return [str(p.id) for p in panes if p.display]
+    panes = {"feeds": "#feeds-pane", "articles": "#articles", "brief": "#brief"}
+    return [name for name, pane in panes.items() if main.query_one(pane).display]
 
 
 def panel_lines(screen: str, title: str) -> list[str]:

@@ -46,6 +46,12 @@ LIST: list[BindingType] = [
     Binding("escape", "back", "Back", id="back"),
 ]
 
+# The search screen: the list's keys, and down from the query box into the results.
+SEARCH: list[BindingType] = [
+    *LIST,
+    Binding("down", "to_results", "To the results", id="search_results", show=False),
+]
+
 # The article screen reached from speakers or search.
 ARTICLE: list[BindingType] = [
     Binding("j", "scroll_down", "Scroll down", id="article_down", show=False),
@@ -66,6 +72,7 @@ GROUPS: tuple[tuple[str, list[BindingType]], ...] = (
     ("Everywhere", APP),
     ("Main screen", MAIN),
     ("Speakers, search and filter lists", LIST),
+    ("Search", SEARCH[len(LIST) :]),
     ("Article", ARTICLE),
     ("Help", HELP),
 )

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.events import DescendantFocus, Resize
 from textual.message import Message
 from textual.screen import Screen
@@ -22,6 +22,7 @@ from brief.tui.filters import describe
 from brief.tui.screens.speakers import SPEAKERS_SHOWN, ranked
 from brief.tui.widgets.article_list import ArticleList
 from brief.tui.widgets.brief_view import EMPTY_STORE, NO_ARTICLES, BriefView
+from brief.tui.widgets.feed_info import FeedInfo
 from brief.tui.widgets.feed_list import FeedList, filter_for, option_for
 from brief.tui.widgets.status_bar import StatusBar
 
@@ -55,7 +56,9 @@ class MainScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """The panes, a status line and the footer of keys."""
         with Horizontal(id="panes"):
-            yield FeedList(self.ctx.reader, id="feeds")
+            with Vertical(id="feeds-pane"):
+                yield FeedList(self.ctx.reader, id="feeds")
+                yield FeedInfo(id="feed-info")
             yield ArticleList(self.ctx.store, self.ctx.clock, id="articles")
             yield BriefView(self.ctx.store, id="brief")
         yield StatusBar(id="status")
@@ -132,7 +135,9 @@ class MainScreen(Screen[None]):
         self.set_class(len(shown) == 1, "-one-pane")
         self.set_class(len(shown) == 2, "-two-panes")
         for pane in layout.PANES:
-            self.query_one(f"#{pane}").display = pane in shown
+            self.query_one(f"#{pane}-pane" if pane == "feeds" else f"#{pane}").display = (
+                pane in shown
+            )
 
     def action_next_pane(self) -> None:
         """tab: the next pane (shown first, if it was not)."""
@@ -155,8 +160,20 @@ class MainScreen(Screen[None]):
 
     @on(OptionList.OptionHighlighted, "#feeds")
     def _feed_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option.id is not None:
+        self._show_feed_info()
+        # Only the user's moves in the pane choose a filter: the pane is rebuilt (and its
+        # highlight set again) after every count, which must not replace a filter chosen
+        # with f, nor jump the list back to its top.
+        if event.option.id is not None and self.feeds.has_focus:
             self.set_filter(filter_for(event.option.id))
+
+    def _show_feed_info(self) -> None:
+        option = self.feeds.highlighted_option
+        counts = self.feeds.counts
+        feed = None
+        if option is not None and option.id and option.id.startswith("feed:") and counts:
+            feed = next((f for f in counts.feeds if f"feed:{f.id}" == option.id), None)
+        self.query_one(FeedInfo).show_feed(feed, self.ctx.clock())
 
     @on(OptionList.OptionSelected, "#feeds")
     def _feed_selected(self, event: OptionList.OptionSelected) -> None:
@@ -203,6 +220,7 @@ class MainScreen(Screen[None]):
 
     def on_feed_list_counted(self, message: FeedList.Counted) -> None:
         """Counts changed: the empty-store note may need to appear or go."""
+        self._show_feed_info()
         if self.articles.highlighted_id is None:
             self._show_empty()
 

@@ -17,18 +17,18 @@ from datetime import datetime
 from rich.text import Text
 from textual import work
 from textual.message import Message
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from brief.store import ArticleFilter, ArticleSummary, Store, StoredArticle
 from brief.tui.format import age, plain
+from brief.tui.widgets.rows import Rows
 
 PAGE = 100  # a page fills four screens; laying out more at once makes a reload slower
 NEAR_END = 15  # options from the end at which the next page is fetched
 
 
-class ArticleList(OptionList):
+class ArticleList(Rows):
     """Articles of the current filter, newest first; an option's id is the article id."""
 
     @dataclass

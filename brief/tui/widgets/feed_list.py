@@ -1,6 +1,7 @@
 """The left pane: all / unread / starred, every feed and every tag, with unread counts.
 
-A feed whose last fetches failed carries a ⚠ badge; choosing an entry sets the article filter.
+A feed whose last fetches failed carries a ``!`` badge (brief.tui.widgets.feed_info says why);
+choosing an entry sets the article filter.
 """
 
 from __future__ import annotations
@@ -10,11 +11,12 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual import work
 from textual.message import Message
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from brief.store import ArticleFilter, FeedStatus, Store
 from brief.tui.format import plain
+from brief.tui.widgets.feed_info import FAILING_MARK
+from brief.tui.widgets.rows import Rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +67,7 @@ def read_counts(store: Store) -> Counts:
     )
 
 
-class FeedList(OptionList):
+class FeedList(Rows):
     """Feeds and tags; the highlighted entry is the filter of the article list."""
 
     @dataclass
@@ -124,8 +126,8 @@ def _entry(name: Text, unread: int) -> Text:
 
 
 def _feed_entry(feed: FeedStatus) -> Text:
-    """A feed: its unread count, ⚠ when its last fetches failed, its name."""
+    """A feed: its unread count, ! when its last fetches failed, its name."""
     name = plain(feed.display_name)
     if feed.error_count:
-        name = Text("⚠ ", style="bold red", end="") + name
+        name = Text(f"{FAILING_MARK} ", style="bold red", end="") + name
     return _entry(name, feed.unread_count)
