@@ -17,7 +17,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from brief.choices import ALGORITHMS, ConfigDigestFormat, SmtpSecurity
+from brief.choices import ALGORITHMS, ConfigDigestFormat, SmtpSecurity, SortOrder
 from brief.config_check import Checker, check_http_url
 from brief.errors import ConfigError
 
@@ -100,9 +100,11 @@ class DigestConfig:
 
 @dataclass(frozen=True, slots=True)
 class TuiConfig:
-    """Looks of the terminal interface."""
+    """Looks and habits of the terminal interface."""
 
     theme: str | None = None
+    sort: SortOrder = "date"  # the article list's order when the reader opens
+    reload_every: float = field(default=0.0, metadata={"min": 0.0})  # minutes; 0: never
 
 
 @dataclass(frozen=True, slots=True)

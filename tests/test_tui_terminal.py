@@ -100,8 +100,14 @@ def pane(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Pane]:
     browser.chmod(0o755)
     temp = tmp_path / "tmp"
     temp.mkdir()
+    # A pager that keeps what it was given (P in the reader pipes the article to $PAGER).
+    pager = tmp_path / "pager.sh"
+    pager.write_text(f"#!/bin/sh\ncat > {tmp_path / 'paged.txt'}\n")
+    pager.chmod(0o755)
     size = getattr(request, "param", (160, 50))
-    opened = Pane(tmp_path / "home", size, BROWSER=str(browser), TMPDIR=str(temp))
+    opened = Pane(
+        tmp_path / "home", size, BROWSER=str(browser), PAGER=str(pager), TMPDIR=str(temp)
+    )
     try:
         opened.start()
         yield opened
@@ -201,6 +207,25 @@ def test_o_hands_the_terminal_to_a_terminal_browser(pane: Pane, tmp_path: Path) 
     pane.wait_for(lambda s: "─ Summary ─" in s)
     pane.keys("k")
     pane.wait_for(lambda s: "─ Oula? ─" in s)
+    pane.keys("q")
+    assert_terminal_restored(pane)
+
+
+def test_P_hands_the_article_to_the_pager(pane: Pane, tmp_path: Path) -> None:
+    pane.type(brief_command("--demo"))
+    pane.wait_for(lambda s: "Demo: 5 sample articles analyzed." in s and "─ Oula? ─" in s)
+    pane.keys("P")
+    paged = tmp_path / "paged.txt"
+    deadline = time.monotonic() + WAIT
+    while not (paged.exists() and paged.stat().st_size) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    text = paged.read_text(encoding="utf-8")
+    assert text.startswith("How a drone interception fueled tensions between Mali & Algeria\n")
+    assert "SUMMARY" in text and "Ulf Laessing" in text  # the brief, then the whole text
+    assert "Numerous demonstrators gathered in front of the country’s embassy" in text
+    pane.wait_for(lambda s: "─ Summary ─" in s)  # the reader has its terminal back
+    pane.keys("j")
+    pane.wait_for(lambda s: "─ Oula? ─" not in s)
     pane.keys("q")
     assert_terminal_restored(pane)
 

@@ -11,6 +11,7 @@ from contextlib import AbstractContextManager
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from brief.choices import SortOrder
 from brief.models import Brief
 from brief.store.rows import (
     ArticleFilter,
@@ -37,6 +38,17 @@ SUMMARY_COLUMNS = f"""a.id, a.title, a.url, a.published, a.fetched_at, a.read, a
     json_extract(a.brief, '$.summary[0]'),
     (SELECT count(*) FROM quotes q WHERE q.article_id = a.id AND q.is_statement = 0)"""
 SUMMARY_WIDTH = 12  # columns in SUMMARY_COLUMNS
+# The orders of list_articles (brief.choices.SORT_ORDERS); ties go newest first.
+_NEWEST = f"{SORT_TIME} DESC, a.id DESC"
+ORDER_BY: dict[SortOrder, str] = {
+    "date": _NEWEST,
+    "feed": f"""(SELECT min(lower(coalesce(f.name, f.title, f.url)))
+                FROM feed_articles fa JOIN feeds f ON f.id = fa.feed_id
+                WHERE fa.article_id = a.id), {_NEWEST}""",
+    "quotes": f"""(SELECT count(*) FROM quotes q
+                  WHERE q.article_id = a.id AND q.is_statement = 0) DESC, {_NEWEST}""",
+    "title": f"lower(coalesce(a.title, '')), {_NEWEST}",
+}
 _ARTICLE_COLUMNS = f"""a.id, a.guid, a.title, a.url, a.author, a.published, a.fetched_at,
     a.read, a.starred, a.extraction_status, a.extraction_reason, {_FEED_NAMES}, a.text,
     a.paragraphs, a.brief, a.digested_at"""
@@ -171,14 +183,18 @@ class ArticleReads:
         return _feed(row) if row is not None else None
 
     def list_articles(
-        self, flt: ArticleFilter | None = None, limit: int = 200, offset: int = 0
+        self,
+        flt: ArticleFilter | None = None,
+        limit: int = 200,
+        offset: int = 0,
+        order: SortOrder = "date",
     ) -> list[ArticleSummary]:
-        """Articles matching the filter, newest first."""
+        """Articles matching the filter, newest first (or by feed, most quotes, title)."""
         condition, params = where(flt)
         with self._read() as conn:
             rows = conn.execute(
                 f"""SELECT {SUMMARY_COLUMNS} FROM articles a WHERE {condition}
-                    ORDER BY {SORT_TIME} DESC, a.id DESC LIMIT ? OFFSET ?""",
+                    ORDER BY {ORDER_BY[order]} LIMIT ? OFFSET ?""",
                 (*params, limit, offset),
             )
             return [summary(r) for r in rows]

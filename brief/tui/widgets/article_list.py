@@ -11,7 +11,7 @@ store 100 at a time, the next page when the highlight or the scroll nears the en
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from rich.text import Text
@@ -20,6 +20,7 @@ from textual.message import Message
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from brief.choices import SortOrder
 from brief.store import ArticleFilter, ArticleSummary, Store, StoredArticle
 from brief.tui.format import age, plain
 from brief.tui.widgets.rows import Rows
@@ -29,7 +30,8 @@ NEAR_END = 15  # options from the end at which the next page is fetched
 
 
 class ArticleList(Rows):
-    """Articles of the current filter, newest first; an option's id is the article id."""
+    """Articles of the current filter in the current order (newest first unless sorted
+    otherwise); an option's id is the article id."""
 
     @dataclass
     class Loaded(Message):
@@ -41,22 +43,57 @@ class ArticleList(Rows):
         total: int
         keep: int | None  # the article to keep highlighted after a reload
         article: StoredArticle | None = None  # the one highlighted after a reload, in full
+        order: SortOrder = "date"
+        then: list[Callable[[], None]] = field(default_factory=list)  # to run once shown
 
-    def __init__(self, store: Store, clock: Callable[[], datetime], *, id: str | None = None):
+    def __init__(
+        self,
+        store: Store,
+        clock: Callable[[], datetime],
+        order: SortOrder = "date",
+        *,
+        id: str | None = None,
+    ):
         super().__init__(id=id)
         self._store = store
         self._clock = clock
         self.flt = ArticleFilter()
+        self.order: SortOrder = order
         self.summaries: dict[int, ArticleSummary] = {}
         self.total = 0
         self._fetching = False
 
-    def reload(self, flt: ArticleFilter | None = None, keep: int | None = None) -> None:
-        """Read the first page of the filter (default: the current one) in a worker."""
+    def reload(
+        self,
+        flt: ArticleFilter | None = None,
+        keep: int | None = None,
+        then: Callable[[], None] | None = None,
+    ) -> None:
+        """Read the first page of the filter (default: the current one) in a worker;
+        ``then`` runs once the page is in the list."""
         if flt is not None:
             self.flt = flt
         self._fetching = True
-        self._fetch(self.flt, 0, keep)
+        self._fetch(self.flt, self.order, 0, keep, [then] if then else [])
+
+    def load_rest(self, then: Callable[[], None]) -> None:
+        """Read every row not loaded yet (for G and for n past the loaded rows), then ``then``."""
+        if len(self.summaries) >= self.total:
+            then()
+            return
+        self._fetching = True
+        self._fetch_rest(self.flt, self.order, len(self.summaries), [then])
+
+    def unread_from(self, start: int, direction: int) -> int | None:
+        """The index of the first unread row from ``start`` (included) in ``direction``."""
+        index = start
+        while 0 <= index < self.option_count:
+            option_id = self.get_option_at_index(index).id
+            summary = self.summaries.get(int(option_id)) if option_id else None
+            if summary is not None and not summary.read:
+                return index
+            index += direction
+        return None
 
     @property
     def highlighted_id(self) -> int | None:
@@ -71,15 +108,23 @@ class ArticleList(Rows):
         return self.summaries.get(article_id) if article_id is not None else None
 
     @work(thread=True, exclusive=True, group="articles")
-    def _fetch(self, flt: ArticleFilter, offset: int, keep: int | None) -> None:
-        rows = self._store.list_articles(flt, limit=PAGE, offset=offset)
+    def _fetch(
+        self,
+        flt: ArticleFilter,
+        order: SortOrder,
+        offset: int,
+        keep: int | None,
+        then: list[Callable[[], None]],
+    ) -> None:
+        rows = self._store.list_articles(flt, limit=PAGE, offset=offset, order=order)
         total = self._store.count_articles(flt)
         # The article that will be highlighted comes along, so that the list and its brief
         # are drawn in one frame.
         shown = keep if keep in {r.id for r in rows} else (rows[0].id if rows else None)
         article = self._store.get_article(shown) if shown is not None else None
         if not get_current_worker().is_cancelled:
-            self.post_message(self.Loaded(flt, offset, rows, total, keep, article))
+            loaded = self.Loaded(flt, offset, rows, total, keep, article, order, then=then)
+            self.post_message(loaded)
 
     def apply(self, message: Loaded) -> None:
         """Put a page in the list (a page of another filter, now stale, is dropped).
@@ -88,7 +133,7 @@ class ArticleList(Rows):
         brief of the highlighted article in the same frame.
         """
         self._fetching = False
-        if message.flt != self.flt:
+        if message.flt != self.flt or message.order != self.order:
             return
         now = self._clock()
         if message.offset == 0:
@@ -107,6 +152,8 @@ class ArticleList(Rows):
             )
         else:
             self.add_options(options)
+        for then in message.then:
+            then()
 
     def update_summary(self, summary: ArticleSummary) -> None:
         """Redraw one article after its read or starred state changed."""
@@ -119,12 +166,23 @@ class ArticleList(Rows):
         if self._fetching or len(self.summaries) >= self.total:
             return
         self._fetching = True
-        self._fetch_more(self.flt, len(self.summaries))
+        self._fetch_more(self.flt, self.order, len(self.summaries))
 
     @work(thread=True, exclusive=True, group="more")
-    def _fetch_more(self, flt: ArticleFilter, offset: int) -> None:
-        rows = self._store.list_articles(flt, limit=PAGE, offset=offset)
-        self.post_message(self.Loaded(flt, offset, rows, self._store.count_articles(flt), None))
+    def _fetch_more(self, flt: ArticleFilter, order: SortOrder, offset: int) -> None:
+        rows = self._store.list_articles(flt, limit=PAGE, offset=offset, order=order)
+        total = self._store.count_articles(flt)
+        self.post_message(self.Loaded(flt, offset, rows, total, None, order=order))
+
+    @work(thread=True, exclusive=True, group="more")
+    def _fetch_rest(
+        self, flt: ArticleFilter, order: SortOrder, offset: int, then: list[Callable[[], None]]
+    ) -> None:
+        total = self._store.count_articles(flt)
+        rows = self._store.list_articles(
+            flt, limit=max(total - offset, 0), offset=offset, order=order
+        )
+        self.post_message(self.Loaded(flt, offset, rows, total, None, order=order, then=then))
 
     def watch_highlighted(self, highlighted: int | None) -> None:
         """Textual's behaviour, and the next page when the highlight nears the end."""

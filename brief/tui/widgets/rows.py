@@ -10,7 +10,7 @@ from textual.widgets import OptionList
 
 
 class Rows(OptionList):
-    """OptionList with up/down (and j/k) that stop at the ends."""
+    """OptionList with up/down (and j/k) that stop at the ends, and typed paging."""
 
     def action_cursor_up(self) -> None:
         """The previous enabled row, if there is one above."""
@@ -20,10 +20,19 @@ class Rows(OptionList):
         """The next enabled row, if there is one below."""
         self._step(1)
 
+    def page(self, down: bool) -> None:
+        """A screenful down or up (Textual's page actions, which are not typed)."""
+        if down:
+            self.action_page_down()  # type: ignore[no-untyped-call]
+        else:
+            self.action_page_up()  # type: ignore[no-untyped-call]
+
     def _step(self, direction: int) -> None:
         if self.highlighted is None:
-            if self.option_count:
-                super().action_first() if direction > 0 else super().action_last()
+            if direction > 0:
+                self.action_first()
+            else:
+                self.action_last()
             return
         index = self.highlighted + direction
         while 0 <= index < self.option_count:
