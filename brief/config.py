@@ -95,6 +95,9 @@ class DigestConfig:
     since: str = field(default="24h", metadata={"check": _duration_ok})
     format: ConfigDigestFormat = "markdown"
     output: Path | None = None
+    max_stories: int = field(default=25, metadata={"min": 1})
+    max_speakers: int = field(default=20, metadata={"min": 1})
+    follow: tuple[str, ...] = ()  # feed names whose stories rank as if one more outlet had them
     smtp: SmtpConfig = SmtpConfig()
 
 

@@ -105,9 +105,7 @@ def pane(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Pane]:
     pager.write_text(f"#!/bin/sh\ncat > {tmp_path / 'paged.txt'}\n")
     pager.chmod(0o755)
     size = getattr(request, "param", (160, 50))
-    opened = Pane(
-        tmp_path / "home", size, BROWSER=str(browser), PAGER=str(pager), TMPDIR=str(temp)
-    )
+    opened = Pane(tmp_path / "home", size, BROWSER=str(browser), PAGER=str(pager), TMPDIR=str(temp))
     try:
         opened.start()
         yield opened
