@@ -160,6 +160,13 @@ class Store(ArticleReads, SaidReads):
         with self._write() as conn:
             return [store_feeds.add_feed(conn, f.url, f.name, f.tags, now) for f in feeds]
 
+    def edit_feed(
+        self, feed_id: int, *, name: str | None = None, tags: Sequence[str] | None = None
+    ) -> bool:
+        """Rename a feed ("" for its own title) and/or replace its tags; False if not there."""
+        with self._write() as conn:
+            return store_feeds.edit_feed(conn, feed_id, name=name, tags=tags)
+
     def remove_feed(self, feed_id: int) -> bool:
         """Unsubscribe; articles only this feed carried go too, unless starred."""
         with self._write() as conn:
