@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from brief import __version__
-from brief.commands import digest, feeds, fetch, init, search, show, summarize
+from brief.commands import completion, digest, feeds, fetch, init, search, show, summarize
 from brief.errors import INTERRUPTED, BriefError, UsageError, exit_code_table
 
 
@@ -76,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     feeds.register(sub)
     search.register(sub)
     show.register(sub)
+    completion.register(sub, parser)
     return parser
 
 
