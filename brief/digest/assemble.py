@@ -4,9 +4,10 @@
 
 Everything here is deterministic for a given set of articles, so rebuilding a day gives the
 same digest byte for byte. Rendering lives in digest_render/digest_html, delivery (lock,
-refresh, write, mail, mark) in digest_run. A speaker brief is not confident of is carried as
-front ends show it, "Laessing?" (brief.present.grouping.shown_speaker), in story quotes and in
-"Who said what", apart from the words the same speaker is asserted to have said.
+refresh, write, mail, mark) in digest_run; ranking and length in brief.digest.rank. A story's
+key quotes are only quotes whose speaker brief asserts; a speaker it is not confident of is
+shown as front ends show it, "Laessing?" (brief.present.grouping.shown_speaker), in "Who said
+what", apart from the words the same speaker is asserted to have said.
 """
 
 from __future__ import annotations
