@@ -197,3 +197,18 @@ async def test_the_whole_example_uncommented_runs_the_reader(demo_store: Store) 
         await tui.press("escape")
         assert tui.app.screen is main
     assert load_config(EXAMPLE).keys == {}  # as shipped, every override is commented out
+
+
+async def test_n_while_reading_opens_the_next_unread_brief(demo_store: Store) -> None:
+    async with run_app(demo_store, size=(80, 24)) as tui:
+        main = tui.main
+        await tui.press("enter")  # reading the first article: one pane, the brief
+        first = main.articles.highlighted_id
+        await tui.press("n")
+        second = main.articles.highlighted_id
+        assert second is not None and second != first
+        assert isinstance(tui.app.focused, BriefView)
+        assert main.brief.article is not None and main.brief.article.id == second
+        stored = demo_store.get_article(second)
+        assert stored is not None and stored.read  # opened, so read
+        assert demo_store.count_articles(ArticleFilter(unread=True)) == 3

@@ -169,15 +169,6 @@ class MainScreen(Moves):
         if isinstance(self.focused, OptionList):
             self.focused.action_select()
 
-    def open_article(self) -> None:
-        """Read the highlighted article: mark it read and move to its brief."""
-        summary = self._highlighted()
-        if summary is None:
-            return
-        if not summary.read:
-            self._write_state(summary, read=True)
-        self.brief.focus()
-
     def action_open_browser(self) -> None:
         """o: open the article's page in the browser (http and https links only)."""
         summary = self._highlighted()

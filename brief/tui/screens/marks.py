@@ -43,6 +43,15 @@ class Marks(Panes):
     def _highlighted(self) -> ArticleSummary | None:
         return self.articles.highlighted_summary
 
+    def open_article(self) -> None:
+        """Read the highlighted article: mark it read and move to its brief."""
+        summary = self._highlighted()
+        if summary is None:
+            return
+        if not summary.read:
+            self._write_state(summary, read=True)
+        self.brief.focus()
+
     def action_toggle_read(self) -> None:
         """m: mark the highlighted article read or unread."""
         summary = self._highlighted()

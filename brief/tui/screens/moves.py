@@ -69,7 +69,8 @@ class Moves(Marks):
             focused.page(down=False)
 
     def action_next_unread(self) -> None:
-        """n: the next unread article, in the next feed with unread ones after the last."""
+        """n: the next unread article, in the next feed with unread ones after the last
+        (opened, when the brief pane has the focus)."""
         self._unread(1)
 
     def action_previous_unread(self) -> None:
@@ -84,16 +85,24 @@ class Moves(Marks):
             start = rows.highlighted + direction
         found = rows.unread_from(start, direction)
         if found is not None:
-            rows.highlighted = found
+            self._reach(found)
         elif direction > 0 and len(rows.summaries) < rows.total:
             rows.load_rest(then=lambda: self._unread_loaded(start))
         else:
             self._unread_in_another_feed(direction)
 
+    def _reach(self, index: int) -> None:
+        """Highlight the unread row; while reading a brief, open it (it is read now), as
+        newsboat's n does in its article view."""
+        reading = isinstance(self.focused, BriefView)
+        self.articles.highlighted = index
+        if reading:
+            self.open_article()
+
     def _unread_loaded(self, start: int) -> None:
         found = self.articles.unread_from(start, 1)
         if found is not None:
-            self.articles.highlighted = found
+            self._reach(found)
         else:
             self._unread_in_another_feed(1)
 
@@ -119,13 +128,13 @@ class Moves(Marks):
         if direction > 0:
             found = rows.unread_from(0, 1)
             if found is not None:
-                rows.highlighted = found
+                self._reach(found)
             return
 
         def last_unread() -> None:
             found = rows.unread_from(rows.option_count - 1, -1)
             if found is not None:
-                rows.highlighted = found
+                self._reach(found)
 
         rows.load_rest(then=last_unread)
 
