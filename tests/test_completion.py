@@ -38,9 +38,7 @@ def test_bash_completes_commands_actions_options_and_choices(bash_script: str) -
     assert sorted(complete(bash_script, "feeds", "re")) == ["remove", "rename"]
     assert sorted(complete(bash_script, "digest", "--d")) == ["--date", "--dry-run"]
     assert complete(bash_script, "digest", "--format", "") == ["markdown", "html", "text", "json"]
-    assert complete(bash_script, "--config", "x.toml", "feeds", "list", "--format", "j") == [
-        "json"
-    ]
+    assert complete(bash_script, "--config", "x.toml", "feeds", "list", "--format", "j") == ["json"]
     assert complete(bash_script, "completion", "") == ["bash", "zsh", "fish", "-h", "--help"]
     # A value that is not a command name does not move into a command.
     assert "--limit" in complete(bash_script, "search", "feeds", "-")

@@ -24,7 +24,7 @@ from brief.text import sanitize
 if TYPE_CHECKING:
     import sqlite3
 
-    from brief.models import FeedEntry
+    from brief.models import Enclosure, FeedEntry
 
 _GLOBAL_GUID_PREFIXES = ("http://", "https://", "urn:", "tag:", "sha256:")
 
@@ -100,8 +100,8 @@ def insert_pending(conn: sqlite3.Connection, feed_id: int, entry: FeedEntry, now
     text = "\n\n".join(paragraphs)
     cursor = conn.execute(
         """INSERT INTO articles (guid, url, normalized_url, title, author, published, fetched_at,
-                                 text, paragraphs, extraction_status)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending')""",
+                                 text, paragraphs, extraction_status, enclosures)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)""",
         (
             entry.guid,
             entry.url,
@@ -112,6 +112,7 @@ def insert_pending(conn: sqlite3.Connection, feed_id: int, entry: FeedEntry, now
             to_db_time(now),
             text,
             json.dumps(paragraphs),
+            json.dumps([_enclosure_json(e) for e in entry.enclosures]),
         ),
     )
     article_id = int(cursor.lastrowid or 0)
@@ -121,6 +122,12 @@ def insert_pending(conn: sqlite3.Connection, feed_id: int, entry: FeedEntry, now
         (article_id, clean(entry.title) or "", text),
     )
     return article_id
+
+
+def _enclosure_json(enclosure: Enclosure) -> dict[str, object]:
+    """An enclosure as stored: its type sanitized (the URL is a checked http(s) link)."""
+    kind = clean(enclosure.type)
+    return {**enclosure.to_json(), "type": " ".join(kind.split()) if kind else None}
 
 
 def _brief_json(brief: Brief) -> str:

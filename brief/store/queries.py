@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from brief.choices import SortOrder
-from brief.models import Brief
+from brief.models import Brief, Enclosure
 from brief.store.rows import (
     ArticleFilter,
     ArticleSummary,
@@ -51,7 +51,7 @@ ORDER_BY: dict[SortOrder, str] = {
 }
 _ARTICLE_COLUMNS = f"""a.id, a.guid, a.title, a.url, a.author, a.published, a.fetched_at,
     a.read, a.starred, a.extraction_status, a.extraction_reason, {_FEED_NAMES}, a.text,
-    a.paragraphs, a.brief, a.digested_at"""
+    a.paragraphs, a.brief, a.digested_at, a.enclosures"""
 _FEED_QUERY = """
     SELECT f.id, f.url, f.name, f.tags, f.title, f.site_url, f.etag, f.last_modified,
            f.added_at, f.last_attempt, f.last_success, f.error_count, f.last_error,
@@ -159,6 +159,7 @@ def _article(row: Any) -> StoredArticle:
         paragraphs=paragraphs,
         brief=Brief.from_json(json.loads(row[14]), paragraphs) if row[14] else None,
         digested_at=from_db_time(row[15]),
+        enclosures=tuple(Enclosure.from_json(e) for e in json.loads(row[16] or "[]")),
     )
 
 

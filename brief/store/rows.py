@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Literal, get_args
 
-from brief.models import Brief, SpeakerKind
+from brief.models import Brief, Enclosure, SpeakerKind
 
 # How an analyzed article's text was got: from its page, or the feed's own (the page failed).
 CompletedStatus = Literal["full", "feed-only"]
@@ -134,6 +134,7 @@ class StoredArticle:
     paragraphs: tuple[str, ...]
     brief: Brief | None  # None while pending
     digested_at: datetime | None
+    enclosures: tuple[Enclosure, ...] = ()  # the files the feed's entry carries
 
 
 @dataclass(frozen=True, slots=True)

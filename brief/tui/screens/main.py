@@ -170,10 +170,22 @@ class MainScreen(Moves):
             self.focused.action_select()
 
     def action_open_browser(self) -> None:
-        """o: open the article's page in the browser (http and https links only)."""
+        """o: open the article's page in the browser (http and https links only); an article
+        with enclosures (audio, video) offers them beside its page."""
         summary = self._highlighted()
-        if summary is not None:
+        if summary is None:
+            return
+        shown = self.brief.article
+        if shown is None or shown.id != summary.id or not shown.enclosures:
             open_page(self.app, self.ctx.open_url, summary.url)
+            return
+        from brief.tui.screens.links import LinksScreen
+
+        def chosen(url: str | None) -> None:
+            if url is not None:
+                open_page(self.app, self.ctx.open_url, url)
+
+        self.app.push_screen(LinksScreen(summary.url, shown.enclosures), chosen)
 
     def action_toggle_text(self) -> None:
         """t: the brief or the full extracted text."""

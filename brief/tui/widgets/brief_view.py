@@ -20,7 +20,7 @@ from textual.worker import get_current_worker
 from brief.present import brief_renderable, header
 from brief.store import Store, StoredArticle
 from brief.text import sanitize
-from brief.tui.format import plain
+from brief.tui.format import enclosure_text, plain
 
 EMPTY_STORE = """\
 No articles yet.
@@ -111,6 +111,13 @@ class BriefView(RichLog):
             return Text("No article selected.", style="dim")
         parts: list[RenderableType] = []
         state = _state_line(article)
+        if article.enclosures:
+            state.append("\n")
+            for enclosure in article.enclosures:
+                state.append("▸ ", style="cyan")
+                state.append_text(enclosure_text(enclosure))
+                state.append("\n")
+            state.append("o offers these files beside the page", style="dim italic")
         if article.brief is None:
             parts.append(plain(article.title, "bold", default="(untitled)"))
             parts.append(state)
