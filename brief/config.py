@@ -51,6 +51,24 @@ class FeedConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class IgnoreRule:
+    """Articles to hide, like newsboat's ignore-article: every key given must match (a
+    case-insensitive piece of the title, the byline, the feed's name or URL, the title or
+    text, or the name of someone quoted). Hidden articles stay stored, counted, reversible."""
+
+    title: str | None = None
+    author: str | None = None
+    feed: str | None = None
+    words: str | None = None
+    speaker: str | None = None
+
+    @property
+    def empty(self) -> bool:
+        """A rule with no key would hide everything."""
+        return not any((self.title, self.author, self.feed, self.words, self.speaker))
+
+
+@dataclass(frozen=True, slots=True)
 class RefreshConfig:
     """How feeds and articles are fetched, and how long articles are kept."""
 
@@ -115,6 +133,7 @@ class Config:
     """The whole configuration; every section has defaults, so an empty file is valid."""
 
     feeds: tuple[FeedConfig, ...] = ()
+    ignore: tuple[IgnoreRule, ...] = ()
     refresh: RefreshConfig = RefreshConfig()
     summary: SummaryConfig = SummaryConfig()
     digest: DigestConfig = DigestConfig()
@@ -157,6 +176,10 @@ def parse_config(text: str, name: str = "config.toml") -> Config:
     checker = Checker(text, name)
     config = checker.build(Config, data, ())
     assert isinstance(config, Config)
+    for i, rule in enumerate(config.ignore):
+        if rule.empty:
+            keys = "title, author, feed, words or speaker"
+            checker.fail(("ignore", i), f"a rule needs at least one of {keys}")
     return config
 
 

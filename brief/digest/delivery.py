@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Literal
@@ -201,9 +201,14 @@ def deliver(
     The caller holds the digest lock (``locked``) and has refreshed the feeds if asked to.
     """
     chosen = choose(store, selection, now)
+    # What the ignore rules hide is left out, and left unstamped (a rule that goes lets it in).
+    hidden = store.hidden_ids(shape.ignore, (a.id for a in chosen.articles))
+    articles = [a for a in chosen.articles if a.id not in hidden]
+    chosen = Chosen(articles, [i for i in chosen.to_stamp if i not in hidden], chosen.stamp_at)
     digest = assemble(
-        chosen.articles, failed_feeds(store), selection.day.isoformat(), selection.label, shape
+        articles, failed_feeds(store), selection.day.isoformat(), selection.label, shape
     )
+    digest = replace(digest, hidden=len(hidden))
     body = render(digest, delivery.fmt).encode("utf-8")
     written: Path | None = None
     refused: tuple[str, ...] = ()

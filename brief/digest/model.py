@@ -177,6 +177,7 @@ class Digest:
     # Past digest.max_stories / max_speakers: listed by headline (name) only, ranked the same.
     more_stories: tuple[Story, ...] = ()
     more_speakers: tuple[Speaker, ...] = ()
+    hidden: int = 0  # articles of the selection the config's ignore rules left out
 
     @property
     def story_count(self) -> int:

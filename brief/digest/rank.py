@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from brief.config import IgnoreRule
 from brief.digest.model import DigestArticle, Story
 from brief.models import Quote
 
@@ -25,12 +26,14 @@ _NON_WORD = re.compile(r"\W+")
 
 @dataclass(frozen=True, slots=True)
 class DigestShape:
-    """The length of a digest (digest.max_stories, digest.max_speakers) and the feeds whose
-    stories rank higher (digest.follow: feed names, compared case-insensitively)."""
+    """The length of a digest (digest.max_stories, digest.max_speakers), the feeds whose
+    stories rank higher (digest.follow: feed names, compared case-insensitively) and the
+    ignore rules of the config."""
 
     max_stories: int = MAX_STORIES
     max_speakers: int = MAX_SPEAKERS
     follow: tuple[str, ...] = ()
+    ignore: tuple[IgnoreRule, ...] = ()  # [[ignore]]: articles left out (and left unstamped)
 
     def followed(self, feeds: Iterable[str]) -> bool:
         """Whether one of these feed names is followed."""

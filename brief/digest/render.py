@@ -43,6 +43,8 @@ def counts_line(digest: Digest) -> str:
     )
     if digest.more_stories:
         line += f"; the {len(digest.stories)} most significant in full"
+    if digest.hidden:
+        line += f"; {digest.hidden} hidden by ignore rules"
     return line
 
 

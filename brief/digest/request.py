@@ -61,7 +61,9 @@ def delivery_for(request: DigestRequest, config: Config) -> Delivery:
 def shape_for(config: Config) -> DigestShape:
     """The digest's length and followed feeds, from the config's digest section."""
     digest = config.digest
-    return DigestShape(digest.max_stories, digest.max_speakers, tuple(digest.follow))
+    return DigestShape(
+        digest.max_stories, digest.max_speakers, tuple(digest.follow), tuple(config.ignore)
+    )
 
 
 def _configured_output(config: Config) -> str | None:

@@ -7,12 +7,15 @@ transaction (``_read``), which also turns sqlite3 errors into StoreError.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from brief.choices import SortOrder
+from brief.config import IgnoreRule
 from brief.models import Brief, Enclosure
+from brief.store.ignore import matching
 from brief.store.rows import (
     ArticleFilter,
     ArticleSummary,
@@ -98,6 +101,10 @@ def where(flt: ArticleFilter | None) -> tuple[str, list[Any]]:
     if flt.since is not None:
         clauses.append(f"{SORT_TIME} >= ?")
         params.append(to_db_time(flt.since))
+    if flt.hide:
+        hidden, more = matching(flt.hide)
+        clauses.append(f"NOT {hidden}")
+        params += more
     return " AND ".join(clauses), params
 
 
@@ -206,6 +213,17 @@ class ArticleReads:
         with self._read() as conn:
             sql = f"SELECT count(*) FROM articles a WHERE {condition}"
             return int(conn.execute(sql, params).fetchone()[0])
+
+    def hidden_ids(self, rules: Sequence[IgnoreRule], ids: Iterable[int]) -> set[int]:
+        """Which of these articles the ignore rules hide."""
+        wanted = list(ids)
+        if not rules or not wanted:
+            return set()
+        condition, params = matching(rules)
+        marks = ", ".join("?" * len(wanted))
+        with self._read() as conn:
+            sql = f"SELECT a.id FROM articles a WHERE a.id IN ({marks}) AND {condition}"
+            return {row[0] for row in conn.execute(sql, (*wanted, *params))}
 
     def get_article(self, article_id: int) -> StoredArticle | None:
         """One article with its text and (once analyzed) its brief."""

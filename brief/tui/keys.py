@@ -43,6 +43,7 @@ MAIN: list[BindingType] = [
     Binding("s", "toggle_star", "Star", id="toggle_star"),
     Binding("l", "toggle_unread_only", "Unread only", id="unread_only", show=False),
     Binding("S", "cycle_sort", "Sort", id="sort", show=False),
+    Binding("I", "toggle_hidden", "Show ignored", id="show_hidden", show=False),
     Binding("P", "pager", "Pager", id="pager", show=False),
     Binding("o", "open_browser", "Open in browser", id="open_browser"),
     Binding("t", "toggle_text", "Full text", id="toggle_text"),

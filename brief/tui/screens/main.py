@@ -50,10 +50,14 @@ class MainScreen(Moves):
         """The panes, a status line and the footer of keys."""
         with Horizontal(id="panes"):
             with Vertical(id="feeds-pane"):
-                yield FeedList(self.ctx.reader, id="feeds")
+                yield FeedList(self.ctx.reader, self.ctx.config.ignore, id="feeds")
                 yield FeedInfo(id="feed-info")
             yield ArticleList(
-                self.ctx.store, self.ctx.clock, self.ctx.config.tui.sort, id="articles"
+                self.ctx.store,
+                self.ctx.clock,
+                self.ctx.config.tui.sort,
+                self.ctx.config.ignore,
+                id="articles",
             )
             yield BriefView(self.ctx.store, id="brief")
         yield StatusBar(id="status")

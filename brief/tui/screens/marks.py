@@ -87,12 +87,14 @@ class Marks(Panes):
         self.feeds.recount()
 
     def action_mark_all_read(self) -> None:
-        """A: mark every article of the current view read (u undoes it)."""
+        """A: mark every article of the current view read (u undoes it); articles the
+        ignore rules hide are not in the view, and stay as they are."""
         self._mark_all(self.articles.flt)
 
     @work(thread=True, group="state")
     def _mark_all(self, flt: ArticleFilter) -> None:
-        self.post_message(self.AllMarked(flt, self.ctx.store.mark_all_read_ids(flt)))
+        ids = self.ctx.store.mark_all_read_ids(self.articles.for_store(flt))
+        self.post_message(self.AllMarked(flt, ids))
 
     def on_marks_all_marked(self, message: AllMarked) -> None:
         """Redraw the list and the counts; say how many, and that u undoes it."""

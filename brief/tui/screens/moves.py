@@ -1,5 +1,5 @@
 """The main screen's moving keys: j/k, g/G, page up/down, n/N next and previous unread (across
-feeds), S the list's order, l unread only, P the article in $PAGER."""
+feeds), S the list's order, l unread only, I the ignored articles, P the article in $PAGER."""
 
 from __future__ import annotations
 
@@ -149,6 +149,17 @@ class Moves(Marks):
         """l: show only unread articles, or every article again."""
         flt = self.articles.flt
         self.set_filter(replace(flt, unread=not flt.unread), keep=self.articles.highlighted_id)
+
+    def action_toggle_hidden(self) -> None:
+        """I: show the articles the ignore rules hide, or hide them again."""
+        rows = self.articles
+        if not rows.hide:
+            self.notify("No ignore rules: the config file has no [[ignore]].", markup=False)
+            return
+        rows.show_hidden = not rows.show_hidden
+        self.feeds.hide = () if rows.show_hidden else rows.hide
+        self.feeds.recount()
+        rows.reload(keep=rows.highlighted_id, then=self.update_status)
 
     def action_pager(self) -> None:
         """P: the article's brief and full text in $PAGER."""

@@ -76,6 +76,10 @@ class Panes(Screen[None]):
         where.append(f" · {self.articles.total} articles", style="dim")
         if self.articles.order != "date":
             where.append(f" · by {self.articles.order}", style="dim")
+        if self.articles.show_hidden and self.articles.hide:
+            where.append(" · ignored ones shown (I hides them)", style="dim")
+        elif self.articles.hidden:
+            where.append(f" · {self.articles.hidden} hidden by ignore rules (I)", style="dim")
         self.status.show_where(where)
 
     def on_resize(self, event: Resize) -> None:

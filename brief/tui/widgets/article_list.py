@@ -11,7 +11,7 @@ store 100 at a time, the next page when the highlight or the scroll nears the en
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from rich.text import Text
@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from brief.choices import SortOrder
+from brief.config import IgnoreRule
 from brief.store import ArticleFilter, ArticleSummary, Store, StoredArticle
 from brief.tui.format import age, plain
 from brief.tui.widgets.rows import Rows
@@ -45,12 +46,14 @@ class ArticleList(Rows):
         article: StoredArticle | None = None  # the one highlighted after a reload, in full
         order: SortOrder = "date"
         then: list[Callable[[], None]] = field(default_factory=list)  # to run once shown
+        hidden: int = 0  # articles of the filter the ignore rules hide
 
     def __init__(
         self,
         store: Store,
         clock: Callable[[], datetime],
         order: SortOrder = "date",
+        hide: tuple[IgnoreRule, ...] = (),
         *,
         id: str | None = None,
     ):
@@ -59,6 +62,9 @@ class ArticleList(Rows):
         self._clock = clock
         self.flt = ArticleFilter()
         self.order: SortOrder = order
+        self.hide = hide  # the config's ignore rules
+        self.show_hidden = False
+        self.hidden = 0
         self.summaries: dict[int, ArticleSummary] = {}
         self.total = 0
         self._fetching = False
@@ -75,6 +81,11 @@ class ArticleList(Rows):
             self.flt = flt
         self._fetching = True
         self._fetch(self.flt, self.order, 0, keep, [then] if then else [])
+
+    def for_store(self, flt: ArticleFilter) -> ArticleFilter:
+        """The filter as the store is asked: without what the ignore rules hide, unless the
+        hidden articles are shown."""
+        return flt if self.show_hidden or not self.hide else replace(flt, hide=self.hide)
 
     def load_rest(self, then: Callable[[], None]) -> None:
         """Read every row not loaded yet (for G and for n past the loaded rows), then ``then``."""
@@ -116,14 +127,16 @@ class ArticleList(Rows):
         keep: int | None,
         then: list[Callable[[], None]],
     ) -> None:
-        rows = self._store.list_articles(flt, limit=PAGE, offset=offset, order=order)
-        total = self._store.count_articles(flt)
+        asked = self.for_store(flt)
+        rows = self._store.list_articles(asked, limit=PAGE, offset=offset, order=order)
+        total = self._store.count_articles(asked)
+        hidden = self._store.count_articles(flt) - total if asked != flt else 0
         # The article that will be highlighted comes along, so that the list and its brief
         # are drawn in one frame.
         shown = keep if keep in {r.id for r in rows} else (rows[0].id if rows else None)
         article = self._store.get_article(shown) if shown is not None else None
         if not get_current_worker().is_cancelled:
-            loaded = self.Loaded(flt, offset, rows, total, keep, article, order, then=then)
+            loaded = self.Loaded(flt, offset, rows, total, keep, article, order, then, hidden)
             self.post_message(loaded)
 
     def apply(self, message: Loaded) -> None:
@@ -138,6 +151,7 @@ class ArticleList(Rows):
         now = self._clock()
         if message.offset == 0:
             self.summaries = {}
+            self.hidden = message.hidden
         self.total = message.total
         fresh = [s for s in message.rows if s.id not in self.summaries]
         self.summaries.update((s.id, s) for s in fresh)
@@ -170,17 +184,19 @@ class ArticleList(Rows):
 
     @work(thread=True, exclusive=True, group="more")
     def _fetch_more(self, flt: ArticleFilter, order: SortOrder, offset: int) -> None:
-        rows = self._store.list_articles(flt, limit=PAGE, offset=offset, order=order)
-        total = self._store.count_articles(flt)
+        asked = self.for_store(flt)
+        rows = self._store.list_articles(asked, limit=PAGE, offset=offset, order=order)
+        total = self._store.count_articles(asked)
         self.post_message(self.Loaded(flt, offset, rows, total, None, order=order))
 
     @work(thread=True, exclusive=True, group="more")
     def _fetch_rest(
         self, flt: ArticleFilter, order: SortOrder, offset: int, then: list[Callable[[], None]]
     ) -> None:
-        total = self._store.count_articles(flt)
+        asked = self.for_store(flt)
+        total = self._store.count_articles(asked)
         rows = self._store.list_articles(
-            flt, limit=max(total - offset, 0), offset=offset, order=order
+            asked, limit=max(total - offset, 0), offset=offset, order=order
         )
         self.post_message(self.Loaded(flt, offset, rows, total, None, order=order, then=then))
 
