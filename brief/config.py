@@ -43,11 +43,15 @@ def _duration_ok(value: str) -> str | None:
 
 @dataclass(frozen=True, slots=True)
 class FeedConfig:
-    """One subscription: the feed URL, an optional display name and tags."""
+    """One subscription: the feed URL, an optional display name and tags, how often it is
+    fetched at most (minutes; 0: at every refresh) and whether each entry's page is fetched
+    (``full_page``) or the feed's own text is kept."""
 
     url: str = field(metadata={"required": True, "check": check_http_url})
     name: str | None = None
     tags: tuple[str, ...] = ()
+    refresh_every: float = field(default=0.0, metadata={"min": 0.0})
+    full_page: bool = True
 
 
 @dataclass(frozen=True, slots=True)
