@@ -16,6 +16,7 @@ from datetime import datetime
 
 from rich.text import Text
 from textual import work
+from textual.content import Content
 from textual.message import Message
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
@@ -213,9 +214,10 @@ class ArticleList(Rows):
             self._more()
 
 
-def _prompt(summary: ArticleSummary, now: datetime) -> Text:
+def _prompt(summary: ArticleSummary, now: datetime) -> Content:
     """Marks and title (wrapped, never cut); feed, age and quote count. Feed text is made
-    literal."""
+    literal. Textual Content, not Rich Text: the list measures every row's wrapped height
+    after each change of a row, and Content does that without a Rich render."""
     out = Text(end="", overflow="fold")
     out.append("●" if not summary.read else " ", style="bold #3b9cff")
     out.append("★" if summary.starred else " ", style="yellow")
@@ -228,4 +230,4 @@ def _prompt(summary: ArticleSummary, now: datetime) -> Text:
     out.append(f" · {when}" if when else "", style="dim")
     if summary.quote_count:
         out.append(f" · ❝ {summary.quote_count}", style="dim")
-    return out
+    return Content.from_rich_text(out)

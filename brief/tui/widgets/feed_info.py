@@ -48,8 +48,14 @@ def next_try(moment: datetime | None, now: datetime) -> str:
 class FeedInfo(Static):
     """The failure note of the highlighted feed; hidden while it has none."""
 
+    _shown: Text | None = None
+
     def show_feed(self, feed: FeedStatus | None, now: datetime) -> None:
-        """Show the note for ``feed`` (None or healthy: hide it)."""
+        """Show the note for ``feed`` (None or healthy: hide it). An unchanged note is left
+        alone: updating it would lay the whole screen out again after every count."""
         note = failure_note(feed, now) if feed is not None else None
+        if note == self._shown:
+            return
+        self._shown = note
         self.display = note is not None
         self.update(note or Text())
