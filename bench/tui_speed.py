@@ -202,8 +202,13 @@ async def _keys(db: Path, presses: int) -> None:
             async def choose_feed() -> None:
                 await show(random.choice(feeds))
 
+            # A feed is chosen in the feeds pane: only the user's moves there set the filter.
+            main.feeds.focus()
+            await until(app, lambda: main.feeds.has_focus)
             await timed(app, "feed chosen: list re-read, brief shown", presses, choose_feed)
             await show("all")
+            main.articles.focus()
+            await until(app, lambda: main.articles.has_focus)
 
             async def next_page() -> None:
                 rows = main.articles.option_count

@@ -12,7 +12,17 @@ from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from brief import __version__
-from brief.commands import backup, digest, feeds, fetch, init, search, summarize
+from brief.commands import (
+    backup,
+    completion,
+    digest,
+    feeds,
+    fetch,
+    init,
+    search,
+    show,
+    summarize,
+)
 from brief.errors import INTERRUPTED, BriefError, UsageError, exit_code_table
 
 
@@ -75,7 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
     init.register(sub)
     feeds.register(sub)
     search.register(sub)
+    show.register(sub)
     backup.register(sub)
+    completion.register(sub, parser)
     return parser
 
 

@@ -17,7 +17,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from brief.choices import ALGORITHMS, ConfigDigestFormat, SmtpSecurity
+from brief.choices import ALGORITHMS, ConfigDigestFormat, SmtpSecurity, SortOrder
 from brief.config_check import Checker, check_http_url
 from brief.errors import ConfigError
 
@@ -43,11 +43,33 @@ def _duration_ok(value: str) -> str | None:
 
 @dataclass(frozen=True, slots=True)
 class FeedConfig:
-    """One subscription: the feed URL, an optional display name and tags."""
+    """One subscription: the feed URL, an optional display name and tags, how often it is
+    fetched at most (minutes; 0: at every refresh) and whether each entry's page is fetched
+    (``full_page``) or the feed's own text is kept."""
 
     url: str = field(metadata={"required": True, "check": check_http_url})
     name: str | None = None
     tags: tuple[str, ...] = ()
+    refresh_every: float = field(default=0.0, metadata={"min": 0.0})
+    full_page: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class IgnoreRule:
+    """Articles to hide, like newsboat's ignore-article: every key given must match (a
+    case-insensitive piece of the title, the byline, the feed's name or URL, the title or
+    text, or the name of someone quoted). Hidden articles stay stored, counted, reversible."""
+
+    title: str | None = None
+    author: str | None = None
+    feed: str | None = None
+    words: str | None = None
+    speaker: str | None = None
+
+    @property
+    def empty(self) -> bool:
+        """A rule with no key would hide everything."""
+        return not any((self.title, self.author, self.feed, self.words, self.speaker))
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,14 +118,19 @@ class DigestConfig:
     since: str = field(default="24h", metadata={"check": _duration_ok})
     format: ConfigDigestFormat = "markdown"
     output: Path | None = None
+    max_stories: int = field(default=25, metadata={"min": 1})
+    max_speakers: int = field(default=20, metadata={"min": 1})
+    follow: tuple[str, ...] = ()  # feed names whose stories rank as if one more outlet had them
     smtp: SmtpConfig = SmtpConfig()
 
 
 @dataclass(frozen=True, slots=True)
 class TuiConfig:
-    """Looks of the terminal interface."""
+    """Looks and habits of the terminal interface."""
 
     theme: str | None = None
+    sort: SortOrder = "date"  # the article list's order when the reader opens
+    reload_every: float = field(default=0.0, metadata={"min": 0.0})  # minutes; 0: never
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +138,7 @@ class Config:
     """The whole configuration; every section has defaults, so an empty file is valid."""
 
     feeds: tuple[FeedConfig, ...] = ()
+    ignore: tuple[IgnoreRule, ...] = ()
     refresh: RefreshConfig = RefreshConfig()
     summary: SummaryConfig = SummaryConfig()
     digest: DigestConfig = DigestConfig()
@@ -157,6 +185,10 @@ def parse_config(text: str, name: str = "config.toml") -> Config:
     checker = Checker(text, name)
     config = checker.build(Config, data, ())
     assert isinstance(config, Config)
+    for i, rule in enumerate(config.ignore):
+        if rule.empty:
+            keys = "title, author, feed, words or speaker"
+            checker.fail(("ignore", i), f"a rule needs at least one of {keys}")
     return config
 
 

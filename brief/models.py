@@ -210,6 +210,26 @@ class Brief:
 
 
 @dataclass(frozen=True, slots=True)
+class Enclosure:
+    """A file an entry carries (a podcast's audio, a video): its http(s) link, MIME type and
+    size in bytes as the feed gives them (None when it does not)."""
+
+    url: str
+    type: str | None = None
+    length: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON object the store keeps."""
+        return {"url": self.url, "type": self.type, "length": self.length}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Enclosure:
+        """Inverse of to_json."""
+        length = data.get("length")
+        return cls(str(data["url"]), data.get("type"), length if isinstance(length, int) else None)
+
+
+@dataclass(frozen=True, slots=True)
 class FeedEntry:
     """One item of a feed, cleaned: plain sanitized text, an http(s) link or None."""
 
@@ -220,6 +240,7 @@ class FeedEntry:
     published: str | None  # "YYYY-MM-DDTHH:MM:SSZ" in UTC; no zone in the feed means UTC
     summary_text: str
     content_text: str
+    enclosures: tuple[Enclosure, ...] = ()  # last, so positional construction still works
 
     @property
     def text(self) -> str:

@@ -214,16 +214,19 @@ class _Text(HTMLParser):
         self.parts.append(data)
 
 
-def test_digest_formats_show_doubt_in_stories_and_who_said_what() -> None:
+def test_digest_keeps_doubt_out_of_key_quotes_and_shows_it_in_who_said_what() -> None:
     article = DigestArticle(1, _brief(), ("Feed",), None)
     digest = assemble([article], [], "2026-12-03", "new")
     [story] = digest.stories
-    assert {q.speaker for q in story.quotes} == {"Ulf Laessing", "Ulf Laessing?", "Oula", None}
+    # A story's key quotes are only those whose speaker is asserted (issue 11): the doubted
+    # and the unattributed quotes stay out of them, and show in "Who said what" with the doubt.
+    assert {q.speaker for q in story.quotes} == {"Ulf Laessing", "Oula"}
     names = [s.name for s in digest.speakers]
     assert "Ulf Laessing?" in names and "Ulf Laessing" in names and "Abdoulaye Diop?" in names
     md, text = to_markdown(digest), to_text(digest)
-    assert "— Ulf Laessing?" in md and "### Ulf Laessing?" in md and "— unattributed" in md
-    assert "— Ulf Laessing?" in text and "\nUlf Laessing?\n" in text
+    assert "— Ulf Laessing?" not in md and "— unattributed" not in md
+    assert "### Ulf Laessing?" in md
+    assert "— Ulf Laessing?" not in text and "\nUlf Laessing?\n" in text
     parser = _Text()
     parser.feed(to_html(digest))
     html_text = "".join(parser.parts)

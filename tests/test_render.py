@@ -75,6 +75,11 @@ def test_plain_text_and_markdown_are_sanitized() -> None:
 
 
 def test_md_escape_neutralizes_links_and_html() -> None:
-    escaped = md_escape("[click](javascript:alert(1)) <script>x</script> # h")
-    assert "](" not in escaped.replace("\\](", "")
-    assert "<script>" not in escaped
+    value = "[click](javascript:alert(1)) <script>x</script> # h"
+    escaped = md_escape(value)
+    # Rendered as CommonMark: no link, no tag, the text as written.
+    from markdown_it import MarkdownIt
+
+    page = MarkdownIt("commonmark").render(escaped)
+    assert "<a" not in page and "<script" not in page
+    assert page == "<p>[click](javascript:alert(1)) &lt;script&gt;x&lt;/script&gt; # h</p>\n"

@@ -17,6 +17,7 @@ from test_store import NOW, entry
 from brief.errors import StoreError
 from brief.store import FetchUpdate, Store
 from brief.store.errors import SQLITE_BUSY, SQLITE_FULL, store_error
+from brief.store.migrations import SCHEMA_VERSION
 
 HOLD_WRITE_LOCK = """
 import sqlite3, sys, time
@@ -131,7 +132,7 @@ def test_concurrent_first_opens_migrate_once(tmp_path: Path) -> None:
         assert len(store.list_feeds()) == 4
         assert store.journal_mode() == "wal"
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     conn.close()
 
 

@@ -156,8 +156,11 @@ async def test_choosing_a_feed_or_tag_on_the_left_filters_the_list(demo_store: S
 async def test_the_mouse_picks_articles_and_feeds(demo_store: Store) -> None:
     async with run_app(demo_store) as tui:
         main = tui.main
-        # The fourth article: two lines each, under the pane's top border.
-        assert await tui.pilot.click(ArticleList, offset=(30, 7))
+        # The fourth article, wherever its title's wrapped lines put it.
+        rows = tui.text().splitlines()
+        y = next(i for i, row in enumerate(rows) if "Thousands of teachers" in row)
+        region = main.articles.region
+        assert await tui.pilot.click(ArticleList, offset=(10, y - region.y))
         await tui.settle()
         assert main.articles.highlighted == 3
         assert main.brief.article is not None
@@ -305,3 +308,47 @@ def add_copies(store: Store, brief: object, count: int) -> None:
             article.text,
         )
         store.add_article_with_brief(feed_id, entry, replace(brief, article=article), "full")
+
+
+async def test_a_filter_from_f_stays_through_m_and_s_on_the_same_article(
+    demo_store: Store,
+) -> None:
+    async with run_app(demo_store) as tui:
+        main = tui.main
+        await tui.press("f", "j", "enter")  # unread only
+        await tui.press("f")
+        choices = tui.app.screen.query_one("#filter-choices")
+        ids = [o.id for o in choices.options]  # type: ignore[attr-defined]
+        choices.highlighted = ids.index("tag:us")  # type: ignore[attr-defined]
+        await tui.press("enter")
+        chosen = ArticleFilter(tag="us", unread=True)  # no entry of the left pane shows it
+        assert main.articles.flt == chosen and main.articles.option_count == 2
+        await tui.press("j")
+        second = main.articles.highlighted_id
+        assert second is not None
+        await tui.press("s")
+        assert main.articles.flt == chosen
+        assert main.articles.highlighted_id == second
+        await tui.press("m")
+        assert main.articles.flt == chosen and main.articles.highlighted_id == second
+        stored = demo_store.get_article(second)
+        assert stored is not None and stored.read and stored.starred
+        await tui.press("m")  # the same article again, back to unread
+        stored = demo_store.get_article(second)
+        assert stored is not None and not stored.read
+        assert all(
+            not s.read for s in main.articles.summaries.values()
+        )  # no other article was touched
+
+
+async def test_k_on_the_first_row_and_j_on_the_last_stay_there(demo_store: Store) -> None:
+    async with run_app(demo_store) as tui:
+        main = tui.main
+        await tui.press("k", "up")
+        assert main.articles.highlighted == 0
+        await tui.press(*["j"] * 6, "down")
+        assert main.articles.highlighted == 4
+        await tui.press("shift+tab")  # the feeds: "All articles" first, the last tag last
+        await tui.press("k", "up")
+        assert main.feeds.highlighted == 0
+        assert main.articles.flt == ArticleFilter()

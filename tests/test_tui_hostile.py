@@ -64,13 +64,13 @@ async def test_hostile_titles_names_and_quotes_render_literally(hostile: Store) 
         app, main = tui.app, tui.main
         assert app.screen is main
         text = tui.text()
-        # The list cuts long titles with "…"; what is shown is the literal text.
+        # The list wraps long titles; what is shown is the literal text.
         assert "click me [@click=app.quit]x[/] [/x]" in text  # OSC 8's text, not its link
-        assert "Second: [link=http://evil.example]not a li" in text
+        assert "Second: [link=http://evil.example]not a" in text
         assert "Analyzed: " + HOSTILE_SHOWN in text  # the brief's headline
         assert "in " + HOSTILE_SPEAKER in text  # the feed's name, above the headline
         assert "#[/x]" in text  # a tag
-        assert "⚠" in text  # the feed's last fetch failed
+        assert "! [bold red]Ma" in text  # the failing feed's badge
         assert_inert(app)
         # The analyzed article: the speaker's panel and quote, literally.
         main.articles.highlighted = next(
@@ -98,6 +98,12 @@ async def test_hostile_titles_names_and_quotes_render_literally(hostile: Store) 
         await tui.press("o")
         assert opened.urls == []
         assert app.is_running
+        # The feed's error (an OSC 52 and a click action) under the feeds, as text.
+        await tui.press("shift+tab")
+        main.feeds.select_id(f"feed:{main.feeds.counts.feeds[0].id}")  # type: ignore[union-attr]
+        await tui.settle()
+        assert "! failing: attempt" in tui.text() and "[@click=app.quit]boo" in tui.text()
+        assert_inert(app)
 
 
 async def test_hostile_text_in_speakers_search_and_filter(hostile: Store) -> None:

@@ -58,8 +58,20 @@ async def test_R_refreshes_every_feed_and_shows_new_articles_and_errors(
         notices = tui.notices
         assert any("feeds: 2 ok, 0 not modified, 1 failed; 3 new articles" in n for n in notices)
         assert any("500" in n for n in notices if "/broken.rss" in n)  # the failed feed
-        assert "⚠" in tui.text()  # the failing feed's badge in the left pane
         assert news.hits("/science.atom") == 1
+        # The failing feed: a "!" in the left pane, and there why and when it is tried again.
+        broken = next(f for f in store.list_feeds() if f.url.endswith("/broken.rss"))
+        assert not main.query_one("#feed-info").display
+        await tui.press("shift+tab")
+        main.feeds.select_id(f"feed:{broken.id}")
+        await tui.settle()
+        text = tui.text()
+        assert "! " + broken.display_name[:10] in text
+        assert "! failing: attempt" in text
+        assert "500" in text and "next try" in text
+        main.feeds.select_id("all")
+        await tui.settle()
+        assert not main.query_one("#feed-info").display
 
 
 async def test_r_refreshes_only_the_chosen_feed(
@@ -72,6 +84,7 @@ async def test_r_refreshes_only_the_chosen_feed(
         main = tui.main
         await tui.press("r")  # nothing chosen, no article: nothing to refresh
         assert any("No feed to refresh here" in notice for notice in tui.notices)
+        await tui.press("shift+tab")  # to the feeds pane, and choose NBC there
         main.feeds.select_id(f"feed:{nbc.id}")
         await tui.settle()
         await tui.press("r")

@@ -84,11 +84,19 @@ async def test_search_as_you_type_and_open_a_result(demo_store: Store) -> None:
         assert screen.query_one(Input).value == "Laessingqj"
         await tui.press("backspace", "backspace")
         assert len(screen.hits) == 1
-        await tui.pilot.press("enter")  # from the box to the results
-        assert app.focused is screen.query_one("#search-results")
-        await tui.press("enter")
+        await tui.press("enter")  # one enter in the box opens the first result
         assert isinstance(app.screen, ArticleScreen)
         assert "Ulf Laessing" in tui.text()
+        await tui.press("escape")
+        assert app.screen is screen
+        # down goes from the box into the results, where j and enter choose another one.
+        await tui.press(*" OR israel")
+        assert len(screen.hits) >= 2
+        await tui.press("down")
+        assert app.focused is screen.query_one("#search-results")
+        await tui.press("j", "enter")
+        assert isinstance(app.screen, ArticleScreen)
+        assert app.screen.article_id == screen.hits[1].article.id
         await tui.pilot.press("escape", "escape")
         assert isinstance(app.screen, MainScreen)
 

@@ -1,4 +1,5 @@
-"""Pictures of the TUI at 160x50 (pytest-textual-snapshot): main, speakers, search, help.
+"""Pictures of the TUI (pytest-textual-snapshot): main, speakers, search, help at 160x50, and
+the main screen at 80x24 (one pane), 120x40 (two) and 200x60 (three).
 
 The store holds the demo's briefs frozen in tests/fixtures/tui/demo-briefs.json, so the
 pictures change with the TUI's looks, not with the analysis. After an intended change of looks,
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from textual.pilot import Pilot
 from tui_support import SIZE, make_app, screen_text, settle
 
@@ -56,3 +58,16 @@ def test_search_screen(snap_compare: Compare, frozen_store: Store) -> None:
 def test_help_screen(snap_compare: Compare, frozen_store: Store) -> None:
     help_keys = keys_then_settle("question_mark")
     assert snap_compare(make_app(frozen_store), terminal_size=SIZE, run_before=help_keys)
+
+
+@pytest.mark.parametrize(
+    ("size", "keys"),
+    [((80, 24), ()), ((80, 24), ("enter",)), ((120, 40), ()), ((200, 60), ())],
+    ids=["80x24-list", "80x24-brief", "120x40", "200x60"],
+)
+def test_main_screen_at_terminal_sizes(
+    snap_compare: Compare, frozen_store: Store, size: tuple[int, int], keys: tuple[str, ...]
+) -> None:
+    assert snap_compare(
+        make_app(frozen_store), terminal_size=size, run_before=keys_then_settle(*keys)
+    )

@@ -1,12 +1,14 @@
 """brief's TUI in a real terminal: tmux runs `brief --demo` and `brief`, we read the screen.
 
-Each test starts its own tmux server (a private socket) with a shell in a 160x50 pane, types
+Each test starts its own tmux server (a private socket) with a shell in a 160x50 pane (one in
+80x24), types
 the command, reads the pane with capture-pane, quits with q, and checks that the terminal
 was handed back: the shell prompt, no alternate screen, the cursor shown, mouse reporting off.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -32,7 +34,7 @@ if shutil.which("tmux") is None:  # pragma: no cover - tmux is installed here an
 class Pane:
     """A tmux pane on a private server; commands are typed into its shell."""
 
-    def __init__(self, home: Path, **extra: str) -> None:
+    def __init__(self, home: Path, size: tuple[int, int] = (160, 50), **extra: str) -> None:
         self.socket = f"brief-test-{uuid.uuid4().hex[:12]}"
         env = {
             **extra,
@@ -45,7 +47,8 @@ class Pane:
         }
         exports = " ".join(f"{k}='{v}'" for k, v in env.items())
         self.tmux(
-            "-f", "/dev/null", "new-session", "-d", "-s", "t", "-x", "160", "-y", "50",
+            "-f", "/dev/null", "new-session", "-d", "-s", "t",
+            "-x", str(size[0]), "-y", str(size[1]),
             f"env -i {exports} TERM=tmux-256color sh -i",
         )  # fmt: skip
 
@@ -90,14 +93,19 @@ class Pane:
 
 
 @pytest.fixture
-def pane(tmp_path: Path) -> Iterator[Pane]:
+def pane(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Pane]:
     # A terminal browser that notes what it was asked to open (webbrowser runs $BROWSER).
     browser = tmp_path / "browser.sh"
     browser.write_text(f'#!/bin/sh\nprintf "%s\\n" "$@" > {tmp_path / "opened.txt"}\n')
     browser.chmod(0o755)
     temp = tmp_path / "tmp"
     temp.mkdir()
-    opened = Pane(tmp_path / "home", BROWSER=str(browser), TMPDIR=str(temp))
+    # A pager that keeps what it was given (P in the reader pipes the article to $PAGER).
+    pager = tmp_path / "pager.sh"
+    pager.write_text(f"#!/bin/sh\ncat > {tmp_path / 'paged.txt'}\n")
+    pager.chmod(0o755)
+    size = getattr(request, "param", (160, 50))
+    opened = Pane(tmp_path / "home", size, BROWSER=str(browser), PAGER=str(pager), TMPDIR=str(temp))
     try:
         opened.start()
         yield opened
@@ -139,6 +147,36 @@ def test_demo_in_a_real_terminal(pane: Pane) -> None:
     assert_terminal_restored(pane)
 
 
+@pytest.mark.parametrize("pane", [(80, 24)], indirect=True)
+def test_at_80x24_the_summary_reads_whole_line_by_line(pane: Pane) -> None:
+    sample = subprocess.run(
+        [sys.executable, "-m", "brief", "summarize", "--sample", "-f", "json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    sentences = json.loads(sample.stdout)["summary"]
+    pane.type(brief_command("--demo"))
+    pane.wait_for(lambda s: "Demo: 5 sample articles analyzed." in s)
+    pane.keys("Enter")  # the seed's brief takes the one pane
+    screen = pane.wait_for(lambda s: "─ Summary ─" in s and "╰" in s)
+    lines = screen.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    top = next(i for i, line in enumerate(lines) if "╭─ Summary ─" in line)
+    left = lines[top].index("╭")
+    read = []
+    for line in lines[top + 1 :]:
+        if line[left] == "╰":
+            break
+        assert line[left] == "│" and line.rstrip()[-1] in "│┃"  # both borders: nothing cut
+        inner = line[left + 1 :]
+        read.append(inner[: inner.index("│")].strip())
+    assert len(read) > len(sentences)  # the sentences did wrap
+    assert " ".join(read) == " ".join(f"• {s}" for s in sentences)
+    pane.keys("q")
+    assert_terminal_restored(pane)
+
+
 def test_the_demo_leaves_nothing_behind(pane: Pane, tmp_path: Path) -> None:
     pane.type(brief_command("--demo"))
     pane.wait_for(lambda s: "Demo: 5 sample articles analyzed." in s)
@@ -167,6 +205,25 @@ def test_o_hands_the_terminal_to_a_terminal_browser(pane: Pane, tmp_path: Path) 
     pane.wait_for(lambda s: "─ Summary ─" in s)
     pane.keys("k")
     pane.wait_for(lambda s: "─ Oula? ─" in s)
+    pane.keys("q")
+    assert_terminal_restored(pane)
+
+
+def test_P_hands_the_article_to_the_pager(pane: Pane, tmp_path: Path) -> None:
+    pane.type(brief_command("--demo"))
+    pane.wait_for(lambda s: "Demo: 5 sample articles analyzed." in s and "─ Oula? ─" in s)
+    pane.keys("P")
+    paged = tmp_path / "paged.txt"
+    deadline = time.monotonic() + WAIT
+    while not (paged.exists() and paged.stat().st_size) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    text = paged.read_text(encoding="utf-8")
+    assert text.startswith("How a drone interception fueled tensions between Mali & Algeria\n")
+    assert "SUMMARY" in text and "Ulf Laessing" in text  # the brief, then the whole text
+    assert "Numerous demonstrators gathered in front of the country’s embassy" in text
+    pane.wait_for(lambda s: "─ Summary ─" in s)  # the reader has its terminal back
+    pane.keys("j")
+    pane.wait_for(lambda s: "─ Oula? ─" not in s)
     pane.keys("q")
     assert_terminal_restored(pane)
 

@@ -21,7 +21,8 @@ from brief.errors import (
 
 EPILOG = """\
 Articles are marked as digested only once the digest is written (--output), accepted by the
-mail server (--mail) or flushed to stdout; a run that fails repeats them next time. The
+mail server (--mail) or flushed to stdout; a run that fails repeats them next time, and
+--dry-run marks none (a look at the digest without using it up). The
 digest is silent on success unless it writes to stdout. See docs/digest.md for cron and
 systemd examples and the JSON shape.
 
@@ -86,6 +87,12 @@ def register(sub: Any) -> None:
         help="send the digest through the SMTP server of the config (digest.smtp)",
     )
     p.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="print the digest to stdout and mark nothing: the next digest covers the same "
+        "articles (cannot go with --output or --mail)",
+    )
+    p.add_argument(
         "--no-fetch",
         action="store_true",
         help="digest what is stored, without refreshing the feeds first",
@@ -119,6 +126,7 @@ def run(args: argparse.Namespace) -> int:
         mail=args.mail,
         fetch=not args.no_fetch,
         lock_wait=args.lock_wait,
+        dry_run=args.dry_run,
     )
     run_digest(config, request, stdout=sys.stdout.buffer, warn=_warn)
     return 0

@@ -1,18 +1,20 @@
-"""`brief feeds add|list|remove|import|export`: the subscriptions."""
+"""`brief feeds add|list|remove|rename|tag|import|export`: the subscriptions (list and the
+edits are in brief.commands.feeds_edit)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from brief.commands import feeds_edit
+from brief.commands.feeds_edit import line, open_store, subscriptions
 from brief.commands.options import config_path
 from brief.errors import InputError, UsageError
 
 if TYPE_CHECKING:
-    from brief.store import FeedStatus, Store
+    pass
 
 # An OPML list is a few hundred kilobytes at most; more is not a subscription list.
 _OPML_MAX_BYTES = 10 * 1024 * 1024
@@ -30,7 +32,7 @@ def register(sub: Any) -> None:
     """Add the feeds command (and its actions) to the CLI's subparsers."""
     feeds = sub.add_parser(
         "feeds",
-        help="manage subscriptions: add, list, remove, import, export",
+        help="manage subscriptions: add, list, remove, rename, tag, import, export",
         description="Manage the feeds brief follows.",
         epilog=FEEDS_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -59,7 +61,14 @@ def register(sub: Any) -> None:
         description="List the subscribed feeds: status (new, ok, failing), the last "
         "successful refresh, consecutive errors and the last one, articles and unread.",
     )
-    listing.set_defaults(run=run_list)
+    listing.add_argument(
+        "-f",
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text (default): a table; json: one array of feed objects, for scripts",
+    )
+    listing.set_defaults(run=feeds_edit.run_list)
 
     remove = actions.add_parser(
         "remove",
@@ -68,7 +77,27 @@ def register(sub: Any) -> None:
         description="Unsubscribe from a feed given by its URL or its ID (see `feeds list`).",
     )
     remove.add_argument("feed", metavar="URL|ID")
-    remove.set_defaults(run=run_remove)
+    remove.set_defaults(run=feeds_edit.run_remove)
+
+    rename = actions.add_parser(
+        "rename",
+        parents=[common],
+        help="give a feed another display name",
+        description='Give a feed (URL or ID) a display name; "" goes back to its own title.',
+    )
+    rename.add_argument("feed", metavar="URL|ID")
+    rename.add_argument("name", metavar="NAME")
+    rename.set_defaults(run=feeds_edit.run_rename)
+
+    tag = actions.add_parser(
+        "tag",
+        parents=[common],
+        help="replace a feed's tags",
+        description="Replace the tags of a feed (URL or ID); no TAG removes them all.",
+    )
+    tag.add_argument("feed", metavar="URL|ID")
+    tag.add_argument("tags", metavar="TAG", nargs="*")
+    tag.set_defaults(run=feeds_edit.run_tag)
 
     imp = actions.add_parser(
         "import",
@@ -103,28 +132,6 @@ def _common_options(parser_class: type[argparse.ArgumentParser]) -> argparse.Arg
     return common
 
 
-def _open_store() -> Store:
-    # sqlite3 is loaded only by the commands that use the database.
-    from brief.store import Store
-
-    return Store.open()
-
-
-def _subscriptions(args: argparse.Namespace, store: Store) -> list[FeedStatus]:
-    """Every feed, after subscribing the config file's feeds the store lacks (as a fetch
-    would), so that a list or an export shows the config's feeds before the first fetch."""
-    from brief.config import load_config
-
-    configured = load_config(config_path(args)).feeds
-    feeds = store.list_feeds()
-    known = {f.url for f in feeds}
-    missing = [f for f in configured if f.url not in known]
-    if missing:
-        store.add_feeds(missing)
-        feeds = store.list_feeds()
-    return feeds
-
-
 def run_add(args: argparse.Namespace) -> int:
     """Find and check the feed, then subscribe to it."""
     from brief.config import load_config
@@ -144,7 +151,7 @@ def run_add(args: argparse.Namespace) -> int:
         private_after_public=refresh.allow_private,
     )
     found = find_feed(url, limits)
-    with _open_store() as store:
+    with open_store() as store:
         _, added = store.add_feed(found.url, args.name, args.tag)
     title = args.name or found.feed.title or found.url
     via = f" (announced by {found.page_url})" if found.page_url else ""
@@ -153,80 +160,6 @@ def run_add(args: argparse.Namespace) -> int:
     else:
         print(sanitize(f"already subscribed: {title} <{found.url}>"))
     return 0
-
-
-def run_list(args: argparse.Namespace) -> int:
-    """Print one line per feed (and its last error when it is failing)."""
-    with _open_store() as store:
-        feeds = _subscriptions(args, store)
-    if not feeds:
-        print("no feeds yet: try `brief feeds add URL`, `brief feeds import FILE.opml`")
-        return 0
-    print(_row("ID", "STATUS", "LAST SUCCESS", "ERRORS", "ARTICLES", "UNREAD", "FEED"))
-    for feed in feeds:
-        print(
-            _row(
-                str(feed.id),
-                _status(feed),
-                _when(feed.last_success),
-                str(feed.error_count),
-                str(feed.article_count),
-                str(feed.unread_count),
-                _line(f"{feed.display_name} <{feed.url}>"),
-            )
-        )
-        if feed.error_count and feed.last_error:
-            retry = f" (next try after {_when(feed.next_attempt)})" if feed.next_attempt else ""
-            print(f"      last error: {_line(feed.last_error)}{retry}")
-    return 0
-
-
-def _row(*cells: str) -> str:
-    widths = (5, 8, 16, 6, 8, 6)
-    head = " ".join(cell.ljust(width) for cell, width in zip(cells, widths, strict=False))
-    return f"{head} {cells[-1]}"
-
-
-def _status(feed: FeedStatus) -> str:
-    if feed.error_count:
-        return "failing"
-    return "ok" if feed.last_success is not None else "new"
-
-
-def _when(moment: datetime | None) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment is not None else "never"
-
-
-def _line(text: str) -> str:
-    from brief.text import sanitize
-
-    return " ".join(sanitize(text).split())
-
-
-def run_remove(args: argparse.Namespace) -> int:
-    """Unsubscribe from a feed given by ID or URL (not one the config file lists)."""
-    from brief.config import load_config
-
-    key: int | str = int(args.feed) if args.feed.isdigit() else args.feed.strip()
-    configured = {f.url for f in load_config(config_path(args)).feeds}
-    if key in configured:
-        raise UsageError(_still_configured(str(key)))
-    with _open_store() as store:
-        feed = store.get_feed(key)
-        if feed is None:
-            raise UsageError(f"no such feed: {_line(args.feed)} (see `brief feeds list`)")
-        if feed.url in configured:
-            raise UsageError(_still_configured(feed.url))
-        store.remove_feed(feed.id)
-    print(_line(f"removed {feed.display_name} <{feed.url}>"))
-    return 0
-
-
-def _still_configured(url: str) -> str:
-    return (
-        f"{_line(url)} is listed in the config file: delete it there first, "
-        "or the next fetch subscribes it again"
-    )
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -245,8 +178,8 @@ def run_import(args: argparse.Namespace) -> int:
         raise InputError(f"{args.file}: larger than 10 MiB, not a subscription list")
     feeds, warnings = parse_opml(data)
     for warning in warnings:
-        print(f"brief: warning: {args.file}: {_line(warning)}", file=sys.stderr)
-    with _open_store() as store:
+        print(f"brief: warning: {args.file}: {line(warning)}", file=sys.stderr)
+    with open_store() as store:
         results = store.add_feeds(feeds)
     added = sum(1 for _, new in results if new)
     print(
@@ -266,8 +199,8 @@ def run_export(args: argparse.Namespace) -> int:
     from brief.feeds import write_opml
     from brief.files import write_output
 
-    with _open_store() as store:
-        subscribed = _subscriptions(args, store)
+    with open_store() as store:
+        subscribed = subscriptions(args, store)
     feeds = [FeedConfig(f.url, f.name or f.title, f.tags) for f in subscribed]
     document = write_opml(feeds)
     if args.output:

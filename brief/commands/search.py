@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -37,6 +38,13 @@ def register(sub: Any) -> None:
         metavar="N",
         help="show at most N results (default 20)",
     )
+    p.add_argument(
+        "-f",
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text (default): highlighted on a terminal; json: one array of hits, for scripts",
+    )
     p.set_defaults(run=run)
 
 
@@ -48,6 +56,9 @@ def run(args: argparse.Namespace) -> int:
     query = " ".join(args.query)
     with Store.open() as store:
         hits = store.search(query, limit=args.limit)
+    if args.format == "json":
+        print(json.dumps([hit_json(h) for h in hits], ensure_ascii=False, indent=2))
+        return 0
     if not hits:
         print("no match", file=sys.stderr)
         return 0
@@ -61,6 +72,27 @@ def run(args: argparse.Namespace) -> int:
         for hit in hits:
             sys.stdout.write(_plain_hit(hit))
     return 0
+
+
+def hit_json(hit: SearchHit) -> dict[str, Any]:
+    """One hit for scripts: the article (its id is what `brief show` takes) and the snippet,
+    with the matched words between « and » instead of the terminal's highlight."""
+    from brief.store import MATCH_END, MATCH_START
+    from brief.text import sanitize
+
+    article = hit.article
+    snippet = " ".join(sanitize(hit.snippet).split())
+    return {
+        "id": article.id,
+        "title": sanitize(article.title) if article.title else None,
+        "url": article.url,
+        "feeds": [sanitize(f) for f in article.feeds],
+        "published": article.published.strftime("%Y-%m-%d") if article.published else None,
+        "read": article.read,
+        "starred": article.starred,
+        "quotes": article.quote_count,
+        "snippet": snippet.replace(MATCH_START, "«").replace(MATCH_END, "»"),
+    }
 
 
 def _heading(hit: SearchHit) -> tuple[str, str]:

@@ -4,14 +4,14 @@
 
 Everything here is deterministic for a given set of articles, so rebuilding a day gives the
 same digest byte for byte. Rendering lives in digest_render/digest_html, delivery (lock,
-refresh, write, mail, mark) in digest_run. A speaker brief is not confident of is carried as
-front ends show it, "Laessing?" (brief.present.grouping.shown_speaker), in story quotes and in
-"Who said what", apart from the words the same speaker is asserted to have said.
+refresh, write, mail, mark) in digest_run; ranking and length in brief.digest.rank. A story's
+key quotes are only quotes whose speaker brief asserts; a speaker it is not confident of is
+shown as front ends show it, "Laessing?" (brief.present.grouping.shown_speaker), in "Who said
+what", apart from the words the same speaker is asserted to have said.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -28,6 +28,7 @@ from brief.digest.model import (
     Story,
     StoryQuote,
 )
+from brief.digest.rank import DEFAULT_SHAPE, DigestShape, key_quote, quote_key, significance
 from brief.digest.stories import Cluster, StoryText, group_stories
 from brief.models import ActorKind, Brief, Quote, SpeakerKind
 from brief.present.grouping import shown_speaker
@@ -40,13 +41,11 @@ SUMMARY_CHARS = 480
 QUOTES_PER_STORY = 4
 ACTORS_PER_STORY = 5
 TOP_ACTORS = 15
-# The "Who said what" section stays readable on a 10,000-article day.
+# Speakers gathered at most (digest.max_speakers of them are shown in full, the rest listed).
 MAX_SPEAKERS = 100
 LINES_PER_SPEAKER = 8
 # Speakers worth a "Who said what" entry: named people and bodies, not "one of the protesters".
 _NAMED_KINDS: tuple[SpeakerKind, ...] = ("person", "organization")
-
-_NON_WORD = re.compile(r"\W+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,22 +61,28 @@ def assemble(
     failed: Sequence[FailedFeed],
     date: str,
     selection: str,
+    shape: DigestShape = DEFAULT_SHAPE,
 ) -> Digest:
-    """Group the articles into stories and gather the day's speakers and actors."""
+    """Group the articles into stories and gather the day's speakers and actors; the most
+    significant ``shape.max_stories`` stories (and speakers) in full, the rest listed."""
     ordered = sorted(articles, key=lambda a: a.id)
     clusters = group_stories([_story_text(a) for a in ordered])
     grouped = [_group(c, ordered) for c in clusters]
-    grouped.sort(key=_story_rank)
+    grouped.sort(key=lambda g: significance(g.story, g.articles, shape))
     numbered = [
         _Grouped(g.articles, _renumber(g.story, number))
         for number, g in enumerate(grouped, start=1)
     ]
+    stories = tuple(g.story for g in numbered)
+    speakers = _speakers(numbered)
     return Digest(
         date=date,
         selection=selection,
         article_count=len(ordered),
-        stories=tuple(g.story for g in numbered),
-        speakers=_speakers(numbered),
+        stories=stories[: shape.max_stories],
+        more_stories=stories[shape.max_stories :],
+        speakers=speakers[: shape.max_speakers],
+        more_speakers=speakers[shape.max_speakers :],
         actors=_top_actors(numbered),
         failed_feeds=tuple(
             FailedFeed(sanitize(f.name), sanitize(f.url), sanitize(f.error), f.failures)
@@ -118,12 +123,6 @@ def _group(cluster: Cluster, ordered: Sequence[DigestArticle]) -> _Grouped:
     return _Grouped(members, story)
 
 
-def _story_rank(g: _Grouped) -> tuple[int, int, int, int]:
-    """Stories carried by more feeds first, then more articles, more quotes, older first."""
-    s = g.story
-    return (-len(s.feeds), -len(s.sources), -len(s.quotes), min(a.id for a in g.articles))
-
-
 def _renumber(story: Story, number: int) -> Story:
     return Story(number, story.headline, story.summary, story.sources, story.quotes, story.actors)
 
@@ -152,12 +151,9 @@ def _source(article: DigestArticle) -> Source:
     )
 
 
-def _quote_key(text: str) -> str:
-    return _NON_WORD.sub(" ", text.casefold()).strip()
-
-
 def _story_quotes(members: Sequence[DigestArticle]) -> tuple[StoryQuote, ...]:
-    """Key quotes: carried by more articles first, attributed before unattributed, in order.
+    """Key quotes: carried by more articles first, then in order; only quotes whose
+    attribution is asserted (brief.digest.rank.key_quote: a speaker brief is confident of).
 
     When outlets attribute one quote differently, the attribution most of them give wins
     (ties: the most central article's).
@@ -167,14 +163,15 @@ def _story_quotes(members: Sequence[DigestArticle]) -> tuple[StoryQuote, ...]:
     for article in members:
         keys = set()
         for q in article.brief.quotes:
-            key = _quote_key(q.text)
+            key = quote_key(q.text)
             if key:
                 said.setdefault(key, []).append(q)
                 keys.add(key)
         carried.update(keys)
     chosen = {key: _consensus(quotes) for key, quotes in said.items()}
     position = {key: i for i, key in enumerate(said)}
-    ranked = sorted(said, key=lambda k: (-carried[k], chosen[k].speaker is None, position[k]))
+    asserted = [k for k in said if key_quote(chosen[k])]
+    ranked = sorted(asserted, key=lambda k: (-carried[k], position[k]))
     return tuple(
         StoryQuote(
             text=_display(chosen[k].text),
@@ -247,7 +244,7 @@ def _speakers(numbered: Sequence[_Grouped]) -> tuple[Speaker, ...]:
                 entry.kinds[q.speaker_kind] += 1
                 if q.role:
                     entry.roles.append(sanitize(q.role))
-                key = _quote_key(q.text)
+                key = quote_key(q.text)
                 if key and key not in entry.keys:
                     entry.keys.add(key)
                     entry.lines.append(SpeakerLine(_display(q.text), g.story.number, direct))

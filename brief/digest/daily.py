@@ -15,7 +15,13 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from brief.config import Config
 from brief.digest.delivery import Outcome, deliver, locked
-from brief.digest.request import DigestRequest, delivery_for, mail_settings_from, selection_for
+from brief.digest.request import (
+    DigestRequest,
+    delivery_for,
+    mail_settings_from,
+    selection_for,
+    shape_for,
+)
 from brief.errors import LockedError
 
 if TYPE_CHECKING:
@@ -49,7 +55,13 @@ def run_digest(
             if request.fetch:
                 _refresh(store, config, warn)
             outcome = deliver(
-                store, selection, delivery, now=now, stdout=stdout, mail_settings=mail_settings
+                store,
+                selection,
+                delivery,
+                now=now,
+                stdout=stdout,
+                mail_settings=mail_settings,
+                shape=shape_for(config),
             )
         finally:
             store.close()

@@ -17,7 +17,7 @@ import os
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Literal
@@ -28,6 +28,7 @@ from brief.digest.assemble import assemble
 from brief.digest.html import to_html
 from brief.digest.mail import MailSettings, build_message, send
 from brief.digest.model import Digest, DigestArticle, FailedFeed
+from brief.digest.rank import DEFAULT_SHAPE, DigestShape
 from brief.digest.render import to_json, to_markdown, to_text
 from brief.errors import FileWriteError, MailError, OutputError, UsageError
 from brief.files import hold_lock, write_output
@@ -65,11 +66,13 @@ class Selection:
 
 @dataclass(frozen=True, slots=True)
 class Delivery:
-    """Where the digest goes: a file (``{date}`` placeholder), mail, or stdout."""
+    """Where the digest goes: a file (``{date}`` placeholder), mail, or stdout; a dry run
+    goes to stdout and marks nothing."""
 
     fmt: DigestFormat
     output: str | None = None
     mail: bool = False
+    dry_run: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,7 +184,7 @@ def subject(digest: Digest) -> str:
     if digest.empty:
         return f"brief digest {digest.date}: nothing new"
     top = digest.stories[0].headline
-    more = len(digest.stories) - 1
+    more = digest.story_count - 1
     return f"brief digest {digest.date}: {top}" + (f" (+{more} more)" if more else "")
 
 
@@ -193,15 +196,22 @@ def deliver(
     now: datetime,
     stdout: BinaryIO,
     mail_settings: MailSettings | None = None,
+    shape: DigestShape = DEFAULT_SHAPE,
 ) -> Outcome:
-    """Choose, assemble, render and deliver one digest; mark its articles only once delivered.
+    """Choose, assemble, render and deliver one digest; mark its articles only once delivered
+    (a dry run marks nothing).
 
     The caller holds the digest lock (``locked``) and has refreshed the feeds if asked to.
     """
     chosen = choose(store, selection, now)
+    # What the ignore rules hide is left out, and left unstamped (a rule that goes lets it in).
+    hidden = store.hidden_ids(shape.ignore, (a.id for a in chosen.articles))
+    articles = [a for a in chosen.articles if a.id not in hidden]
+    chosen = Chosen(articles, [i for i in chosen.to_stamp if i not in hidden], chosen.stamp_at)
     digest = assemble(
-        chosen.articles, failed_feeds(store), selection.day.isoformat(), selection.label
+        articles, failed_feeds(store), selection.day.isoformat(), selection.label, shape
     )
+    digest = replace(digest, hidden=len(hidden))
     body = render(digest, delivery.fmt).encode("utf-8")
     written: Path | None = None
     refused: tuple[str, ...] = ()
@@ -228,6 +238,8 @@ def deliver(
         stdout.write(body)
         # A failed flush (full disk, closed pipe) raises here, before anything is marked.
         stdout.flush()
+    if delivery.dry_run:
+        return Outcome(digest, None, False, (), 0)
     store.mark_digested(chosen.to_stamp, at=chosen.stamp_at)
     mailed = delivery.mail and not digest.empty
     return Outcome(digest, written, mailed, refused, len(chosen.to_stamp), tuple(notes))

@@ -11,7 +11,15 @@ from __future__ import annotations
 from html import escape
 
 from brief.digest.model import Digest, Story
-from brief.digest.render import counts_line, quote_attribution, safe_url, speaker_heading
+from brief.digest.render import (
+    counts_line,
+    more_heading,
+    quote_attribution,
+    safe_url,
+    speaker_heading,
+    speaker_stories,
+    story_link,
+)
 
 # Inline only: no @import, no url(), no web fonts — the file must render offline, as is.
 _CSS = """
@@ -62,6 +70,19 @@ def to_html(digest: Digest) -> str:
         body.append("<h2>Stories</h2>")
         for story in digest.stories:
             body += _story(story)
+        if digest.more_stories:
+            body.append(
+                f"<h3>{_e(more_heading(len(digest.more_stories), 'story', 'stories'))}</h3>"
+            )
+            body.append('<ul class="more">')
+            for story in digest.more_stories:
+                link = _link(story_link(story), story.headline)
+                feeds = _e(", ".join(story.feeds))
+                body.append(
+                    f'<li id="story-{story.number}">{story.number}. {link} '
+                    f'<span class="who">— {feeds}</span></li>'
+                )
+            body.append("</ul>")
         if digest.speakers:
             body.append("<h2>Who said what</h2>")
             for speaker in digest.speakers:
@@ -72,6 +93,15 @@ def to_html(digest: Digest) -> str:
                     ref = f'<a href="#story-{line.story}">story {line.story}</a>'
                     body.append(f'<li>{said} <span class="story-ref">({ref})</span></li>')
                 body.append("</ul>")
+        if digest.more_speakers:
+            count = len(digest.more_speakers)
+            body.append(f"<h3>{_e(more_heading(count, 'speaker', 'speakers'))}</h3>\n<ul>")
+            for speaker in digest.more_speakers:
+                body.append(
+                    f"<li>{_e(speaker_heading(speaker))} "
+                    f'<span class="story-ref">({_e(speaker_stories(speaker))})</span></li>'
+                )
+            body.append("</ul>")
         if digest.actors:
             body.append("<h2>Top actors</h2>\n<ul>")
             for a in digest.actors:

@@ -164,7 +164,8 @@ class ActorCount:
 
 @dataclass(frozen=True, slots=True)
 class Digest:
-    """A whole digest. ``selection`` says in words which articles it covers."""
+    """A whole digest. ``selection`` says in words which articles it covers; ``stories`` are
+    told in full, ``more_stories`` only listed (the same for speakers)."""
 
     date: str
     selection: str
@@ -173,6 +174,15 @@ class Digest:
     speakers: tuple[Speaker, ...]
     actors: tuple[ActorCount, ...]
     failed_feeds: tuple[FailedFeed, ...]
+    # Past digest.max_stories / max_speakers: listed by headline (name) only, ranked the same.
+    more_stories: tuple[Story, ...] = ()
+    more_speakers: tuple[Speaker, ...] = ()
+    hidden: int = 0  # articles of the selection the config's ignore rules left out
+
+    @property
+    def story_count(self) -> int:
+        """Every story of the digest, told in full or listed."""
+        return len(self.stories) + len(self.more_stories)
 
     @property
     def empty(self) -> bool:
@@ -192,7 +202,9 @@ class Digest:
             "selection": self.selection,
             "article_count": self.article_count,
             "stories": [s.to_json() for s in self.stories],
+            "more_stories": [s.to_json() for s in self.more_stories],
             "speakers": [s.to_json() for s in self.speakers],
+            "more_speakers": [s.to_json() for s in self.more_speakers],
             "actors": [a.to_json() for a in self.actors],
             "failed_feeds": [f.to_json() for f in self.failed_feeds],
         }

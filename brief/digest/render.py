@@ -34,12 +34,39 @@ def safe_url(url: str | None) -> str | None:
 
 
 def counts_line(digest: Digest) -> str:
-    """ "3 stories from 5 articles (new since the last digest)"."""
-    stories = len(digest.stories)
-    return (
+    """ "3 stories from 5 articles (new since the last digest)", and how many are in full
+    when the digest is cut at digest.max_stories."""
+    stories = digest.story_count
+    line = (
         f"{stories} {'story' if stories == 1 else 'stories'} from {digest.article_count} "
         f"{'article' if digest.article_count == 1 else 'articles'} ({digest.selection})"
     )
+    if digest.more_stories:
+        line += f"; the {len(digest.stories)} most significant in full"
+    if digest.hidden:
+        line += f"; {digest.hidden} hidden by ignore rules"
+    return line
+
+
+def more_heading(count: int, one: str, many: str) -> str:
+    """ "And 12 more stories" (the list after the ones told in full)."""
+    return f"And {count} more {one if count == 1 else many}"
+
+
+def story_link(story: Story) -> str | None:
+    """The link of a listed story: its central article's page, else any source's."""
+    for source in story.sources:
+        url = safe_url(source.url)
+        if url:
+            return url
+    return None
+
+
+def speaker_stories(speaker: Speaker) -> str:
+    """ "story 3" or "stories 3, 7": where a listed speaker is quoted."""
+    numbers = sorted({line.story for line in speaker.lines})
+    label = "story" if len(numbers) == 1 else "stories"
+    return f"{label} {', '.join(map(str, numbers))}"
 
 
 def speaker_heading(speaker: Speaker) -> str:
@@ -73,6 +100,14 @@ def to_markdown(digest: Digest) -> str:
     out += ["## Stories", ""]
     for story in digest.stories:
         out += _md_story(story)
+    if digest.more_stories:
+        out += [f"### {more_heading(len(digest.more_stories), 'story', 'stories')}", ""]
+        for story in digest.more_stories:
+            url = story_link(story)
+            title = md_escape(story.headline)
+            link = f"[{title}]({url})" if url else title
+            out.append(f"- {story.number}. {link} — {md_escape(', '.join(story.feeds))}")
+        out.append("")
     if digest.speakers:
         out += ["## Who said what", ""]
         for speaker in digest.speakers:
@@ -81,6 +116,13 @@ def to_markdown(digest: Digest) -> str:
                 said = f"“{md_escape(line.text)}”" if line.direct else md_escape(line.text)
                 out.append(f"- {said} (story {line.story})")
             out.append("")
+    if digest.more_speakers:
+        out += [f"### {more_heading(len(digest.more_speakers), 'speaker', 'speakers')}", ""]
+        out += [
+            f"- {md_escape(speaker_heading(s))} ({speaker_stories(s)})"
+            for s in digest.more_speakers
+        ]
+        out.append("")
     if digest.actors:
         out += ["## Top actors", ""]
         out += [
@@ -144,6 +186,14 @@ def to_text(digest: Digest) -> str:
             url = safe_url(s.url)
             if url:
                 out.append(f"     {url}")
+    if digest.more_stories:
+        out += ["", more_heading(len(digest.more_stories), "story", "stories").upper(), ""]
+        for story in digest.more_stories:
+            head = f"{story.number}. {story.headline} — {', '.join(story.feeds)}"
+            out += _wrap(head, "  ", "     ")
+            url = story_link(story)
+            if url:
+                out.append(f"     {url}")
     if digest.speakers:
         out += ["", "WHO SAID WHAT"]
         for speaker in digest.speakers:
@@ -152,6 +202,10 @@ def to_text(digest: Digest) -> str:
             for line in speaker.lines:
                 said = f"“{line.text}”" if line.direct else f"(reported) {line.text}"
                 out += _wrap(f"{said} [story {line.story}]", "  - ", "    ")
+    if digest.more_speakers:
+        out += ["", more_heading(len(digest.more_speakers), "speaker", "speakers").upper(), ""]
+        for speaker in digest.more_speakers:
+            out += _wrap(f"{speaker_heading(speaker)} ({speaker_stories(speaker)})", "  ", "    ")
     if digest.actors:
         out += ["", "TOP ACTORS", ""]
         out += [

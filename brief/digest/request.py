@@ -11,6 +11,7 @@ from brief.choices import DigestFormat
 from brief.config import Config, parse_duration
 from brief.digest.delivery import LOCK_WAIT_SECONDS, Delivery, Selection, parse_day
 from brief.digest.mail import MailSettings
+from brief.digest.rank import DigestShape
 from brief.errors import ConfigError, UsageError
 
 
@@ -19,7 +20,8 @@ class DigestRequest:
     """A digest run as the user asks for it; None means "as the config says".
 
     ``since`` is a span ("24h", "7d"); ``date`` a day ("2026-12-01", "today", "yesterday")
-    whose digest is rebuilt; ``fetch`` refreshes the feeds first.
+    whose digest is rebuilt; ``fetch`` refreshes the feeds first; ``dry_run`` prints the
+    digest to stdout and marks nothing (a peek: the next run still covers the articles).
     """
 
     since: str | None = None
@@ -29,6 +31,7 @@ class DigestRequest:
     mail: bool = False
     fetch: bool = True
     lock_wait: float = LOCK_WAIT_SECONDS
+    dry_run: bool = False
 
 
 def selection_for(request: DigestRequest, config: Config, now: datetime) -> Selection:
@@ -44,9 +47,23 @@ def selection_for(request: DigestRequest, config: Config, now: datetime) -> Sele
 
 
 def delivery_for(request: DigestRequest, config: Config) -> Delivery:
-    """Where the digest goes: the request's output, else the config's, else stdout."""
+    """Where the digest goes: the request's output, else the config's, else stdout (always
+    stdout for a dry run, which refuses --output and --mail)."""
+    fmt = request.fmt or config.digest.format
+    if request.dry_run:
+        if request.output or request.mail:
+            raise UsageError("--dry-run prints the digest: it cannot go with --output or --mail")
+        return Delivery(fmt=fmt, dry_run=True)
     output = request.output or _configured_output(config)
-    return Delivery(fmt=request.fmt or config.digest.format, output=output, mail=request.mail)
+    return Delivery(fmt=fmt, output=output, mail=request.mail)
+
+
+def shape_for(config: Config) -> DigestShape:
+    """The digest's length and followed feeds, from the config's digest section."""
+    digest = config.digest
+    return DigestShape(
+        digest.max_stories, digest.max_speakers, tuple(digest.follow), tuple(config.ignore)
+    )
 
 
 def _configured_output(config: Config) -> str | None:

@@ -15,7 +15,7 @@ import io
 import json
 import re
 import xml.sax
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -24,7 +24,7 @@ import feedparser
 
 from brief.errors import FeedError
 from brief.feeds.html import find_feed_links, html_to_text
-from brief.models import FeedEntry
+from brief.models import Enclosure, FeedEntry
 from brief.net import http_url, normalize_url
 from brief.text import sanitize
 
@@ -145,9 +145,32 @@ def _entry(entry: Any, base_url: str) -> FeedEntry | None:
     published = _date(dict.get(entry, "published_parsed"), dict.get(entry, "published")) or (
         _date(dict.get(entry, "updated_parsed"), dict.get(entry, "updated"))
     )
-    return _make_entry(
+    enclosures = [
+        _enclosure(e.get("href"), e.get("type"), e.get("length"), base_url)
+        for e in entry.get("enclosures") or []
+        if isinstance(e, dict)
+    ]
+    made = _make_entry(
         entry.get("id"), url, title, entry.get("author"), published, summary, content
     )
+    return _with_enclosures(made, enclosures)
+
+
+def _enclosure(url: Any, kind: Any, length: Any, base: str) -> Enclosure | None:
+    """An enclosure with an http(s) link, its type (one token) and size (digits), or None."""
+    href = http_url(url if isinstance(url, str) else None, base)
+    if href is None:
+        return None
+    mime = _line(kind).split(" ")[0] if isinstance(kind, str) and kind.strip() else None
+    size = str(length).strip() if isinstance(length, str | int) else ""
+    return Enclosure(href, mime, int(size) if size.isdigit() and int(size) > 0 else None)
+
+
+def _with_enclosures(entry: FeedEntry | None, found: list[Enclosure | None]) -> FeedEntry | None:
+    unique = tuple({e.url: e for e in found if e is not None}.values())
+    if entry is None or not unique:
+        return entry
+    return replace(entry, enclosures=unique)
 
 
 def _make_entry(
@@ -282,7 +305,7 @@ def _json_entry(item: dict[str, Any], base: str) -> FeedEntry | None:
         if published is not None:
             break
     ident = item.get("id")
-    return _make_entry(
+    made = _make_entry(
         ident if isinstance(ident, str | int) and not isinstance(ident, bool) else None,
         url,
         _line(title) or None,
@@ -291,6 +314,13 @@ def _json_entry(item: dict[str, Any], base: str) -> FeedEntry | None:
         summary,
         "" if content == summary else content,
     )
+    attachments = item.get("attachments")
+    found = [
+        _enclosure(a.get("url"), a.get("mime_type"), a.get("size_in_bytes"), base)
+        for a in (attachments if isinstance(attachments, list) else [])
+        if isinstance(a, dict)
+    ]
+    return _with_enclosures(made, found)
 
 
 def _str(value: Any) -> str:

@@ -75,6 +75,8 @@ class ArticlesPhase:
         self._public = fetch_limits(config.refresh, allow_private=config.refresh.allow_private)
         self._private = fetch_limits(config.refresh, allow_private=True)
         self._client = make_client(self._public)
+        # [[feeds]] with full_page = false: their entries keep the feed's own text.
+        self._feed_text_only = frozenset(f.url for f in config.feeds if not f.full_page)
         self._local_hosts: dict[str, bool] = {}
         self._write = StoreWriter()
         # Pages fetched but not yet analyzed wait in memory: keep that queue short.
@@ -123,6 +125,8 @@ class ArticlesPhase:
         )
         if not item.url:
             return dataclasses.replace(job, reason="the entry has no link")
+        if item.feed_url in self._feed_text_only:
+            return dataclasses.replace(job, reason="the feed keeps its own text (full_page)")
         limits = self._private if await self._feed_is_local(item.feed_url) else self._public
         try:
             async with self._limiter.slot(item.url):

@@ -22,6 +22,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from brief import paths
 from brief.config import Config
@@ -126,9 +127,16 @@ def refresh(
             feeds = [f for f in feeds if f.id in wanted]
             force = True
         now = now_utc()
-        due = [f for f in feeds if force or is_due(f, now)]
+        due = [f for f in feeds if force or (is_due(f, now) and not rested(f, config, now))]
         run = _Run(store, config, progress, articles)
         return asyncio.run(run.main(due, postponed=len(feeds) - len(due)))
+
+
+def rested(feed: FeedStatus, config: Config, now: datetime) -> bool:
+    """True while a feed with a refresh_every in the config was fetched too recently."""
+    minutes = next((f.refresh_every for f in config.feeds if f.url == feed.url), 0.0)
+    last = feed.last_success
+    return bool(minutes) and last is not None and now < last + timedelta(minutes=minutes)
 
 
 class _Run:

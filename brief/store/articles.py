@@ -25,7 +25,7 @@ from brief.text import sanitize, truncate
 if TYPE_CHECKING:
     import sqlite3
 
-    from brief.models import FeedEntry
+    from brief.models import Enclosure, FeedEntry
 
 _GLOBAL_GUID_PREFIXES = ("http://", "https://", "urn:", "tag:", "sha256:")
 # The longest a stored field may be, in characters; longer ones are cut with a visible mark
@@ -116,8 +116,8 @@ def insert_pending(conn: sqlite3.Connection, feed_id: int, entry: FeedEntry, now
     text = "\n\n".join(paragraphs)
     cursor = conn.execute(
         """INSERT INTO articles (guid, url, normalized_url, title, author, published, fetched_at,
-                                 text, paragraphs, extraction_status)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending')""",
+                                 text, paragraphs, extraction_status, enclosures)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)""",
         (
             entry.guid,
             entry.url,
@@ -128,6 +128,7 @@ def insert_pending(conn: sqlite3.Connection, feed_id: int, entry: FeedEntry, now
             to_db_time(now),
             text,
             json.dumps(paragraphs),
+            json.dumps([_enclosure_json(e) for e in entry.enclosures]),
         ),
     )
     article_id = int(cursor.lastrowid or 0)
@@ -137,6 +138,12 @@ def insert_pending(conn: sqlite3.Connection, feed_id: int, entry: FeedEntry, now
         (article_id, clean(entry.title, TITLE_MAX) or "", text),
     )
     return article_id
+
+
+def _enclosure_json(enclosure: Enclosure) -> dict[str, object]:
+    """An enclosure as stored: its type sanitized (the URL is a checked http(s) link)."""
+    kind = clean(enclosure.type)
+    return {**enclosure.to_json(), "type": " ".join(kind.split()) if kind else None}
 
 
 def _brief_json(brief: Brief) -> str:

@@ -176,6 +176,13 @@ class Store(ArticleReads, SaidReads):
         with self._write() as conn:
             return [store_feeds.add_feed(conn, f.url, f.name, f.tags, now) for f in feeds]
 
+    def edit_feed(
+        self, feed_id: int, *, name: str | None = None, tags: Sequence[str] | None = None
+    ) -> bool:
+        """Rename a feed ("" for its own title) and/or replace its tags; False if not there."""
+        with self._write() as conn:
+            return store_feeds.edit_feed(conn, feed_id, name=name, tags=tags)
+
     def remove_feed(self, feed_id: int) -> bool:
         """Unsubscribe; articles only this feed carried go too, unless starred."""
         with self._write() as conn:
@@ -276,10 +283,15 @@ class Store(ArticleReads, SaidReads):
 
     def mark_all_read(self, flt: ArticleFilter | None = None) -> int:
         """Mark every article matching the filter read; returns how many changed."""
+        return len(self.mark_all_read_ids(flt))
+
+    def mark_all_read_ids(self, flt: ArticleFilter | None = None) -> list[int]:
+        """Mark every unread article matching the filter read; returns their ids (to undo
+        with set_read(ids, False))."""
         condition, params = where(flt)
         with self._write() as conn:
-            sql = f"UPDATE articles AS a SET read = 1 WHERE read = 0 AND {condition}"
-            return conn.execute(sql, params).rowcount
+            sql = f"UPDATE articles AS a SET read = 1 WHERE read = 0 AND {condition} RETURNING id"
+            return [row[0] for row in conn.execute(sql, params).fetchall()]
 
     def set_starred(self, article_id: int, starred: bool = True) -> bool:
         """Star (or unstar) an article; False when there is no such article."""

@@ -27,12 +27,35 @@ def add_feed(
     row = conn.execute("SELECT id FROM feeds WHERE url = ?", (url,)).fetchone()
     if row is not None:
         return int(row[0]), False
-    clean_tags = [t for t in (" ".join(sanitize(t).split()) for t in tags) if t]
     cursor = conn.execute(
         "INSERT INTO feeds (url, name, tags, added_at) VALUES (?, ?, ?, ?)",
-        (url, clean(name, NAME_MAX), json.dumps(list(dict.fromkeys(clean_tags))), to_db_time(now)),
+        (url, clean(name, NAME_MAX), clean_tags(tags), to_db_time(now)),
     )
     return int(cursor.lastrowid or 0), True
+
+
+def clean_tags(tags: Sequence[str]) -> str:
+    """Tags as the feeds table keeps them: sanitized, one line each, unique, as JSON."""
+    kept = [t for t in (" ".join(sanitize(t).split()) for t in tags) if t]
+    return json.dumps(list(dict.fromkeys(kept)))
+
+
+def edit_feed(
+    conn: sqlite3.Connection,
+    feed_id: int,
+    *,
+    name: str | None = None,
+    tags: Sequence[str] | None = None,
+) -> bool:
+    """Rename a feed (an empty name: the feed's own title again) or replace its tags."""
+    changed = 0
+    if name is not None:
+        sql = "UPDATE feeds SET name = ? WHERE id = ?"
+        changed += conn.execute(sql, (clean(name) or None, feed_id)).rowcount
+    if tags is not None:
+        sql = "UPDATE feeds SET tags = ? WHERE id = ?"
+        changed += conn.execute(sql, (clean_tags(tags), feed_id)).rowcount
+    return changed > 0
 
 
 def remove_feed(conn: sqlite3.Connection, feed_id: int) -> bool:

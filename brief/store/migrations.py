@@ -101,7 +101,12 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1,)
+# 2: the files an entry carries (podcast audio, video), as JSON [{url, type, length}].
+_V2 = """
+ALTER TABLE articles ADD COLUMN enclosures TEXT NOT NULL DEFAULT '[]';
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

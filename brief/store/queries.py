@@ -7,11 +7,15 @@ transaction (``_read``), which also turns sqlite3 errors into StoreError.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from brief.models import Brief
+from brief.choices import SortOrder
+from brief.config import IgnoreRule
+from brief.models import Brief, Enclosure
+from brief.store.ignore import matching
 from brief.store.rows import (
     ArticleFilter,
     ArticleSummary,
@@ -37,9 +41,20 @@ SUMMARY_COLUMNS = f"""a.id, a.title, a.url, a.published, a.fetched_at, a.read, a
     json_extract(a.brief, '$.summary[0]'),
     (SELECT count(*) FROM quotes q WHERE q.article_id = a.id AND q.is_statement = 0)"""
 SUMMARY_WIDTH = 12  # columns in SUMMARY_COLUMNS
+# The orders of list_articles (brief.choices.SORT_ORDERS); ties go newest first.
+_NEWEST = f"{SORT_TIME} DESC, a.id DESC"
+ORDER_BY: dict[SortOrder, str] = {
+    "date": _NEWEST,
+    "feed": f"""(SELECT min(lower(coalesce(f.name, f.title, f.url)))
+                FROM feed_articles fa JOIN feeds f ON f.id = fa.feed_id
+                WHERE fa.article_id = a.id), {_NEWEST}""",
+    "quotes": f"""(SELECT count(*) FROM quotes q
+                  WHERE q.article_id = a.id AND q.is_statement = 0) DESC, {_NEWEST}""",
+    "title": f"lower(coalesce(a.title, '')), {_NEWEST}",
+}
 _ARTICLE_COLUMNS = f"""a.id, a.guid, a.title, a.url, a.author, a.published, a.fetched_at,
     a.read, a.starred, a.extraction_status, a.extraction_reason, {_FEED_NAMES}, a.text,
-    a.paragraphs, a.brief, a.digested_at"""
+    a.paragraphs, a.brief, a.digested_at, a.enclosures"""
 _FEED_QUERY = """
     SELECT f.id, f.url, f.name, f.tags, f.title, f.site_url, f.etag, f.last_modified,
            f.added_at, f.last_attempt, f.last_success, f.error_count, f.last_error,
@@ -86,6 +101,10 @@ def where(flt: ArticleFilter | None) -> tuple[str, list[Any]]:
     if flt.since is not None:
         clauses.append(f"{SORT_TIME} >= ?")
         params.append(to_db_time(flt.since))
+    if flt.hide:
+        hidden, more = matching(flt.hide)
+        clauses.append(f"NOT {hidden}")
+        params += more
     return " AND ".join(clauses), params
 
 
@@ -147,6 +166,7 @@ def _article(row: Any) -> StoredArticle:
         paragraphs=paragraphs,
         brief=Brief.from_json(json.loads(row[14]), paragraphs) if row[14] else None,
         digested_at=from_db_time(row[15]),
+        enclosures=tuple(Enclosure.from_json(e) for e in json.loads(row[16] or "[]")),
     )
 
 
@@ -171,14 +191,18 @@ class ArticleReads:
         return _feed(row) if row is not None else None
 
     def list_articles(
-        self, flt: ArticleFilter | None = None, limit: int = 200, offset: int = 0
+        self,
+        flt: ArticleFilter | None = None,
+        limit: int = 200,
+        offset: int = 0,
+        order: SortOrder = "date",
     ) -> list[ArticleSummary]:
-        """Articles matching the filter, newest first."""
+        """Articles matching the filter, newest first (or by feed, most quotes, title)."""
         condition, params = where(flt)
         with self._read() as conn:
             rows = conn.execute(
                 f"""SELECT {SUMMARY_COLUMNS} FROM articles a WHERE {condition}
-                    ORDER BY {SORT_TIME} DESC, a.id DESC LIMIT ? OFFSET ?""",
+                    ORDER BY {ORDER_BY[order]} LIMIT ? OFFSET ?""",
                 (*params, limit, offset),
             )
             return [summary(r) for r in rows]
@@ -189,6 +213,17 @@ class ArticleReads:
         with self._read() as conn:
             sql = f"SELECT count(*) FROM articles a WHERE {condition}"
             return int(conn.execute(sql, params).fetchone()[0])
+
+    def hidden_ids(self, rules: Sequence[IgnoreRule], ids: Iterable[int]) -> set[int]:
+        """Which of these articles the ignore rules hide."""
+        wanted = list(ids)
+        if not rules or not wanted:
+            return set()
+        condition, params = matching(rules)
+        marks = ", ".join("?" * len(wanted))
+        with self._read() as conn:
+            sql = f"SELECT a.id FROM articles a WHERE a.id IN ({marks}) AND {condition}"
+            return {row[0] for row in conn.execute(sql, (*wanted, *params))}
 
     def get_article(self, article_id: int) -> StoredArticle | None:
         """One article with its text and (once analyzed) its brief."""

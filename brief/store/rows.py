@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Literal, get_args
 
-from brief.models import Brief, SpeakerKind
+from brief.config import IgnoreRule
+from brief.models import Brief, Enclosure, SpeakerKind
 
 # How an analyzed article's text was got: from its page, or the feed's own (the page failed).
 CompletedStatus = Literal["full", "feed-only"]
@@ -94,6 +95,7 @@ class ArticleFilter:
     starred: bool = False
     speaker: str | None = None
     since: datetime | None = None  # published (or fetched, when no date) at or after
+    hide: tuple[IgnoreRule, ...] = ()  # leave out what these rules match (config [[ignore]])
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +136,7 @@ class StoredArticle:
     paragraphs: tuple[str, ...]
     brief: Brief | None  # None while pending
     digested_at: datetime | None
+    enclosures: tuple[Enclosure, ...] = ()  # the files the feed's entry carries
 
 
 @dataclass(frozen=True, slots=True)

@@ -70,11 +70,19 @@ class BriefApp(App[None]):
         self.ctx.reader.close()
 
     def on_mount(self) -> None:
-        """Keys from the config file, and its theme."""
+        """Keys from the config file, its theme, and the timed refresh (tui.reload_every)."""
         self.set_keymap(self.brief_keymap)
         theme = self.ctx.config.tui.theme
         if theme:
             self.theme = theme
+        minutes = self.ctx.config.tui.reload_every
+        if minutes and not self.ctx.demo:
+            self.set_interval(minutes * 60, self._reload_on_time)
+
+    def _reload_on_time(self) -> None:
+        """tui.reload_every: refresh every feed, unless a refresh is already running."""
+        if not self.refreshing:
+            self.start_refresh(None)
 
     def on_ready(self) -> None:
         """After the first paint: the demo analyzes its samples."""

@@ -13,6 +13,7 @@ from datetime import datetime
 
 from rich.text import Text
 
+from brief.models import Enclosure
 from brief.store import MATCH_END, MATCH_START
 from brief.text import sanitize
 
@@ -57,4 +58,25 @@ def snippet(value: str) -> Text:
             highlighted = part == MATCH_START
         elif part:
             out.append(part, style="bold reverse" if highlighted else "")
+    return out
+
+
+def size(length: int | None) -> str:
+    """A file size for people: "24.3 MB", "820 kB", "" when unknown."""
+    if length is None:
+        return ""
+    for unit, scale in (("GB", 1e9), ("MB", 1e6), ("kB", 1e3)):
+        if length >= scale:
+            return f"{length / scale:.1f} {unit}".replace(".0 ", " ")
+    return f"{length} B"
+
+
+def enclosure_text(enclosure: Enclosure) -> Text:
+    """Type and size, then the link, literally (the type comes from the feed)."""
+    out = plain(enclosure.type or "file", "bold")
+    shown = size(enclosure.length)
+    if shown:
+        out.append(f" · {shown}")
+    out.append("  ")
+    out.append_text(plain(enclosure.url, "dim"))
     return out

@@ -25,13 +25,26 @@ APP: list[BindingType] = [
 MAIN: list[BindingType] = [
     Binding("j,down", "cursor_down", "Next", id="down", show=False),
     Binding("k,up", "cursor_up", "Previous", id="up", show=False),
+    Binding("g,home", "first", "First", id="first", show=False),
+    Binding("G,end", "last", "Last", id="last", show=False),
+    Binding("pagedown,space", "page_down", "Page down", id="page_down", show=False),
+    Binding("pageup,b", "page_up", "Page up", id="page_up", show=False),
+    Binding("n", "next_unread", "Next unread", id="next_unread"),
+    Binding("N", "previous_unread", "Previous unread", id="previous_unread", show=False),
     Binding("enter", "select", "Open", id="select", show=False),
-    Binding("tab", "app.focus_next", "Next pane", id="next_pane", show=False),
-    Binding("shift+tab", "app.focus_previous", "Previous pane", id="previous_pane", show=False),
-    Binding("r", "refresh", "Refresh feed", id="refresh"),
+    Binding("tab", "next_pane", "Next pane", id="next_pane", show=False),
+    Binding("shift+tab", "previous_pane", "Previous pane", id="previous_pane", show=False),
+    Binding("escape", "back_to_list", "Back to the list", id="back_to_list", show=False),
+    Binding("r", "refresh", "Refresh feed", id="refresh", show=False),
     Binding("R", "refresh_all", "Refresh all", id="refresh_all"),
     Binding("m", "toggle_read", "Read/unread", id="toggle_read"),
+    Binding("A", "mark_all_read", "All read", id="mark_all_read", show=False),
+    Binding("u", "undo", "Undo all read", id="undo", show=False),
     Binding("s", "toggle_star", "Star", id="toggle_star"),
+    Binding("l", "toggle_unread_only", "Unread only", id="unread_only", show=False),
+    Binding("S", "cycle_sort", "Sort", id="sort", show=False),
+    Binding("I", "toggle_hidden", "Show ignored", id="show_hidden", show=False),
+    Binding("P", "pager", "Pager", id="pager", show=False),
     Binding("o", "open_browser", "Open in browser", id="open_browser"),
     Binding("t", "toggle_text", "Full text", id="toggle_text"),
     Binding("f", "filter", "Filter", id="filter"),
@@ -43,6 +56,12 @@ LIST: list[BindingType] = [
     Binding("k", "cursor_up", "Previous", id="list_up", show=False),
     Binding("enter", "select", "Open", id="list_open"),
     Binding("escape", "back", "Back", id="back"),
+]
+
+# The search screen: the list's keys, and down from the query box into the results.
+SEARCH: list[BindingType] = [
+    *LIST,
+    Binding("down", "to_results", "To the results", id="search_results", show=False),
 ]
 
 # The article screen reached from speakers or search.
@@ -65,14 +84,20 @@ GROUPS: tuple[tuple[str, list[BindingType]], ...] = (
     ("Everywhere", APP),
     ("Main screen", MAIN),
     ("Speakers, search and filter lists", LIST),
+    ("Search", SEARCH[len(LIST) :]),
     ("Article", ARTICLE),
     ("Help", HELP),
 )
 
 
+def all_bindings() -> list[BindingType]:
+    """Every binding of every screen, in the help screen's order."""
+    return [b for _, group in GROUPS for b in group]
+
+
 def binding_ids() -> frozenset[str]:
     """Every id the ``[keys]`` table may name."""
-    return frozenset(b.id for _, group in GROUPS for b in group if isinstance(b, Binding) and b.id)
+    return frozenset(b.id for b in all_bindings() if isinstance(b, Binding) and b.id)
 
 
 def check_keymap(keys: Mapping[str, str]) -> dict[str, str]:

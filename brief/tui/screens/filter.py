@@ -19,6 +19,7 @@ from brief.tui.context import Context
 from brief.tui.filters import apply, describe
 from brief.tui.format import plain
 from brief.tui.screens.list_keys import ListKeys
+from brief.tui.widgets.rows import Rows
 
 SPEAKERS_OFFERED = 30
 
@@ -44,7 +45,7 @@ class FilterScreen(ListKeys, ModalScreen[ArticleFilter | None]):
         """A title with the current filter, then the choices."""
         with Vertical(id="filter-dialog"):
             yield Static(Text("Filter: ", style="bold") + describe(self.flt, {}), id="filter-now")
-            yield OptionList(id="filter-choices")
+            yield Rows(id="filter-choices")
 
     def on_mount(self) -> None:
         """Read the feeds and speakers the choices name."""

@@ -3,40 +3,38 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList
 
-from brief.store import ArticleFilter, ArticleSummary
+from brief.store import ArticleFilter
 from brief.tui import keys
 from brief.tui.browser import open_page
 from brief.tui.context import Context
-from brief.tui.filters import describe
+from brief.tui.screens.moves import Moves
 from brief.tui.screens.speakers import SPEAKERS_SHOWN, ranked
 from brief.tui.widgets.article_list import ArticleList
 from brief.tui.widgets.brief_view import EMPTY_STORE, NO_ARTICLES, BriefView
-from brief.tui.widgets.feed_list import FeedList, filter_for, option_for
+from brief.tui.widgets.feed_info import FeedInfo
+from brief.tui.widgets.feed_list import FeedList, filter_for
 from brief.tui.widgets.status_bar import StatusBar
 
 RELOAD_INTERVAL = 0.5  # seconds between list re-reads while a refresh stores articles
 
 
-class MainScreen(Screen[None]):
-    """Three panes: feeds (left), articles (middle), brief (right)."""
+class MainScreen(Moves):
+    """Feeds (left), articles (middle), brief (right): as many as fit (brief.tui.layout).
+
+    The layout is brief.tui.screens.panes's, the keys that write read and starred state
+    brief.tui.screens.marks's, those that move brief.tui.screens.moves's.
+    """
 
     BINDINGS = keys.MAIN
-
-    @dataclass
-    class StateChanged(Message):
-        """An article's read or starred state was written."""
-
-        summary: ArticleSummary
 
     @dataclass
     class RefreshWanted(Message):
@@ -45,61 +43,42 @@ class MainScreen(Screen[None]):
         feed_ids: list[int] | None
 
     def __init__(self, ctx: Context) -> None:
-        super().__init__()
-        self.ctx = ctx
+        super().__init__(ctx)
         self._last_reload = 0.0
 
     def compose(self) -> ComposeResult:
         """The panes, a status line and the footer of keys."""
         with Horizontal(id="panes"):
-            yield FeedList(self.ctx.reader, id="feeds")
-            yield ArticleList(self.ctx.store, self.ctx.clock, id="articles")
+            with Vertical(id="feeds-pane"):
+                yield FeedList(self.ctx.reader, self.ctx.config.ignore, id="feeds")
+                yield FeedInfo(id="feed-info")
+            yield ArticleList(
+                self.ctx.store,
+                self.ctx.clock,
+                self.ctx.config.tui.sort,
+                self.ctx.config.ignore,
+                id="articles",
+            )
             yield BriefView(self.ctx.store, id="brief")
         yield StatusBar(id="status")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         """Show what the store has at once; the demo analyzes its samples meanwhile."""
+        self.feeds.border_title = "Feeds"
+        self.articles.border_title = "Articles"
+        self.brief.border_title = "Brief"
         self.feeds.recount()
         self.articles.reload()
         self.articles.focus()
+        self.lay_out()
         if self.ctx.demo:
             self.brief.loading = True  # until the app's demo job has stored a first sample
-
-    @property
-    def feeds(self) -> FeedList:
-        """The left pane."""
-        return self.query_one(FeedList)
-
-    @property
-    def articles(self) -> ArticleList:
-        """The article list."""
-        return self.query_one(ArticleList)
-
-    @property
-    def brief(self) -> BriefView:
-        """The brief pane."""
-        return self.query_one(BriefView)
-
-    @property
-    def status(self) -> StatusBar:
-        """The status line."""
-        return self.query_one(StatusBar)
 
     @property
     def flt(self) -> ArticleFilter:
         """The filter of the article list."""
         return self.articles.flt
-
-    def set_filter(self, flt: ArticleFilter) -> None:
-        """Show the articles of another filter (and mark it in the left pane if it is there)."""
-        if flt == self.articles.flt:
-            return
-        self.articles.reload(flt)
-        option = option_for(flt)
-        if option is not None:
-            self.feeds.select_id(option)
-        self._update_status()
 
     def reload(self) -> None:
         """Re-read the list and the counts (new articles), keeping the same one highlighted."""
@@ -111,8 +90,20 @@ class MainScreen(Screen[None]):
 
     @on(OptionList.OptionHighlighted, "#feeds")
     def _feed_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option.id is not None:
+        self._show_feed_info()
+        # Only the user's moves in the pane choose a filter: the pane is rebuilt (and its
+        # highlight set again) after every count, which must not replace a filter chosen
+        # with f, nor jump the list back to its top.
+        if event.option.id is not None and self.feeds.has_focus:
             self.set_filter(filter_for(event.option.id))
+
+    def _show_feed_info(self) -> None:
+        option = self.feeds.highlighted_option
+        counts = self.feeds.counts
+        feed = None
+        if option is not None and option.id and option.id.startswith("feed:") and counts:
+            feed = next((f for f in counts.feeds if f"feed:{f.id}" == option.id), None)
+        self.query_one(FeedInfo).show_feed(feed, self.ctx.clock())
 
     @on(OptionList.OptionSelected, "#feeds")
     def _feed_selected(self, event: OptionList.OptionSelected) -> None:
@@ -147,7 +138,7 @@ class MainScreen(Screen[None]):
                 self.brief.show(message.article)
         elif self.brief.article is None or self.brief.article.id != current:
             self.brief.load(current)
-        self._update_status()
+        self.update_status()
         if message.flt == ArticleFilter() and message.flt not in self.ctx.speakers:
             self._rank_speakers(message.flt)
 
@@ -159,6 +150,7 @@ class MainScreen(Screen[None]):
 
     def on_feed_list_counted(self, message: FeedList.Counted) -> None:
         """Counts changed: the empty-store note may need to appear or go."""
+        self._show_feed_info()
         if self.articles.highlighted_id is None:
             self._show_empty()
 
@@ -176,53 +168,28 @@ class MainScreen(Screen[None]):
 
     # Actions (keys in brief.tui.keys.MAIN).
 
-    def action_cursor_down(self) -> None:
-        """Next row of the focused list, or scroll the brief."""
-        focused = self.focused
-        if isinstance(focused, BriefView):
-            focused.scroll_down()
-        elif isinstance(focused, OptionList):
-            focused.action_cursor_down()
-
-    def action_cursor_up(self) -> None:
-        """Previous row of the focused list, or scroll the brief back."""
-        focused = self.focused
-        if isinstance(focused, BriefView):
-            focused.scroll_up()
-        elif isinstance(focused, OptionList):
-            focused.action_cursor_up()
-
     def action_select(self) -> None:
         """Enter (when the focused list leaves it to the screen): open the article."""
         if isinstance(self.focused, OptionList):
             self.focused.action_select()
 
-    def open_article(self) -> None:
-        """Read the highlighted article: mark it read and move to its brief."""
+    def action_open_browser(self) -> None:
+        """o: open the article's page in the browser (http and https links only); an article
+        with enclosures (audio, video) offers them beside its page."""
         summary = self._highlighted()
         if summary is None:
             return
-        if not summary.read:
-            self._write_state(summary, read=True)
-        self.brief.focus()
-
-    def action_toggle_read(self) -> None:
-        """m: mark the highlighted article read or unread."""
-        summary = self._highlighted()
-        if summary is not None:
-            self._write_state(summary, read=not summary.read)
-
-    def action_toggle_star(self) -> None:
-        """s: star or unstar the highlighted article."""
-        summary = self._highlighted()
-        if summary is not None:
-            self._write_state(summary, starred=not summary.starred)
-
-    def action_open_browser(self) -> None:
-        """o: open the article's page in the browser (http and https links only)."""
-        summary = self._highlighted()
-        if summary is not None:
+        shown = self.brief.article
+        if shown is None or shown.id != summary.id or not shown.enclosures:
             open_page(self.app, self.ctx.open_url, summary.url)
+            return
+        from brief.tui.screens.links import LinksScreen
+
+        def chosen(url: str | None) -> None:
+            if url is not None:
+                open_page(self.app, self.ctx.open_url, url)
+
+        self.app.push_screen(LinksScreen(summary.url, shown.enclosures), chosen)
 
     def action_toggle_text(self) -> None:
         """t: the brief or the full extracted text."""
@@ -257,33 +224,6 @@ class MainScreen(Screen[None]):
         names = set(summary.feeds) if summary else set()
         return [f.id for f in feeds if f.display_name in names]
 
-    # State writes in a worker; the demo and refresh run on the app (brief.tui.jobs).
-
-    def _highlighted(self) -> ArticleSummary | None:
-        return self.articles.highlighted_summary
-
-    @work(thread=True, group="state")
-    def _write_state(
-        self, summary: ArticleSummary, *, read: bool | None = None, starred: bool | None = None
-    ) -> None:
-        if read is not None:
-            self.ctx.store.set_read(summary.id, read)
-            summary = replace(summary, read=read)
-        if starred is not None:
-            self.ctx.store.set_starred(summary.id, starred)
-            summary = replace(summary, starred=starred)
-        self.post_message(self.StateChanged(summary))
-
-    def on_main_screen_state_changed(self, message: StateChanged) -> None:
-        """Redraw the row, the brief's star line and the counts (nothing is read again)."""
-        summary = message.summary
-        self.articles.update_summary(summary)
-        self.ctx.forget_speakers(state_only=True)
-        shown = self.brief.article
-        if shown is not None and shown.id == summary.id and shown.starred != summary.starred:
-            self.brief.show(replace(shown, starred=summary.starred, read=summary.read))
-        self.feeds.recount()
-
     def demo_failed(self) -> None:
         """Nothing more is coming from the demo: stop the loading indicator."""
         self.brief.loading = False
@@ -294,10 +234,3 @@ class MainScreen(Screen[None]):
         if now - self._last_reload >= RELOAD_INTERVAL:
             self._last_reload = now
             self.reload()
-
-    def _update_status(self) -> None:
-        counts = self.feeds.counts
-        names = {f.id: f.display_name for f in counts.feeds} if counts else {}
-        where = describe(self.flt, names)
-        where.append(f" · {self.articles.total} articles", style="dim")
-        self.status.show_where(where)

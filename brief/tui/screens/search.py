@@ -21,6 +21,7 @@ from brief.tui.context import Context
 from brief.tui.format import age, plain, snippet
 from brief.tui.screens.list_keys import ListKeys
 from brief.tui.widgets.key_hints import KeyHints
+from brief.tui.widgets.rows import Rows
 
 LIMIT = 100
 
@@ -33,7 +34,7 @@ HINT = (
 class SearchScreen(ListKeys, Screen[None]):
     """A query box, a message line and the results; enter opens a result."""
 
-    BINDINGS = keys.LIST
+    BINDINGS = keys.SEARCH
 
     @dataclass
     class Results(Message):
@@ -52,7 +53,7 @@ class SearchScreen(ListKeys, Screen[None]):
         """Input, message, results, footer."""
         yield Input(placeholder="Search…", id="search-input")
         yield Static(Text(HINT, style="dim"), id="search-message")
-        yield OptionList(id="search-results")
+        yield Rows(id="search-results")
         yield KeyHints(self.BINDINGS, id="key-hints")
 
     def on_mount(self) -> None:
@@ -68,6 +69,13 @@ class SearchScreen(ListKeys, Screen[None]):
 
     @on(Input.Submitted, "#search-input")
     def _submitted(self, event: Input.Submitted) -> None:
+        # One enter opens the highlighted result (the first, unless moved with down or j).
+        results = self.query_one(OptionList)
+        if results.highlighted is not None:
+            self._open(results.highlighted)
+
+    def action_to_results(self) -> None:
+        """down in the query box: into the results."""
         results = self.query_one(OptionList)
         if results.option_count:
             results.focus()
@@ -107,12 +115,13 @@ class SearchScreen(ListKeys, Screen[None]):
 
     @on(OptionList.OptionSelected, "#search-results")
     def _opened(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id is None:
-            return
+        if event.option.id is not None:
+            self._open(int(event.option.id))
+
+    def _open(self, index: int) -> None:
         from brief.tui.screens.article import ArticleScreen
 
-        hit = self.hits[int(event.option.id)]
-        self.app.push_screen(ArticleScreen(self.ctx, hit.article.id))
+        self.app.push_screen(ArticleScreen(self.ctx, self.hits[index].article.id))
 
     def action_back(self) -> None:
         """Escape: back to the articles."""

@@ -21,6 +21,7 @@ from brief.tui.filters import describe
 from brief.tui.format import day, plain
 from brief.tui.screens.list_keys import ListKeys
 from brief.tui.widgets.key_hints import KeyHints
+from brief.tui.widgets.rows import Rows
 
 SPEAKERS_SHOWN = 100  # the most quoted
 QUOTES_SHOWN = 50  # the most recent; laying out hundreds of wrapped quotes takes long
@@ -64,10 +65,10 @@ class SpeakersScreen(ListKeys, Screen[None]):
         title = Text("Speakers", style="bold") + Text(" · ") + describe(self.flt, self.feed_names)
         yield Static(title, id="speakers-title")
         with Horizontal(id="speakers-panes"):
-            yield OptionList(id="speaker-list")
+            yield Rows(id="speaker-list")
             with Vertical(id="speaker-said"):
                 yield Static(id="speaker-info")
-                yield OptionList(id="quote-list")
+                yield Rows(id="quote-list")
         yield KeyHints(self.BINDINGS, id="key-hints")
 
     def on_mount(self) -> None:

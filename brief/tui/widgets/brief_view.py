@@ -20,7 +20,7 @@ from textual.worker import get_current_worker
 from brief.present import brief_renderable, header
 from brief.store import Store, StoredArticle
 from brief.text import sanitize
-from brief.tui.format import plain
+from brief.tui.format import enclosure_text, plain
 
 EMPTY_STORE = """\
 No articles yet.
@@ -51,7 +51,11 @@ class BriefView(RichLog):
 
     def __init__(self, store: Store, *, id: str | None = None) -> None:
         # Page text is never markup: the log is given Text and Rich renderables only.
-        super().__init__(id=id, wrap=True, markup=False, highlight=False, auto_scroll=False)
+        # min_width 1: lines are wrapped at the pane's width, however narrow (RichLog's
+        # default of 78 columns cut every line of a pane narrower than that).
+        super().__init__(
+            id=id, wrap=True, markup=False, highlight=False, auto_scroll=False, min_width=1
+        )
         self._store = store
         self.article: StoredArticle | None = None
         self.full_text = False
@@ -107,6 +111,13 @@ class BriefView(RichLog):
             return Text("No article selected.", style="dim")
         parts: list[RenderableType] = []
         state = _state_line(article)
+        if article.enclosures:
+            state.append("\n")
+            for enclosure in article.enclosures:
+                state.append("▸ ", style="cyan")
+                state.append_text(enclosure_text(enclosure))
+                state.append("\n")
+            state.append("o offers these files beside the page", style="dim italic")
         if article.brief is None:
             parts.append(plain(article.title, "bold", default="(untitled)"))
             parts.append(state)

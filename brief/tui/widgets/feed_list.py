@@ -1,20 +1,23 @@
 """The left pane: all / unread / starred, every feed and every tag, with unread counts.
 
-A feed whose last fetches failed carries a ⚠ badge; choosing an entry sets the article filter.
+A feed whose last fetches failed carries a ``!`` badge (brief.tui.widgets.feed_info says why);
+choosing an entry sets the article filter.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rich.text import Text
 from textual import work
 from textual.message import Message
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
+from brief.config import IgnoreRule
 from brief.store import ArticleFilter, FeedStatus, Store
 from brief.tui.format import plain
+from brief.tui.widgets.feed_info import FAILING_MARK
+from brief.tui.widgets.rows import Rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,19 +56,30 @@ def option_for(flt: ArticleFilter) -> str | None:
     return None
 
 
-def read_counts(store: Store) -> Counts:
-    """Feeds with their counts, tags with their unread counts, totals."""
+def read_counts(store: Store, hide: tuple[IgnoreRule, ...] = ()) -> Counts:
+    """Feeds with their counts, tags with their unread counts, totals (without the articles
+    the ignore rules ``hide``)."""
     feeds = store.list_feeds()
+    if hide:
+        feeds = [
+            replace(
+                f, unread_count=store.count_articles(ArticleFilter(f.id, unread=True, hide=hide))
+            )
+            for f in feeds
+        ]
     tags = sorted({tag for feed in feeds for tag in feed.tags}, key=str.lower)
     return Counts(
         feeds=feeds,
-        tags=[(tag, store.count_articles(ArticleFilter(tag=tag, unread=True))) for tag in tags],
-        total_unread=store.count_articles(ArticleFilter(unread=True)),
-        starred=store.count_articles(ArticleFilter(starred=True)),
+        tags=[
+            (tag, store.count_articles(ArticleFilter(tag=tag, unread=True, hide=hide)))
+            for tag in tags
+        ],
+        total_unread=store.count_articles(ArticleFilter(unread=True, hide=hide)),
+        starred=store.count_articles(ArticleFilter(starred=True, hide=hide)),
     )
 
 
-class FeedList(OptionList):
+class FeedList(Rows):
     """Feeds and tags; the highlighted entry is the filter of the article list."""
 
     @dataclass
@@ -74,15 +88,18 @@ class FeedList(OptionList):
 
         counts: Counts
 
-    def __init__(self, store: Store, *, id: str | None = None) -> None:
+    def __init__(
+        self, store: Store, hide: tuple[IgnoreRule, ...] = (), *, id: str | None = None
+    ) -> None:
         super().__init__(id=id)
         self._store = store
+        self.hide = hide  # the ignore rules, left out of the counts (unless shown: ())
         self.counts: Counts | None = None
 
     @work(thread=True, exclusive=True, group="feeds")
     def recount(self) -> None:
         """Read feeds and counts in a worker; posts Counted."""
-        self.post_message(self.Counted(read_counts(self._store)))
+        self.post_message(self.Counted(read_counts(self._store, self.hide)))
 
     def on_feed_list_counted(self, message: Counted) -> None:
         """Rebuild the entries, keeping the highlighted one."""
@@ -124,8 +141,8 @@ def _entry(name: Text, unread: int) -> Text:
 
 
 def _feed_entry(feed: FeedStatus) -> Text:
-    """A feed: its unread count, ⚠ when its last fetches failed, its name."""
+    """A feed: its unread count, ! when its last fetches failed, its name."""
     name = plain(feed.display_name)
     if feed.error_count:
-        name = Text("⚠ ", style="bold red", end="") + name
+        name = Text(f"{FAILING_MARK} ", style="bold red", end="") + name
     return _entry(name, feed.unread_count)
