@@ -448,3 +448,13 @@ def test_a_clause_far_before_a_quotation_does_not_attribute_it() -> None:
 )
 def test_a_name_and_a_colon_and_a_trailing_participle(paragraph: str, speaker: str | None) -> None:
     assert only_quote("The campaign went on.", paragraph).speaker == speaker
+
+
+def test_a_single_name_with_a_who_clause_is_a_person_a_pronoun_can_mean() -> None:
+    quote = only_quote(
+        "Shonda Rhimes hosted the show.",
+        "Meanwhile Rihanna, who was honored with the Rockstar award, spoke about self-love."
+        " “The minute you learn to love yourself, you would not want to be anyone else,” she"
+        " said.",
+    )
+    assert quote.speaker == "Rihanna"

@@ -153,6 +153,14 @@ def _kind_from_context(doc: Doc, i: int, j: int, words: list[str]) -> _Reading |
     ):
         return "organization", i  # "Big Machine, which was bought out"
     if (
+        after is not None
+        and after.text == ","
+        and j + 1 < len(tokens)
+        and tokens[j + 1].text == "who"
+        and not any(demonym_place(w) or place(w) for w in words)
+    ):
+        return "person", i  # "Meanwhile Rihanna, who was honored"
+    if (
         before is not None
         and before.text in ("in", "near", "outside")
         and j < len(tokens)

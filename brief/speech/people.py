@@ -67,6 +67,8 @@ def has_evidence(
             continue
         if id(m) in speakers or m.role or person_role(m.appositive):
             return True
+        if m.appositive_end is not None and m.appositive is None:
+            return True  # "Rihanna, who was honored …,": a relative clause about a person
         if first_name_gender(m.words[0]):
             return True
     return False
