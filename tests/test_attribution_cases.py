@@ -458,3 +458,15 @@ def test_a_single_name_with_a_who_clause_is_a_person_a_pronoun_can_mean() -> Non
         " said.",
     )
     assert quote.speaker == "Rihanna"
+
+
+def test_a_surname_that_is_also_a_keyword_names_a_speaker() -> None:
+    quote = only_quote(
+        "“This platform just says you are no longer welcome here,” said Kristen Day, executive"
+        " director of Democrats for Life."
+    )
+    assert (quote.speaker, quote.role) == (
+        "Kristen Day",
+        "executive director of Democrats for Life",
+    )
+    assert not analyze_speech(Article(("The parade on Memorial Day was long.",))).actors

@@ -37,6 +37,7 @@ from brief.speech.lexicon.nouns import (
 from brief.speech.lexicon.places import demonym_place, first_name_gender, place
 from brief.speech.lexicon.words import (
     ARTICLES,
+    QUOTE_VERBS,
     THING_BEFORE,
 )
 from brief.speech.roles import appositive, pre_appositive, role_before, title_split
@@ -79,9 +80,10 @@ def _kind(doc: Doc, i: int, j: int) -> _Reading | None:
     if before is not None and before.text in ORG_BEFORE_NAME and len(words) <= 4:
         return "organization", i  # "oil firm Sonatrach", "rescue group Project Jonah"
     given = len(words) > 1 and bool(first_name_gender(words[0]))  # "Bill de Blasio", not "Bill"
-    if any(w in NON_ACTOR_KEYWORDS for w in words[1:] if given) or (
-        not given and any(w in NON_ACTOR_KEYWORDS for w in words)
-    ):
+    keyword = any(w in NON_ACTOR_KEYWORDS for w in (words[1:] if given else words))
+    # A keyword makes a thing ("Memorial Day"), but "said Kristen Day", "Stephen Hall said"
+    # name a person: a given name and a surname beside a verb of saying.
+    if keyword and not (given and len(words) == 2 and _speaks_here(doc, i, j)):
         return None
     if len(words) > 1 and words[0].lower() in TITLES and words[1] in ("of", "for"):
         return None  # "CEO of Take-Two": a role, not a name
@@ -211,6 +213,14 @@ def _role_mentions(doc: Doc, i: int, name_start: int) -> list[tuple[int, int]]:
     while b > a and _title_word(doc, b - 1):
         b -= 1
     return [(a, b)] if a < b else []
+
+
+def _speaks_here(doc: Doc, i: int, j: int) -> bool:
+    """Whether a verb of saying stands right before or after tokens [i, j)."""
+    tokens = doc.tokens
+    before = tokens[i - 1].text if i > 0 else ""
+    after = tokens[j].text if j < len(tokens) else ""
+    return before in QUOTE_VERBS or after in QUOTE_VERBS
 
 
 def _address_only(role: str | None) -> bool:
