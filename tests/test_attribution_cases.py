@@ -470,3 +470,29 @@ def test_a_surname_that_is_also_a_keyword_names_a_speaker() -> None:
         "executive director of Democrats for Life",
     )
     assert not analyze_speech(Article(("The parade on Memorial Day was long.",))).actors
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        (
+            "“What the media don’t understand is that he is bigger than the party,” said one Trump"
+            " confidant.",
+            "one Trump confidant",
+        ),
+        (
+            "“Clinton has made this election a choice about the economy,” the progressive"
+            " heavyweights wrote in a joint statement.",
+            "the progressive heavyweights",
+        ),
+        (
+            "In response to the proposal, Hillary Clinton’s right-hand woman rallied supporters,"
+            " saying: “We have to be ready to stop him.”",
+            None,
+        ),
+    ],
+)
+def test_unnamed_insiders_speak_and_an_owner_is_not_the_subject(
+    paragraph: str, speaker: str | None
+) -> None:
+    assert only_quote("The campaign went on.", paragraph).speaker == speaker

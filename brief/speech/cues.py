@@ -347,6 +347,8 @@ def _main_subject(c: Clause, v: int) -> Source | None:
             continue
         if not (doc.sentence_start(k) or (k > c.lo and tokens[k - 1].text == ",")):
             continue
+        if m.possessive:
+            return None  # "Clinton’s right-hand woman rallied …, saying": not Clinton
         end = m.appositive_end + 1 if m.appositive_end is not None else m.end
         if end < v and tokens[end].text.islower() and tokens[end].is_word:
             return Source("name", m.name, m.run_start, end, m, m.appositive)

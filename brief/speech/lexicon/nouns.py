@@ -64,31 +64,32 @@ FEMALE_TITLES = _words("dame lady miss mrs ms princess queen sister")
 # must end in one of these (or a TITLE_WORDS word).
 ROLE_NOUNS = TITLES | _words(
     """
-    accountant activist actor actress administrator adviser advisor agent aide alderman analyst
-    anchor anthropologist archaeologist architect artist assemblyman assemblywoman assistant
-    attorney auditor author banker barrister bassist billionaire biologist blogger boss broker
-    brother businessman businesswoman campaigner candidate captain catcher center centre ceo
-    chairman chairperson chairwoman challenger chaplain chef chemist chief chieftain
-    choreographer cleric clerk co-author co-founder coach columnist comedian commander
-    commentator commissioner composer comptroller consultant coordinator coroner correspondent
-    counsel critic curator dancer daughter dealer dean defender defenseman delegate demographer
-    dentist deputy designer developer diplomat director doctor donor driver drummer ecologist
-    economist editor elder employee engineer entrepreneur envoy epidemiologist executive expert
-    farmer father fellow filmmaker firefighter fisherman foreman forward founder general
-    geologist goalie goaltender governor gp graduate guitarist head historian host husband imam
-    incumbent infielder influencer intern inventor investor journalist judge keeper laborer
-    labourer lawmaker lawyer leader lecturer legislator linebacker lobbyist magistrate magnate
-    manager marine marshal mayor midfielder miner minister model mogul monk mother musician
-    negotiator nominee novelist nun nurse officer official ombudsman opponent organiser
-    organizer outfielder owner painter paramedic partner pastor pharmacist philanthropist
-    photographer physician physicist pilot planner player playwright poet pollster presenter
-    president priest principal producer professor programmer prosecutor provost psychiatrist
-    psychologist pundit rancher ranger rapper receiver rector referee registrar reporter
-    researcher resident rival rookie sailor scholar scientist sculptor secretary senator
-    shortstop singer sister skipper sociologist soldier solicitor son songwriter spokesman
-    spokesperson spokeswoman staffer star statistician strategist striker student supervisor
-    surgeon teacher therapist trader trainer treasurer trooper trustee tycoon umpire
-    undersecretary vendor veteran veterinarian virologist volunteer warden wife worker writer
+    accountant activist actor actress administrator adviser advisor agent aide alderman ally
+    analyst anchor anthropologist archaeologist architect artist assemblyman assemblywoman
+    assistant attorney auditor author backer banker barrister bassist billionaire biologist
+    blogger boss broker brother businessman businesswoman campaigner candidate captain catcher
+    center centre ceo chairman chairperson chairwoman challenger chaplain chef chemist chief
+    chieftain choreographer cleric clerk co-author co-founder coach columnist comedian commander
+    commentator commissioner composer comptroller confidant confidante consultant coordinator
+    coroner correspondent counsel critic curator dancer daughter dealer dean defender defenseman
+    delegate demographer dentist deputy designer developer diplomat director doctor donor driver
+    drummer ecologist economist editor elder employee engineer entrepreneur envoy epidemiologist
+    executive expert farmer father fellow filmmaker firefighter fisherman foreman forward
+    founder general geologist goalie goaltender governor gp graduate guitarist head historian
+    host husband imam incumbent infielder influencer intern inventor investor journalist judge
+    keeper laborer labourer lawmaker lawyer leader lecturer legislator linebacker lobbyist
+    loyalist magistrate magnate manager marine marshal mayor midfielder miner minister model
+    mogul monk mother musician negotiator nominee novelist nun nurse officer official ombudsman
+    operative opponent organiser organizer outfielder owner painter paramedic partner pastor
+    pharmacist philanthropist photographer physician physicist pilot planner player playwright
+    poet pollster presenter president priest principal producer professor programmer prosecutor
+    provost psychiatrist psychologist pundit rancher ranger rapper receiver rector referee
+    registrar reporter researcher resident rival rookie sailor scholar scientist sculptor
+    secretary senator shortstop singer sister skipper sociologist soldier solicitor son
+    songwriter spokesman spokesperson spokeswoman staffer star statistician strategist striker
+    student supervisor surgeon teacher therapist trader trainer treasurer trooper trustee tycoon
+    umpire undersecretary vendor veteran veterinarian virologist volunteer warden wife worker
+    writer
     """
 )
 
@@ -96,23 +97,25 @@ ROLE_NOUNS = TITLES | _words(
 # Nouns that head an unnamed human speaker ("a spokesman", "officials", "one of the protesters").
 PERSON_NOUNS = _words(
     """
-    activist activists adviser advisers advisor advisors aide aides analyst analysts attorney
-    attorneys author authors co-author co-authors colleague colleagues commenter commenters
-    critic critics demonstrator demonstrators diplomat diplomats doctor doctors economist
-    economists employee employees engineer engineers executive executives expert experts
-    eyewitness eyewitnesses fan fans farmer farmers fighter fighters follower followers friend
-    friends historian historians insider insiders investigator investigators investor investors
-    journalist journalists lawmaker lawmakers lawyer lawyers leader leaders legislator
-    legislators man manager managers member members men negotiator negotiators neighbor
-    neighbors neighbour neighbours nurse nurses observer observers officer officers official
-    officials organiser organisers organizer organizers owner owners parent parents passenger
-    passengers patient patients people person physician physicians poster prosecutor prosecutors
-    protester protesters protestor protestors reader readers relative relatives reporter
-    reporters representative representatives researcher researchers resident residents scientist
-    scientists soldier soldiers source sources spokesman spokespeople spokesperson spokeswoman
-    student students supporter supporters surgeon surgeons survivor survivors teacher teachers
-    user users victim victims viewer viewers villager villagers voter voters witness witnesses
-    woman women worker workers
+    activist activists adviser advisers advisor advisors aide aides allies ally analyst analysts
+    attorney attorneys author authors backer backers co-author co-authors colleague colleagues
+    commenter commenters confidant confidante confidants critic critics demonstrator
+    demonstrators diplomat diplomats doctor doctors donor donors economist economists employee
+    employees engineer engineers executive executives expert experts eyewitness eyewitnesses fan
+    fans farmer farmers fighter fighters follower followers friend friends heavyweight
+    heavyweights historian historians insider insiders investigator investigators investor
+    investors journalist journalists lawmaker lawmakers lawyer lawyers leader leaders legislator
+    legislators loyalist loyalists man manager managers member members men negotiator
+    negotiators neighbor neighbors neighbour neighbours nurse nurses observer observers officer
+    officers official officials operative operatives organiser organisers organizer organizers
+    owner owners parent parents passenger passengers patient patients people person physician
+    physicians poster prosecutor prosecutors protester protesters protestor protestors reader
+    readers relative relatives reporter reporters representative representatives researcher
+    researchers resident residents scientist scientists soldier soldiers source sources
+    spokesman spokespeople spokesperson spokeswoman strategist strategists student students
+    supporter supporters surgeon surgeons survivor survivors teacher teachers user users victim
+    victims viewer viewers villager villagers voter voters witness witnesses woman women worker
+    workers
     """
 )
 
