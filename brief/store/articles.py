@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from brief.models import Brief
 from brief.net import normalize_url
+from brief.store import identity
 from brief.store.rows import CompletedStatus, to_db_time
 from brief.text import sanitize, truncate
 
@@ -234,6 +235,7 @@ def complete_article(
         ),
     )
     _store_quotes(conn, article_id, brief)
+    identity.link_article(conn, article_id)
     title = row[0] or clean(a.title, TITLE_MAX) or ""
     _index(conn, article_id, title, text, brief)
     return article_id

@@ -1,0 +1,165 @@
+"""Speaker identity across stored articles: aliases merge, different people stay apart, the
+fullest name and the latest role show, links are explained, old stores are linked on open."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from brief.models import Article, Brief, FeedEntry, Quote
+from brief.store import ArticleFilter, FetchUpdate, Store
+from brief.store.naming import name_key
+
+Said = tuple[str, str, str | None]  # speaker, kind, role
+
+
+def _brief(said: list[Said], day: int) -> Brief:
+    """A brief with one quotation per (speaker, kind, role), each in its own paragraph."""
+    paragraphs = tuple(f"Quote number {i} of the day." for i in range(len(said)))
+    article = Article(paragraphs=paragraphs, title="t", published=f"2026-02-{day:02d}")
+    quotes = tuple(
+        Quote(p, name, kind, role, "said", i, article.paragraph_start(i),  # type: ignore[arg-type]
+              article.paragraph_start(i) + len(p))
+        for i, (p, (name, kind, role)) in enumerate(zip(paragraphs, said, strict=True))
+    )  # fmt: skip
+    return Brief(article, (), quotes, (), ())
+
+
+class _Feed:
+    """Stores briefs as articles of one feed, one per call."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.feed, _ = store.add_feed("https://feeds.example/world", "World", [])
+        self.n = 0
+
+    def add(self, said: list[Said], day: int = 1) -> int:
+        self.n += 1
+        url = f"https://news.example/{self.n}"
+        entry = FeedEntry(url, url, f"Story {self.n}", None, f"2026-02-{day:02d}T08:00:00Z",
+                          "", "")  # fmt: skip
+        [article_id] = self.store.record_fetch(self.feed, FetchUpdate(), [entry])
+        stored = self.store.complete_article(article_id, _brief(said, day), "full")
+        assert stored == article_id
+        return article_id
+
+
+@pytest.fixture
+def feed(tmp_path: Path) -> Iterator[_Feed]:
+    with Store.open(tmp_path / "brief.sqlite3") as store:
+        yield _Feed(store)
+
+
+def _rows(store: Store) -> dict[str, int]:
+    return {s.name: s.quotes for s in store.speakers()}
+
+
+def test_name_keys() -> None:
+    same = ["Donald Trump", "Donald J. Trump", "President Donald Trump", "Mr. Donald Trump Jr."]
+    assert {name_key(n, "person").key for n in same} == {"person:donald trump"}  # type: ignore[union-attr]
+    assert name_key("Boris Johnson", "person") != name_key("Dustin Johnson", "person")
+    orgs = ["Algeria's foreign ministry", "the Algerian Foreign Ministry",
+            "the foreign ministry of Algeria"]  # fmt: skip
+    assert len({name_key(n, "organization").key for n in orgs}) == 1  # type: ignore[union-attr]
+    assert name_key("the Moroccan foreign ministry", "organization") != name_key(
+        "Algeria's foreign ministry", "organization"
+    )
+    assert name_key("the minister", "person") is None
+    assert name_key("a protester", "anonymous") is None
+
+
+def test_aliases_merge_into_one_speaker(feed: _Feed) -> None:
+    feed.add([("Trump", "person", "President")], day=1)  # before any full name
+    feed.add([("Donald Trump", "person", "candidate"), ("Trump", "person", None)], day=2)
+    feed.add([("President Trump", "person", "president")], day=3)
+    feed.add([("Donald J. Trump", "person", None)], day=4)
+    feed.add([("Algeria's foreign ministry", "organization", None)], day=2)
+    feed.add([("the Algerian foreign ministry", "organization", None)], day=3)
+    rows = feed.store.speakers()
+    assert [(s.name, s.quotes, s.articles) for s in rows] == [
+        ("Donald J. Trump", 5, 4),
+        ("Algeria's foreign ministry", 2, 2),
+    ]
+    trump = rows[0]
+    assert trump.role == "president"  # the latest role, not the most frequent
+    assert trump.first_seen is not None and trump.last_seen is not None
+    assert (trump.first_seen.day, trump.last_seen.day) == (1, 4)
+
+
+def test_different_people_stay_apart(feed: _Feed) -> None:
+    boris = feed.add([("Boris Johnson", "person", "prime minister"), ("Johnson", "person", None)])
+    feed.add([("Dustin Johnson", "person", "golfer")])
+    alone = feed.add([("Johnson", "person", None)])  # two Johnsons stored: unresolved
+    feed.add([("Dustin Johnson", "person", None), ("Johnson", "person", None)])
+    assert _rows(feed.store) == {"Boris Johnson": 2, "Dustin Johnson": 3, "Johnson": 1}
+    unresolved = next(s for s in feed.store.speakers() if s.name == "Johnson")
+    assert unresolved.id is not None
+    detail = feed.store.speaker(unresolved.id)
+    assert detail is not None
+    assert [(x.alias, x.article_id, x.how) for x in detail.links] == [
+        ("Johnson", alone, "unresolved: several speakers have that surname")
+    ]
+    boris_row = next(s for s in feed.store.speakers() if s.name == "Boris Johnson")
+    assert boris_row.id is not None
+    explained = feed.store.speaker(boris_row.id)
+    assert explained is not None
+    assert {(x.alias, x.article_id) for x in explained.links} == {
+        ("Boris Johnson", boris),
+        ("Johnson", boris),
+    }
+    assert "named in full in the same article" in next(
+        x.how for x in explained.links if x.alias == "Johnson"
+    )
+
+
+def test_roles_kept_with_dates_and_merged_ids_resolve(feed: _Feed) -> None:
+    feed.add([("Diop", "person", "foreign minister")], day=3)
+    feed.add([("Abdoulaye Diop", "person", "foreign minister")], day=5)
+    feed.add([("Abdoulaye Diop", "person", "prime minister")], day=9)
+    [row] = feed.store.speakers()
+    assert row.role == "prime minister" and row.id is not None
+    detail = feed.store.speaker(row.id)
+    assert detail is not None
+    assert [(r.role, r.first_seen.day, r.last_seen.day) for r in detail.roles] == [  # type: ignore[union-attr]
+        ("prime minister", 9, 9),
+        ("foreign minister", 3, 5),
+    ]
+    [old] = detail.merged  # the bare "Diop" speaker made on day 3 keeps resolving
+    again = feed.store.speaker(old)
+    assert again is not None and again.speaker.id == row.id
+    assert feed.store.speaker(10_000) is None
+    assert [q.speaker for q in feed.store.quotes_by_speaker("", speaker_id=row.id)] == [
+        "Abdoulaye Diop", "Abdoulaye Diop", "Diop"]  # fmt: skip
+    # Filtering the articles by the merged speaker's name finds every alias.
+    assert feed.store.count_articles(ArticleFilter(speaker="Abdoulaye Diop")) == 3
+
+
+def test_query_and_reanalysis(feed: _Feed) -> None:
+    first = feed.add([("Ana Ruiz", "person", None), ("Ministry of Finance", "organization", None)])
+    assert [s.name for s in feed.store.speakers(query="ruiz")] == ["Ana Ruiz"]
+    assert [s.name for s in feed.store.speakers(query="100%")] == []
+    # Analysing an article again relinks it: no stale link or count remains.
+    feed.store.complete_article(first, _brief([("Luis Ortega", "person", None)], 1), "full")
+    assert _rows(feed.store) == {"Luis Ortega": 1}
+
+
+def test_old_store_is_linked_on_open(tmp_path: Path) -> None:
+    path = tmp_path / "brief.sqlite3"
+    with Store.open(path) as store:
+        feed = _Feed(store)
+        feed.add([("Trump", "person", None)])
+        feed.add([("Donald Trump", "person", None)])
+    conn = sqlite3.connect(path)  # as a store written before speaker identity left it
+    conn.execute("UPDATE quotes SET speaker_id = NULL")
+    conn.execute("DELETE FROM speaker_links")
+    conn.execute("DELETE FROM speaker_entities")
+    conn.execute("INSERT INTO speaker_pending SELECT id FROM articles")
+    conn.commit()
+    conn.close()
+    with Store.open(path) as store:
+        assert _rows(store) == {"Donald Trump": 2}
+        with Store.open(path) as again:
+            assert _rows(again) == {"Donald Trump": 2}
