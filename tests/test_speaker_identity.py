@@ -3,11 +3,14 @@ fullest name and the latest role show, links are explained, old stores are linke
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
+import jsonschema
 import pytest
+from test_commands_feeds import brief as run_brief
 
 from brief.models import Article, Brief, FeedEntry, Quote
 from brief.store import ArticleFilter, FetchUpdate, Store
@@ -163,3 +166,76 @@ def test_old_store_is_linked_on_open(tmp_path: Path) -> None:
         assert _rows(store) == {"Donald Trump": 2}
         with Store.open(path) as again:
             assert _rows(again) == {"Donald Trump": 2}
+
+
+SCHEMA = json.loads(
+    (Path(__file__).parent.parent / "brief" / "schema" / "speakers.schema.json").read_text()
+)
+
+
+def test_speakers_command(brief_home: Path) -> None:
+    with Store.open() as store:
+        feed = _Feed(store)
+        feed.add([("Trump", "person", None), ("Donald Trump", "person", "president")], day=2)
+        feed.add([("President Trump", "person", None)], day=3)
+        feed.add([("Boris Johnson", "person", "prime minister")], day=4)
+        feed.add([("Dustin Johnson", "person", "golfer"), ("the \x1b[31mFed", "organization",
+                   None)], day=5)  # fmt: skip
+    done = run_brief("speakers", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    rows = json.loads(done.stdout)
+    jsonschema.validate(rows, SCHEMA)
+    assert [(r["name"], r["quotes"], r["role"]) for r in rows][:1] == [
+        ("Donald Trump", 3, "president")
+    ]
+    assert {r["name"] for r in rows} == {"Donald Trump", "Boris Johnson", "Dustin Johnson",
+                                         "Fed"}  # fmt: skip
+    trump = rows[0]
+    assert (trump["first_seen"], trump["last_seen"]) == ("2026-02-02", "2026-02-03")
+
+    found = run_brief("speakers", "johnson", "--format", "json")
+    assert sorted(r["name"] for r in json.loads(found.stdout)) == ["Boris Johnson",
+                                                                   "Dustin Johnson"]  # fmt: skip
+
+    shown = run_brief("speakers", "show", str(trump["id"]), "--format", "json")
+    assert shown.returncode == 0, shown.stderr
+    detail = json.loads(shown.stdout)
+    jsonschema.validate(detail, SCHEMA)
+    assert detail["aliases"] == ["Donald Trump", "President Trump", "Trump"]
+    assert {x["how"] for x in detail["links"] if x["alias"] == "Trump"} == {
+        "named in full in the same article as Donald Trump"
+    }
+    text = run_brief("speakers", "show", str(trump["id"]))
+    assert "President Trump  #2 Story 2 (2026-02-03): the only speaker with that surname" in (
+        text.stdout
+    )
+    listed = run_brief("speakers")
+    assert "\x1b" not in listed.stdout and "Donald Trump, president" in listed.stdout
+
+    for bad in (("show", "999"), ("show", "x"), ("--limit", "0")):
+        failed = run_brief("speakers", *bad)
+        assert failed.returncode == 2 and failed.stdout == ""
+        assert failed.stderr.count("\n") == 1 and failed.stderr.startswith("brief: error: ")
+
+
+@pytest.mark.anyio
+async def test_speakers_screen_shows_one_row_per_person(feed: _Feed) -> None:
+    from textual.widgets import OptionList
+    from tui_support import run_app
+
+    from brief.tui.screens.speakers import SpeakersScreen
+
+    feed.add([("Trump", "person", None)], day=1)
+    feed.add([("Donald Trump", "person", "president"), ("Boris Johnson", "person", None)], day=2)
+    feed.add([("President Trump", "person", None), ("Dustin Johnson", "person", None)], day=3)
+    async with run_app(feed.store) as tui:
+        await tui.press("p")
+        screen = tui.app.screen
+        assert isinstance(screen, SpeakersScreen)
+        names = [s.name for s in screen.speakers]
+        assert sorted(names) == ["Boris Johnson", "Donald Trump", "Dustin Johnson"]
+        screen.query_one("#speaker-list", OptionList).highlighted = names.index("Donald Trump")
+        await tui.settle()
+        assert sorted(r.speaker or "" for r in screen.rows) == [
+            "Donald Trump", "President Trump", "Trump"]  # fmt: skip
+        assert "3 quotes" in tui.text()

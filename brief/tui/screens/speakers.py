@@ -87,7 +87,9 @@ class SpeakersScreen(ListKeys, Screen[None]):
             speakers = ranked(self.ctx.reader.speakers(self.flt, limit=SPEAKERS_SHOWN))
             self.ctx.speakers[self.flt] = speakers
         first = (
-            self.ctx.reader.quotes_by_speaker(speakers[0].name, self.flt, limit=QUOTES_SHOWN)
+            self.ctx.reader.quotes_by_speaker(
+                speakers[0].name, self.flt, limit=QUOTES_SHOWN, speaker_id=speakers[0].id
+            )
             if speakers
             else []
         )
@@ -123,7 +125,9 @@ class SpeakersScreen(ListKeys, Screen[None]):
 
     @work(thread=True, exclusive=True, group="quotes")
     def _load_quotes(self, speaker: SpeakerCount) -> None:
-        rows = self.ctx.reader.quotes_by_speaker(speaker.name, self.flt, limit=QUOTES_SHOWN)
+        rows = self.ctx.reader.quotes_by_speaker(
+            speaker.name, self.flt, limit=QUOTES_SHOWN, speaker_id=speaker.id
+        )
         if not get_current_worker().is_cancelled:
             self.post_message(self.QuotesLoaded(speaker, rows))
 
