@@ -91,7 +91,7 @@ def _full(conn: sqlite3.Connection, said: _Said) -> tuple[int, str]:
             merge(conn, bare, new)
             conn.execute(
                 "UPDATE speaker_links SET how = ? WHERE speaker_id = ? AND how LIKE 'unresolved%'",
-                (f"the only {said.key.display} with that surname when named in full", new),
+                ("unresolved until the first full name with that surname came", new),
             )
     return new, "new speaker"
 
