@@ -19,9 +19,12 @@ from brief.store.naming import name_key
 Said = tuple[str, str, str | None]  # speaker, kind, role
 
 
-def _brief(said: list[Said], day: int) -> Brief:
-    """A brief with one quotation per (speaker, kind, role), each in its own paragraph."""
-    paragraphs = tuple(f"Quote number {i} of the day." for i in range(len(said)))
+def _brief(said: list[Said], day: int, text: str = "") -> Brief:
+    """A brief with one quotation per (speaker, kind, role), each in its own paragraph (the
+    first one's words ``text`` when given)."""
+    paragraphs = tuple(
+        text if i == 0 and text else f"Quote number {i} of the day." for i in range(len(said))
+    )
     article = Article(paragraphs=paragraphs, title="t", published=f"2026-02-{day:02d}")
     quotes = tuple(
         Quote(p, name, kind, role, "said", i, article.paragraph_start(i),  # type: ignore[arg-type]
@@ -39,13 +42,15 @@ class _Feed:
         self.feed, _ = store.add_feed("https://feeds.example/world", "World", [])
         self.n = 0
 
-    def add(self, said: list[Said], day: int = 1) -> int:
+    def add(
+        self, said: list[Said], day: int = 1, host: str = "news.example", text: str = ""
+    ) -> int:
         self.n += 1
-        url = f"https://news.example/{self.n}"
+        url = f"https://{host}/{self.n}"
         entry = FeedEntry(url, url, f"Story {self.n}", None, f"2026-02-{day:02d}T08:00:00Z",
                           "", "")  # fmt: skip
         [article_id] = self.store.record_fetch(self.feed, FetchUpdate(), [entry])
-        stored = self.store.complete_article(article_id, _brief(said, day), "full")
+        stored = self.store.complete_article(article_id, _brief(said, day, text), "full")
         assert stored == article_id
         return article_id
 
@@ -225,9 +230,11 @@ async def test_speakers_screen_shows_one_row_per_person(feed: _Feed) -> None:
 
     from brief.tui.screens.speakers import SpeakersScreen
 
-    feed.add([("Trump", "person", None)], day=1)
-    feed.add([("Donald Trump", "person", "president"), ("Boris Johnson", "person", None)], day=2)
-    feed.add([("President Trump", "person", None), ("Dustin Johnson", "person", None)], day=3)
+    feed.add([("Trump", "person", None)], day=1, text="Words one and two and three.")
+    feed.add([("Donald Trump", "person", "president"), ("Boris Johnson", "person", None)], day=2,
+             text="Other words said on the second day.")  # fmt: skip
+    feed.add([("President Trump", "person", None), ("Dustin Johnson", "person", None)], day=3,
+             text="A third saying, quite unlike the rest.")  # fmt: skip
     async with run_app(feed.store) as tui:
         await tui.press("p")
         screen = tui.app.screen
@@ -239,3 +246,44 @@ async def test_speakers_screen_shows_one_row_per_person(feed: _Feed) -> None:
         assert sorted(r.speaker or "" for r in screen.rows) == [
             "Donald Trump", "President Trump", "Trump"]  # fmt: skip
         assert "3 quotes" in tui.text()
+
+
+def test_same_quotation() -> None:
+    from brief.present.carried import same_quotation, words
+
+    def same(a: str, b: str) -> bool:
+        return same_quotation(words(a), words(b))
+
+    assert same("We will not back down", "we will not back down on this")
+    assert same("“We will not back down.”", "We will not — back down!")
+    assert same("The talks failed because nobody came to the table in good faith at all",
+                "The talks failed because nobody came to the table in good faith at all.")  # fmt: skip
+    assert same("The talks have failed because nobody came to the table in good faith",
+                "The talks failed because nobody came to the table in good faith")  # fmt: skip
+    assert not same("No", "No, we will not back down")  # too short to be the same words
+    assert not same("We will not back down", "We will back down")
+    assert not same("Prices rose sharply in March", "Prices fell sharply in March")
+
+
+@pytest.mark.anyio
+async def test_speakers_screen_shows_a_quotation_once_with_its_outlets(feed: _Feed) -> None:
+    from textual.widgets import OptionList
+    from tui_support import run_app
+
+    from brief.tui.screens.speakers import SpeakersScreen
+
+    ana = [("Ana Ruiz", "person", None)]
+    feed.add(ana, day=5, host="www.later.example", text="We will not back down on this, ever.")
+    feed.add(ana, day=2, host="first.example", text="We will not back down.")
+    feed.add(ana, day=3, host="second.example", text="“We will not back down on this”")
+    feed.add(ana, day=4, host="first.example", text="Something else entirely was said here.")
+    async with run_app(feed.store) as tui:
+        await tui.press("p")
+        screen = tui.app.screen
+        assert isinstance(screen, SpeakersScreen)
+        await tui.settle()
+        assert [r.published.day for r in screen.rows] == [2, 4]  # type: ignore[union-attr]
+        assert screen.query_one("#quote-list", OptionList).option_count == 2
+        text = tui.text()
+        assert "carried by 3 outlets: first.example, second.example, later.example" in text
+        assert text.count("We will not back down") == 1
