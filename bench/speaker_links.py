@@ -180,7 +180,7 @@ def _ingest(base: Path, work: Path, count: int, names: list[list[Said]], link: b
     shutil.copyfile(base, work)
     original = store_articles.identity.link_article
     if not link:
-        store_articles.identity.link_article = lambda conn, article_id: None  # type: ignore[assignment]
+        store_articles.identity.link_article = lambda conn, article_id, said: {}  # type: ignore[assignment]
     try:
         with Store.open(work) as store:
             feed, _ = store.add_feed("https://feeds.example/new", "New", [])

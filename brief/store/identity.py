@@ -18,6 +18,7 @@ with the first and last date they were seen.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -115,30 +116,29 @@ def _bare(
     return (found if found is not None else _create(conn, said)), why
 
 
-def _improve(conn: sqlite3.Connection, speaker_id: int, said: _Said) -> None:
-    """The fullest name wins for display."""
-    conn.execute(
-        "UPDATE speaker_entities SET name = ?, weight = ? WHERE id = ? AND weight < ?",
-        (said.key.display, said.key.weight, speaker_id, said.key.weight),
-    )
-
-
-def link_article(conn: sqlite3.Connection, article_id: int) -> None:
-    """Link the speakers of one stored article's quotes (run again after a re-analysis)."""
+def link_article(
+    conn: sqlite3.Connection, article_id: int, said: Iterable[tuple[str, str | None, str | None]]
+) -> dict[str, int]:
+    """Link the speakers of one article, given as (name, kind, role) of each of its quotes
+    and statements, before its quotes are written; returns name -> speaker id (run again
+    after a re-analysis: the article's old links go)."""
     conn.execute("DELETE FROM speaker_links WHERE article_id = ?", (article_id,))
-    rows = conn.execute(
-        f"""SELECT DISTINCT speaker, speaker_kind FROM quotes
-            WHERE article_id = ? AND speaker IS NOT NULL
-                AND speaker_kind IN {LINKED_KINDS!r}""",
-        (article_id,),
-    ).fetchall()
-    said: list[_Said] = []
-    for name, kind in rows:
-        key = name_key(name, kind)
-        if key is not None:
-            said.append(_Said(name, kind, key))
+    roles: dict[str, set[str]] = {}
+    linked: list[_Said] = []
+    for name, kind, role in said:
+        if kind not in LINKED_KINDS:
+            continue
+        if name not in roles:
+            roles[name] = set()
+            key = name_key(name, kind)
+            if key is not None:
+                linked.append(_Said(name, kind, key))
+        if role:
+            roles[name].add(role)
+    if not linked:
+        return {}
     in_article: dict[str, list[_Said]] = {}
-    for s in said:
+    for s in linked:
         if s.key.full and s.key.surname is not None:
             group = in_article.setdefault(s.key.surname, [])
             if all(other.key.key != s.key.key for other in group):
@@ -147,39 +147,44 @@ def link_article(conn: sqlite3.Connection, article_id: int) -> None:
         "SELECT min(coalesce(published, fetched_at), fetched_at) FROM articles WHERE id = ?",
         (article_id,),
     ).fetchone()[0]
-    for s in sorted(said, key=lambda x: not x.key.full):  # full names first
+    ids: dict[str, int] = {}
+    for s in sorted(linked, key=lambda x: not x.key.full):  # full names first
         speaker_id, how = _full(conn, s) if s.key.full else _bare(conn, s, in_article)
-        _improve(conn, speaker_id, s)
+        ids[s.name] = speaker_id
+        # The fullest name wins for display.
+        conn.execute(
+            "UPDATE speaker_entities SET name = ?, weight = ? WHERE id = ? AND weight < ?",
+            (s.key.display, s.key.weight, speaker_id, s.key.weight),
+        )
         conn.execute(
             "INSERT OR REPLACE INTO speaker_links (article_id, alias, speaker_id, how) "
             "VALUES (?, ?, ?, ?)",
             (article_id, s.name, speaker_id, how),
         )
-        conn.execute(
-            "UPDATE quotes SET speaker_id = ? WHERE article_id = ? AND speaker = ?",
-            (speaker_id, article_id, s.name),
+        conn.executemany(
+            """INSERT INTO speaker_roles (speaker_id, role, first_seen, last_seen)
+               VALUES (?, ?, ?, ?)
+               ON CONFLICT (speaker_id, role) DO UPDATE SET
+                   first_seen = min(first_seen, excluded.first_seen),
+                   last_seen = max(last_seen, excluded.last_seen)""",
+            [(speaker_id, role, when, when) for role in sorted(roles[s.name])],
         )
-        _roles(conn, article_id, s.name, speaker_id, when)
-
-
-def _roles(
-    conn: sqlite3.Connection, article_id: int, name: str, speaker_id: int, when: str
-) -> None:
-    conn.execute(
-        """INSERT INTO speaker_roles (speaker_id, role, first_seen, last_seen)
-           SELECT DISTINCT ?, role, ?, ? FROM quotes
-           WHERE article_id = ? AND speaker = ? AND role IS NOT NULL
-           ON CONFLICT (speaker_id, role) DO UPDATE SET
-               first_seen = min(first_seen, excluded.first_seen),
-               last_seen = max(last_seen, excluded.last_seen)""",
-        (speaker_id, when, when, article_id, name),
-    )
+    return ids
 
 
 def link_pending(conn: sqlite3.Connection) -> int:
     """Link the articles stored before speaker identity existed (queued by its migration)."""
     ids = [int(r[0]) for r in conn.execute("SELECT article_id FROM speaker_pending")]
     for article_id in ids:
-        link_article(conn, article_id)
+        rows = conn.execute(
+            "SELECT id, speaker, speaker_kind, role FROM quotes WHERE article_id = ?"
+            " AND speaker IS NOT NULL",
+            (article_id,),
+        ).fetchall()
+        linked = link_article(conn, article_id, [(r[1], r[2], r[3]) for r in rows])
+        conn.executemany(
+            "UPDATE quotes SET speaker_id = ? WHERE id = ?",
+            [(linked[r[1]], r[0]) for r in rows if r[1] in linked],
+        )
     conn.execute("DELETE FROM speaker_pending")
     return len(ids)
