@@ -21,6 +21,7 @@ from brief.commands import (
     init,
     search,
     show,
+    speakers,
     summarize,
 )
 from brief.errors import INTERRUPTED, BriefError, UsageError, exit_code_table
@@ -86,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     feeds.register(sub)
     search.register(sub)
     show.register(sub)
+    speakers.register(sub)
     backup.register(sub)
     completion.register(sub, parser)
     return parser

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from brief.models import Brief
 from brief.net import normalize_url
+from brief.store import identity
 from brief.store.rows import CompletedStatus, to_db_time
 from brief.text import sanitize, truncate
 
@@ -241,16 +242,24 @@ def complete_article(
 
 def _store_quotes(conn: sqlite3.Connection, article_id: int, brief: Brief) -> None:
     conn.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))
-    rows = [
-        (article_id, clean(q.speaker, NAME_MAX), q.speaker_kind, clean(q.role, NAME_MAX),
-         truncate(sanitize(q.text), QUOTE_MAX), is_stmt, q.paragraph, q.start, q.end)
+    said = [
+        (clean(q.speaker, NAME_MAX), q.speaker_kind, clean(q.role, NAME_MAX), is_stmt, q)
         for is_stmt, group in ((0, brief.quotes), (1, brief.statements))
         for q in group
+    ]
+    # Speakers are linked first so that each quote row is written once, with its speaker.
+    ids = identity.link_article(
+        conn, article_id, [(name, kind, role) for name, kind, role, _, _ in said if name]
+    )
+    rows = [
+        (article_id, name, kind, role, truncate(sanitize(q.text), QUOTE_MAX), is_stmt,
+         q.paragraph, q.start, q.end, ids.get(name or ""))
+        for name, kind, role, is_stmt, q in said
     ]  # fmt: skip
     conn.executemany(
         """INSERT INTO quotes (article_id, speaker, speaker_kind, role, text, is_statement,
-                               paragraph, start_offset, end_offset)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                               paragraph, start_offset, end_offset, speaker_id)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         rows,
     )
 

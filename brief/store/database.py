@@ -30,7 +30,7 @@ from brief.errors import StoreError, UsageError
 from brief.models import Brief
 from brief.store import articles as store_write
 from brief.store import feeds as store_feeds
-from brief.store import health
+from brief.store import health, identity
 from brief.store.errors import SQLITE_ERROR, store_error
 from brief.store.queries import ArticleReads, where
 from brief.store.rows import (
@@ -49,6 +49,19 @@ if TYPE_CHECKING:
     from brief.models import FeedEntry
 
 DEFAULT_TIMEOUT = 5.0
+
+
+def _link_pending(conn: sqlite3.Connection) -> None:
+    """Link the speakers of articles stored before speaker identity existed, once."""
+    if conn.execute("SELECT 1 FROM speaker_pending LIMIT 1").fetchone() is None:
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        identity.link_pending(conn)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
 
 
 class Store(ArticleReads, SaidReads):
@@ -91,6 +104,7 @@ class Store(ArticleReads, SaidReads):
             if check:
                 health.quick_check(conn, path)
             health.initialise(conn, path, timeout)
+            _link_pending(conn)
         except sqlite3.Error as err:
             if conn is not None:
                 conn.close()

@@ -106,7 +106,47 @@ _V2 = """
 ALTER TABLE articles ADD COLUMN enclosures TEXT NOT NULL DEFAULT '[]';
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+# Speaker identity (brief.store.identity): stored speakers with stable ids, each quote's link
+# to one, why each alias in each article linked where it did, and the roles seen with dates.
+# Articles stored before it are queued in speaker_pending and linked when the store opens.
+_SPEAKERS = """
+CREATE TABLE speaker_entities (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,                     -- 'person' | 'organization'
+    name TEXT NOT NULL,                     -- the fullest name seen, as shown
+    name_key TEXT NOT NULL,                 -- brief.store.naming: 'person:boris johnson'
+    surname TEXT,
+    weight INTEGER NOT NULL,                -- how full ``name`` is
+    merged_into INTEGER REFERENCES speaker_entities(id)
+);
+CREATE INDEX speaker_entities_key ON speaker_entities(name_key);
+CREATE INDEX speaker_entities_surname ON speaker_entities(surname);
+
+CREATE TABLE speaker_links (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    alias TEXT NOT NULL,                    -- the name as the article gives it
+    speaker_id INTEGER NOT NULL REFERENCES speaker_entities(id),
+    how TEXT NOT NULL,                      -- the rule that linked it
+    PRIMARY KEY (article_id, alias)
+) WITHOUT ROWID;
+CREATE INDEX speaker_links_speaker ON speaker_links(speaker_id);
+
+CREATE TABLE speaker_roles (
+    speaker_id INTEGER NOT NULL REFERENCES speaker_entities(id),
+    role TEXT NOT NULL,
+    first_seen TEXT NOT NULL,
+    last_seen TEXT NOT NULL,
+    PRIMARY KEY (speaker_id, role)
+) WITHOUT ROWID;
+
+ALTER TABLE quotes ADD COLUMN speaker_id INTEGER REFERENCES speaker_entities(id);
+CREATE INDEX quotes_speaker_id ON quotes(speaker_id);
+
+CREATE TABLE speaker_pending (article_id INTEGER PRIMARY KEY);
+INSERT INTO speaker_pending SELECT DISTINCT article_id FROM quotes WHERE speaker IS NOT NULL;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _SPEAKERS)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

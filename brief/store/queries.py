@@ -95,9 +95,10 @@ def where(flt: ArticleFilter | None) -> tuple[str, list[Any]]:
         clauses.append("a.starred = 1")
     if flt.speaker is not None:
         clauses.append(
-            "EXISTS (SELECT 1 FROM quotes q WHERE q.article_id = a.id AND q.speaker = ?)"
+            """EXISTS (SELECT 1 FROM quotes q WHERE q.article_id = a.id AND (q.speaker = ?
+                   OR q.speaker_id IN (SELECT id FROM speaker_entities WHERE name = ?)))"""
         )
-        params.append(flt.speaker)
+        params.extend((flt.speaker, flt.speaker))
     if flt.since is not None:
         clauses.append(f"{SORT_TIME} >= ?")
         params.append(to_db_time(flt.since))

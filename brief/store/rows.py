@@ -161,6 +161,39 @@ class SpeakerCount:
     quotes: int  # direct quotations
     statements: int  # reported speech
     articles: int
+    id: int | None = None  # the stored speaker (brief.store.identity); None for the unlinked
+    first_seen: datetime | None = None
+    last_seen: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerRole:
+    """A role a speaker was given, and the first and last article dates it was seen."""
+
+    role: str
+    first_seen: datetime | None
+    last_seen: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerLink:
+    """One alias in one article, linked to a speaker, and the rule that linked it."""
+
+    alias: str
+    article_id: int
+    article_title: str | None
+    published: datetime | None
+    how: str
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerDetail:
+    """A stored speaker with its roles over time and the aliases that linked to it."""
+
+    speaker: SpeakerCount
+    roles: tuple[SpeakerRole, ...]
+    links: tuple[SpeakerLink, ...]
+    merged: tuple[int, ...]  # ids of speakers merged into this one (they still resolve here)
 
 
 @dataclass(frozen=True, slots=True)

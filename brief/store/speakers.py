@@ -18,6 +18,9 @@ from brief.store.rows import (
     QuoteRow,
     SearchHit,
     SpeakerCount,
+    SpeakerDetail,
+    SpeakerLink,
+    SpeakerRole,
     from_db_time,
 )
 
@@ -58,41 +61,121 @@ class SaidReads:
         raise NotImplementedError  # provided by Store
 
     def speakers(
-        self, flt: ArticleFilter | None = None, *, named_only: bool = True, limit: int = 200
+        self,
+        flt: ArticleFilter | None = None,
+        *,
+        named_only: bool = True,
+        limit: int = 200,
+        query: str | None = None,
     ) -> list[SpeakerCount]:
-        """Who is quoted in the matching articles, most quoted first; ``named_only`` keeps
-        people and organizations (not "a protester")."""
+        """Who is quoted in the matching articles, one row per stored speaker (its aliases
+        merged), most quoted first; ``named_only`` keeps people and organizations (not "a
+        protester"); ``query`` keeps those with a name or alias containing it."""
         condition, params = where(flt)
         kinds = "AND q.speaker_kind IN ('person', 'organization')" if named_only else ""
+        found = ""
+        if query:
+            found = """AND (q.speaker LIKE ? ESCAPE '\\' OR e.name LIKE ? ESCAPE '\\'
+                           OR CAST(e.id AS TEXT) = ?)"""
+            like = "%" + re.sub(r"([%_\\])", r"\\\1", query) + "%"
+            params = [like, like, query.strip(), *params]
         with self._read() as conn:
             rows = conn.execute(
-                f"""SELECT q.speaker, max(q.speaker_kind),
-                           (SELECT r.role FROM quotes r WHERE r.speaker = q.speaker
-                            AND r.role IS NOT NULL ORDER BY r.id DESC LIMIT 1),
+                f"""SELECT coalesce(e.name, q.speaker), coalesce(e.kind, max(q.speaker_kind)),
+                           coalesce((SELECT r.role FROM speaker_roles r
+                                     WHERE r.speaker_id = e.id
+                                     ORDER BY r.last_seen DESC, r.first_seen DESC LIMIT 1),
+                                    (SELECT r.role FROM quotes r WHERE r.speaker = q.speaker
+                                     AND r.role IS NOT NULL ORDER BY r.id DESC LIMIT 1)),
                            sum(q.is_statement = 0), sum(q.is_statement),
-                           count(DISTINCT q.article_id)
+                           count(DISTINCT q.article_id), e.id,
+                           min({SORT_TIME}), max({SORT_TIME})
                     FROM quotes q JOIN articles a ON a.id = q.article_id
-                    WHERE q.speaker IS NOT NULL {kinds} AND {condition}
-                    GROUP BY q.speaker ORDER BY count(*) DESC, q.speaker LIMIT ?""",
+                        LEFT JOIN speaker_entities e ON e.id = q.speaker_id
+                    WHERE q.speaker IS NOT NULL {kinds} {found} AND {condition}
+                    GROUP BY coalesce('#' || q.speaker_id, q.speaker)
+                    ORDER BY count(*) DESC, 1 LIMIT ?""",
                 (*params, limit),
             )
-            return [SpeakerCount(*r) for r in rows]
+            return [
+                SpeakerCount(
+                    r[0], r[1], r[2], r[3], r[4], r[5], r[6], from_db_time(r[7]), from_db_time(r[8])
+                )
+                for r in rows
+            ]
 
     def quotes_by_speaker(
-        self, name: str, flt: ArticleFilter | None = None, limit: int = 500
+        self,
+        name: str,
+        flt: ArticleFilter | None = None,
+        limit: int = 500,
+        *,
+        speaker_id: int | None = None,
     ) -> list[QuoteRow]:
-        """What ``name`` said: newest article first, in text order within an article."""
+        """What ``name`` said (every alias of stored speaker ``speaker_id`` when given):
+        newest article first, in text order within an article."""
         condition, params = where(flt)
+        who = "q.speaker_id = ?" if speaker_id is not None else "q.speaker = ?"
         with self._read() as conn:
             rows = conn.execute(
                 f"""SELECT a.id, a.title, a.url, a.published, q.speaker, q.speaker_kind,
                            q.role, q.text, q.is_statement
                     FROM quotes q JOIN articles a ON a.id = q.article_id
-                    WHERE q.speaker = ? AND {condition}
+                    WHERE {who} AND {condition}
                     ORDER BY {SORT_TIME} DESC, a.id DESC, q.start_offset LIMIT ?""",
-                (name, *params, limit),
+                (name if speaker_id is None else speaker_id, *params, limit),
             )
             return [
                 QuoteRow(r[0], r[1], r[2], from_db_time(r[3]), r[4], r[5], r[6], r[7], bool(r[8]))
                 for r in rows
             ]
+
+    def speaker(self, speaker_id: int) -> SpeakerDetail | None:
+        """A stored speaker by id (an id merged into another resolves to that one), with its
+        roles and the aliases that linked to it in each article; None when there is none."""
+        with self._read() as conn:
+            current: int | None = speaker_id
+            seen: set[int] = set()
+            while current is not None and current not in seen:
+                seen.add(current)
+                row = conn.execute(
+                    "SELECT merged_into FROM speaker_entities WHERE id = ?", (current,)
+                ).fetchone()
+                if row is None:
+                    return None
+                if row[0] is None:
+                    break
+                current = int(row[0])
+            roles = tuple(
+                SpeakerRole(r[0], from_db_time(r[1]), from_db_time(r[2]))
+                for r in conn.execute(
+                    """SELECT role, first_seen, last_seen FROM speaker_roles
+                       WHERE speaker_id = ? ORDER BY last_seen DESC, first_seen DESC""",
+                    (current,),
+                )
+            )
+            links = tuple(
+                SpeakerLink(r[0], r[1], r[2], from_db_time(r[3]), r[4])
+                for r in conn.execute(
+                    f"""SELECT l.alias, a.id, a.title, {SORT_TIME}, l.how
+                        FROM speaker_links l JOIN articles a ON a.id = l.article_id
+                        WHERE l.speaker_id = ? ORDER BY l.alias, {SORT_TIME} DESC""",
+                    (current,),
+                )
+            )
+            merged = tuple(
+                int(r[0])
+                for r in conn.execute(
+                    "SELECT id FROM speaker_entities WHERE merged_into = ? ORDER BY id",
+                    (current,),
+                )
+            )
+        counts = [s for s in self.speakers(query=str(current), limit=50) if s.id == current]
+        if counts:
+            return SpeakerDetail(counts[0], roles, links, merged)
+        with self._read() as conn:
+            name, kind = conn.execute(
+                "SELECT name, kind FROM speaker_entities WHERE id = ?", (current,)
+            ).fetchone()
+        empty = SpeakerCount(name, kind, roles[0].role if roles else None, 0, 0, 0, current)
+        return SpeakerDetail(empty, roles, links, merged)

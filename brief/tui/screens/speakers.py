@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from rich.text import Text
 from textual import on, work
@@ -14,6 +15,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from brief.present.carried import carried
 from brief.store import ArticleFilter, QuoteRow, SpeakerCount
 from brief.tui import keys
 from brief.tui.context import Context
@@ -87,7 +89,9 @@ class SpeakersScreen(ListKeys, Screen[None]):
             speakers = ranked(self.ctx.reader.speakers(self.flt, limit=SPEAKERS_SHOWN))
             self.ctx.speakers[self.flt] = speakers
         first = (
-            self.ctx.reader.quotes_by_speaker(speakers[0].name, self.flt, limit=QUOTES_SHOWN)
+            self.ctx.reader.quotes_by_speaker(
+                speakers[0].name, self.flt, limit=QUOTES_SHOWN, speaker_id=speakers[0].id
+            )
             if speakers
             else []
         )
@@ -123,7 +127,9 @@ class SpeakersScreen(ListKeys, Screen[None]):
 
     @work(thread=True, exclusive=True, group="quotes")
     def _load_quotes(self, speaker: SpeakerCount) -> None:
-        rows = self.ctx.reader.quotes_by_speaker(speaker.name, self.flt, limit=QUOTES_SHOWN)
+        rows = self.ctx.reader.quotes_by_speaker(
+            speaker.name, self.flt, limit=QUOTES_SHOWN, speaker_id=speaker.id
+        )
         if not get_current_worker().is_cancelled:
             self.post_message(self.QuotesLoaded(speaker, rows))
 
@@ -136,9 +142,13 @@ class SpeakersScreen(ListKeys, Screen[None]):
         """The speaker's name and role, then quotes and statements with article and date."""
         self.shown = speaker.name
         self.query_one("#speaker-info", Static).update(_info(speaker))
-        self.rows = sorted(rows, key=lambda r: r.is_statement)
+        # The same quotation carried by several outlets is shown once, from the earliest.
+        ordered = sorted(rows, key=lambda r: r.is_statement)
+        groups = carried(ordered, lambda r: r.text, lambda r: r.published, _outlet)
+        self.rows = [g.first for g in groups]
         quotes = self.query_one("#quote-list", OptionList)
-        quotes.set_options(Option(_quote(r), id=str(i)) for i, r in enumerate(self.rows))
+        quotes.set_options(Option(_quote(g.first, g.outlets), id=str(i))
+                           for i, g in enumerate(groups))  # fmt: skip
         if self.rows:
             quotes.highlighted = 0
 
@@ -178,7 +188,13 @@ def _info(speaker: SpeakerCount) -> Text:
     return out
 
 
-def _quote(row: QuoteRow) -> Text:
+def _outlet(row: QuoteRow) -> str:
+    """Where an article comes from: its site's host, else its title."""
+    host = urlsplit(row.article_url or "").hostname or ""
+    return host.removeprefix("www.") or row.article_title or f"#{row.article_id}"
+
+
+def _quote(row: QuoteRow, outlets: tuple[str, ...] = ()) -> Text:
     """A quote (or ↳ statement) and, below it, its article and date."""
     out = Text()
     if row.is_statement:
@@ -194,5 +210,8 @@ def _quote(row: QuoteRow) -> Text:
     when = day(row.published)
     if when:
         out.append(f" · {when}", style="dim")
+    if len(outlets) > 1:
+        out.append(f"\n  carried by {len(outlets)} outlets: ", style="yellow")
+        out.append_text(plain(", ".join(outlets), "dim"))
     out.append("\n")
     return out
