@@ -106,7 +106,37 @@ _V2 = """
 ALTER TABLE articles ADD COLUMN enclosures TEXT NOT NULL DEFAULT '[]';
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+# 3: one copy of the text. The paragraphs were a JSON copy of `text`: they become the end
+# offsets of each paragraph in it (paragraph i runs from the end of i-1 plus the two-character
+# separator). The full-text index kept a third copy: it becomes an external-content FTS5 table
+# over the view articles_search (title and text from the row, quotes and speakers from the
+# quotes table), rebuilt from the rows. Self-contained: it may be renumbered at a merge.
+_V3 = """
+ALTER TABLE articles ADD COLUMN paragraph_ends TEXT NOT NULL DEFAULT '[]';
+UPDATE articles SET paragraph_ends = (
+    SELECT coalesce(json_group_array(e), '[]') FROM (
+        SELECT sum(length(value) + 2) OVER (ORDER BY key) - 2 AS e
+        FROM json_each(articles.paragraphs) ORDER BY key
+    )
+);
+ALTER TABLE articles DROP COLUMN paragraphs;
+DROP TABLE articles_fts;
+CREATE VIEW articles_search (id, title, text, quotes, speakers) AS
+SELECT a.id, coalesce(a.title, ''), a.text,
+    coalesce((SELECT group_concat(text, char(10)) FROM (
+        SELECT text FROM quotes WHERE article_id = a.id ORDER BY id)), ''),
+    coalesce((SELECT group_concat(speaker, char(10)) FROM (
+        SELECT speaker FROM quotes WHERE article_id = a.id AND speaker != ''
+        GROUP BY speaker ORDER BY min(id))), '')
+FROM articles a;
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, text, quotes, speakers, content = 'articles_search', content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
