@@ -11,8 +11,8 @@ through brief.store's own insert and completion functions, 50 feeds, one day per
   day (3.65 million) extrapolated from bytes per article;
 - ingest of 1,000 more, one transaction each (as `brief fetch` stores them);
 - `brief search WORD` as a fresh process, a common word and a rare one;
-- `brief digest --no-fetch` over the whole store (everything is new) to a file: wall time and
-  peak memory (ru_maxrss from os.wait4);
+- `brief digest --no-fetch --since 31d` over the whole store (everything is new and inside
+  the window) to a file: wall time and peak memory (ru_maxrss from os.wait4);
 - a purge of the oldest tenth (`Store.purge`), and the file size after it.
 
 ``--root`` runs another checkout's brief (``git archive REV brief | tar -x -C DIR``) with the
@@ -170,7 +170,8 @@ def main() -> None:
                 print(f"  brief search {word}: {wall:.2f} s")
             if not args.no_digest:
                 out = Path(home) / "digest.md"
-                wall, peak = _process([*py, "digest", "--no-fetch", "-o", str(out)], env, root)
+                argv = [*py, "digest", "--no-fetch", "--since", "31d", "-o", str(out)]
+                wall, peak = _process(argv, env, root)
                 over = size + 1000
                 print(
                     f"  brief digest --no-fetch over {over:,}: {wall:.1f} s, peak {peak:,.0f} MiB"
