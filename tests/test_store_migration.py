@@ -167,3 +167,27 @@ def test_a_large_purge_gives_the_space_back_and_a_small_one_does_not(tmp_path: P
         assert _free_pages(path) == 0
         assert path.stat().st_size < full / 2
         assert len(store.search("harvests", limit=1000)) == 300
+
+
+def test_search_ranks_the_best_first_and_pages_through_them(tmp_path: Path) -> None:
+    """Only the requested page gets read and a snippet; the pages still join up in order."""
+    with Store.open(tmp_path / "brief.sqlite3") as store:
+        feed_id, _ = store.add_feed("https://f.example/feed", "F")
+        entries = _entries(40, "a")
+        day = datetime(2026, 1, 1, tzinfo=UTC)
+        store.record_fetch(feed_id, FetchUpdate(), entries, now=day)
+        title = FeedEntry(
+            guid="t",
+            url="https://f.example/t",
+            title="Harvests harvests",
+            author=None,
+            published=None,
+            summary_text="Rain.",
+            content_text="",
+        )
+        store.record_fetch(feed_id, FetchUpdate(), [title], now=day + timedelta(days=1))
+        every = [h.article.id for h in store.search("harvests", limit=100)]
+        assert len(every) == 41 and len(store.search("harvests")) == 41
+        pages = [h.article.id for o in range(0, 41, 10) for h in store.search("harvests", 10, o)]
+        assert pages == every
+        assert all("harvests" in h.snippet.casefold() for h in store.search("harvests", 5, 30))
