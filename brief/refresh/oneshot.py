@@ -3,19 +3,19 @@
 The source is loaded (fetched, read, extracted) and analyzed in one worker process of
 brief.refresh.workers: a page that makes extraction spin or analysis balloon is stopped at
 the time limit (the process killed) or at the worker's address-space cap, instead of running
-for as long as it likes. Standard input is read here and handed over as bytes (a spawned
-worker has no access to it). Errors of the task (FetchError, ExtractionError, …) come back as
-they are.
+for as long as it likes. The worker is forked from the command's single thread where it can
+be (no second interpreter start). Standard input is read here and handed over as bytes (a
+spawned worker has no access to it). Errors of the task (FetchError, ExtractionError, …)
+come back as they are.
 """
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass
 
 from brief.errors import AnalysisTimeout, BriefError
 from brief.models import Brief
-from brief.refresh.workers import WorkerError, WorkerPool, WorkerTimeout
+from brief.refresh.workers import WorkerError, WorkerTimeout, run_once
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,17 +33,8 @@ def summarize_bounded(job: OneShot, *, time_limit: float) -> Brief:
     """The brief of ``job.source``; AnalysisTimeout past ``time_limit`` seconds (loading
     included), BriefError when the worker died (out of memory, crashed)."""
 
-    async def run() -> Brief:
-        pool: WorkerPool[OneShot, Brief] = WorkerPool(
-            _summarize, size=1, timeout=time_limit, warm=_warm
-        )
-        try:
-            return await pool.run(job)
-        finally:
-            pool.close()
-
     try:
-        return asyncio.run(run())
+        return run_once(_summarize, job, timeout=time_limit, warm=_warm)
     except WorkerTimeout as err:
         raise AnalysisTimeout(
             f"{job.source}: not summarized within {time_limit:g} s (loading and analysis); "
@@ -66,6 +57,6 @@ def _summarize(job: OneShot) -> Brief:
 
 
 def _warm() -> None:
-    """Import the pipeline before the clock starts (~1 s)."""
+    """Import the pipeline before the clock starts."""
     import brief.analyze
     import brief.extract  # noqa: F401

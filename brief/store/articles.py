@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from brief.models import Brief
 from brief.net import normalize_url
 from brief.store import identity
+from brief.store.fulltext import index, paragraph_ends, unindex
 from brief.store.rows import CompletedStatus, to_db_time
 from brief.text import sanitize, truncate
 
@@ -117,7 +118,7 @@ def insert_pending(conn: sqlite3.Connection, feed_id: int, entry: FeedEntry, now
     text = "\n\n".join(paragraphs)
     cursor = conn.execute(
         """INSERT INTO articles (guid, url, normalized_url, title, author, published, fetched_at,
-                                 text, paragraphs, extraction_status, enclosures)
+                                 text, paragraph_ends, extraction_status, enclosures)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)""",
         (
             entry.guid,
@@ -128,16 +129,13 @@ def insert_pending(conn: sqlite3.Connection, feed_id: int, entry: FeedEntry, now
             _published(entry.published, None),
             to_db_time(now),
             text,
-            json.dumps(paragraphs),
+            paragraph_ends(paragraphs),
             json.dumps([_enclosure_json(e) for e in entry.enclosures]),
         ),
     )
     article_id = int(cursor.lastrowid or 0)
     link(conn, feed_id, article_id, entry.guid)
-    conn.execute(
-        "INSERT INTO articles_fts (rowid, title, text, quotes, speakers) VALUES (?, ?, ?, '', '')",
-        (article_id, clean(entry.title, TITLE_MAX) or "", text),
-    )
+    index(conn, article_id)
     return article_id
 
 
@@ -188,7 +186,7 @@ def complete_article(
     """Store the analysis of an article. Returns the article's id — another one's when the
     text shows it is a story already stored (this one is then merged into it) — or None when
     the article was deleted meanwhile."""
-    row = conn.execute("SELECT title FROM articles WHERE id = ?", (article_id,)).fetchone()
+    row = conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
     if row is None:
         return None
     paragraphs = [sanitize(p) for p in brief.article.paragraphs]
@@ -216,9 +214,10 @@ def complete_article(
                 link(conn, feed_id, int(twin[0]), guid)
             return int(twin[0])
     a = brief.article
+    unindex(conn, "?", (article_id,))
     conn.execute(
         """UPDATE articles SET title = coalesce(title, ?), author = coalesce(author, ?),
-               published = coalesce(published, ?), text = ?, paragraphs = ?, content_hash = ?,
+               published = coalesce(published, ?), text = ?, paragraph_ends = ?, content_hash = ?,
                extraction_status = ?, extraction_reason = ?, brief = ?
            WHERE id = ?""",
         (
@@ -226,7 +225,7 @@ def complete_article(
             clean(a.author, AUTHOR_MAX),
             _published(None, a.published),
             text,
-            json.dumps(paragraphs, ensure_ascii=False),
+            paragraph_ends(paragraphs),
             text_hash,
             status,
             clean(reason),
@@ -235,8 +234,7 @@ def complete_article(
         ),
     )
     _store_quotes(conn, article_id, brief)
-    title = row[0] or clean(a.title, TITLE_MAX) or ""
-    _index(conn, article_id, title, text, brief)
+    index(conn, article_id)
     return article_id
 
 
@@ -264,28 +262,12 @@ def _store_quotes(conn: sqlite3.Connection, article_id: int, brief: Brief) -> No
     )
 
 
-def _index(conn: sqlite3.Connection, article_id: int, title: str, text: str, brief: Brief) -> None:
-    said = (*brief.quotes, *brief.statements)
-    speakers = dict.fromkeys(q.speaker for q in said if q.speaker)
-    conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (article_id,))
-    conn.execute(
-        "INSERT INTO articles_fts (rowid, title, text, quotes, speakers) VALUES (?, ?, ?, ?, ?)",
-        (
-            article_id,
-            title,
-            text,
-            "\n".join(truncate(sanitize(q.text), QUOTE_MAX) for q in said),
-            "\n".join(truncate(sanitize(s), NAME_MAX) for s in speakers if s),
-        ),
-    )
-
-
 def delete_articles(conn: sqlite3.Connection, ids: Sequence[int]) -> None:
     """Delete articles with their links, quotes and index rows."""
     for start in range(0, len(ids), 500):
         chunk = list(ids[start : start + 500])
         marks = ",".join("?" * len(chunk))
-        conn.execute(f"DELETE FROM articles_fts WHERE rowid IN ({marks})", chunk)
+        unindex(conn, marks, chunk)
         conn.execute(f"DELETE FROM articles WHERE id IN ({marks})", chunk)
 
 

@@ -278,9 +278,16 @@ class Store(ArticleReads, SaidReads):
             return article_id if stored is None else stored
 
     def purge(self, keep_days: int, *, now: datetime | None = None) -> int:
-        """Delete unstarred articles fetched more than ``keep_days`` days ago."""
+        """Delete unstarred articles fetched more than ``keep_days`` days ago; VACUUM after,
+        when free pages are most of the file (brief.store.health.vacuum_if_hollow)."""
         with self._write() as conn:
-            return store_write.purge(conn, keep_days, now or now_utc())
+            deleted = store_write.purge(conn, keep_days, now or now_utc())
+        with self._lock:
+            try:
+                health.vacuum_if_hollow(self._conn)
+            except sqlite3.Error as err:
+                raise _translate(err, self.path, self._timeout) from err
+        return deleted
 
     # Reading state.
 

@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from brief.store.articles import NAME_MAX, TITLE_MAX, clean, find_article, insert_pending, link
+from brief.store.fulltext import unindex
 from brief.store.rows import FetchUpdate, to_db_time
 from brief.text import sanitize
 
@@ -65,7 +66,7 @@ def remove_feed(conn: sqlite3.Connection, feed_id: int) -> bool:
         WHERE fa.feed_id = :feed AND a.starred = 0 AND NOT EXISTS (
             SELECT 1 FROM feed_articles o WHERE o.article_id = fa.article_id AND o.feed_id != :feed)
     """
-    conn.execute(f"DELETE FROM articles_fts WHERE rowid IN ({orphans})", {"feed": feed_id})
+    unindex(conn, orphans, {"feed": feed_id})
     conn.execute(f"DELETE FROM articles WHERE id IN ({orphans})", {"feed": feed_id})
     return conn.execute("DELETE FROM feeds WHERE id = ?", (feed_id,)).rowcount > 0
 

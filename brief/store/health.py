@@ -7,6 +7,7 @@ worker processes) runs ``PRAGMA quick_check``, stopped after QUICK_CHECK_SECONDS
 large store still opens fast: damage found refuses the store with one line of advice.
 ``backup`` copies a live database with SQLite's online backup API (a consistent snapshot
 while cron keeps writing) into a temporary file, checks the copy and renames it into place.
+``vacuum_if_hollow`` gives the space of a large purge back to the file system.
 Like brief.store.database, a user of sqlite3 (the backup needs a connection of its own).
 """
 
@@ -23,6 +24,10 @@ from brief.store.migrations import migrate
 
 # How long the check at open may take; a larger file is checked this far and opened.
 QUICK_CHECK_SECONDS = 1.0
+# A purge that leaves this share of the file, and this many bytes, as free pages is followed
+# by VACUUM (a year-long store purging a month at a time frees gigabytes).
+VACUUM_FREE_SHARE = 0.25
+VACUUM_FREE_BYTES = 4 * 1024 * 1024
 # The progress handler runs every this many SQLite virtual machine instructions.
 _PROGRESS_STEPS = 10_000
 
@@ -139,3 +144,21 @@ def backup(conn: sqlite3.Connection, source: Path, target: Path) -> Path:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
     return target
+
+
+def vacuum_if_hollow(conn: sqlite3.Connection) -> bool:
+    """VACUUM when free pages are at least VACUUM_FREE_SHARE of the file and VACUUM_FREE_BYTES;
+    True when it ran. Decided from the free pages, not from one purge, so a VACUUM that could
+    not run (another process held the database past the busy timeout) runs at a later purge."""
+    pages = int(conn.execute("PRAGMA page_count").fetchone()[0])
+    free = int(conn.execute("PRAGMA freelist_count").fetchone()[0])
+    size = int(conn.execute("PRAGMA page_size").fetchone()[0])
+    if free * size < VACUUM_FREE_BYTES or free < pages * VACUUM_FREE_SHARE:
+        return False
+    try:
+        conn.execute("VACUUM")
+    except sqlite3.OperationalError as err:
+        if "locked" in str(err) or "busy" in str(err):
+            return False  # the purge itself is committed; the space comes back later
+        raise
+    return True

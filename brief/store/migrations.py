@@ -106,6 +106,7 @@ _V2 = """
 ALTER TABLE articles ADD COLUMN enclosures TEXT NOT NULL DEFAULT '[]';
 """
 
+# 3: speaker identity.
 # Speaker identity (brief.store.identity): stored speakers with stable ids, each quote's link
 # to one, why each alias in each article linked where it did, and the roles seen with dates.
 # Articles stored before it are queued in speaker_pending and linked when the store opens.
@@ -146,7 +147,37 @@ CREATE TABLE speaker_pending (article_id INTEGER PRIMARY KEY);
 INSERT INTO speaker_pending SELECT DISTINCT article_id FROM quotes WHERE speaker IS NOT NULL;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _SPEAKERS)
+# 4: one copy of the text. The paragraphs were a JSON copy of `text`: they become the end
+# offsets of each paragraph in it (paragraph i runs from the end of i-1 plus the two-character
+# separator). The full-text index kept a third copy: it becomes an external-content FTS5 table
+# over the view articles_search (title and text from the row, quotes and speakers from the
+# quotes table), rebuilt from the rows. Self-contained: it may be renumbered at a merge.
+_ONE_TEXT = """
+ALTER TABLE articles ADD COLUMN paragraph_ends TEXT NOT NULL DEFAULT '[]';
+UPDATE articles SET paragraph_ends = (
+    SELECT coalesce(json_group_array(e), '[]') FROM (
+        SELECT sum(length(value) + 2) OVER (ORDER BY key) - 2 AS e
+        FROM json_each(articles.paragraphs) ORDER BY key
+    )
+);
+ALTER TABLE articles DROP COLUMN paragraphs;
+DROP TABLE articles_fts;
+CREATE VIEW articles_search (id, title, text, quotes, speakers) AS
+SELECT a.id, coalesce(a.title, ''), a.text,
+    coalesce((SELECT group_concat(text, char(10)) FROM (
+        SELECT text FROM quotes WHERE article_id = a.id ORDER BY id)), ''),
+    coalesce((SELECT group_concat(speaker, char(10)) FROM (
+        SELECT speaker FROM quotes WHERE article_id = a.id AND speaker != ''
+        GROUP BY speaker ORDER BY min(id))), '')
+FROM articles a;
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, text, quotes, speakers, content = 'articles_search', content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _SPEAKERS, _ONE_TEXT)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

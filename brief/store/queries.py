@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from brief.choices import SortOrder
 from brief.config import IgnoreRule
 from brief.models import Brief, Enclosure
+from brief.store.fulltext import paragraphs_of
 from brief.store.ignore import matching
 from brief.store.rows import (
     ArticleFilter,
@@ -54,7 +55,7 @@ ORDER_BY: dict[SortOrder, str] = {
 }
 _ARTICLE_COLUMNS = f"""a.id, a.guid, a.title, a.url, a.author, a.published, a.fetched_at,
     a.read, a.starred, a.extraction_status, a.extraction_reason, {_FEED_NAMES}, a.text,
-    a.paragraphs, a.brief, a.digested_at, a.enclosures"""
+    a.paragraph_ends, a.brief, a.digested_at, a.enclosures"""
 _FEED_QUERY = """
     SELECT f.id, f.url, f.name, f.tags, f.title, f.site_url, f.etag, f.last_modified,
            f.added_at, f.last_attempt, f.last_success, f.error_count, f.last_error,
@@ -149,7 +150,7 @@ def _feed(row: Any) -> FeedStatus:
 
 
 def _article(row: Any) -> StoredArticle:
-    paragraphs = tuple(json.loads(row[13]))
+    paragraphs = paragraphs_of(row[12], row[13])
     return StoredArticle(
         id=row[0],
         guid=row[1],

@@ -44,13 +44,21 @@ def search_rows(conn: sqlite3.Connection, query: str, limit: int, offset: int) -
 
     Raises sqlite3.OperationalError for a malformed FTS5 expression; Store.search explains it.
     """
+    # The best ``limit`` are ranked from the index alone; only they are read and get a snippet
+    # (a snippet reads the row's text through the view articles_search: for every match of a
+    # common word that was most of the time of a search).
+    expression = fts_query(query)
     rows = conn.execute(
-        f"""SELECT {SUMMARY_COLUMNS}, snippet(articles_fts, -1, ?, ?, '…', 16)
-            FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-            WHERE articles_fts MATCH ?
-            ORDER BY bm25(articles_fts, {_WEIGHTS}) LIMIT ? OFFSET ?""",
-        (MATCH_START, MATCH_END, fts_query(query), limit, offset),
-    )
+        f"""WITH best AS (
+                SELECT rowid AS id, bm25(articles_fts, {_WEIGHTS}) AS score FROM articles_fts
+                WHERE articles_fts MATCH :query ORDER BY score LIMIT :limit OFFSET :offset)
+            SELECT {SUMMARY_COLUMNS}, snippet(articles_fts, -1, :start, :end, '…', 16)
+            FROM best JOIN articles_fts ON articles_fts.rowid = best.id
+                JOIN articles a ON a.id = best.id
+            WHERE articles_fts MATCH :query ORDER BY best.score, best.id""",
+        {"query": expression, "limit": limit, "offset": offset, "start": MATCH_START,
+         "end": MATCH_END},
+    )  # fmt: skip
     return [SearchHit(summary(r[:SUMMARY_WIDTH]), r[SUMMARY_WIDTH]) for r in rows]
 
 

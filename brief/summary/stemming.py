@@ -36,10 +36,15 @@ def stemmer(language: str) -> Callable[[str], str]:
 
 @cache
 def stop_words(language: str) -> frozenset[str]:
-    """sumy's stop words for the language (shipped with sumy), or none."""
-    from sumy.utils import get_stop_words
+    """sumy's stop words for the language (the data files sumy ships), or none."""
+    # Read directly: sumy.utils.get_stop_words imports requests (~0.1 s) to parse a text file.
+    import importlib.resources
 
-    try:
-        return frozenset(get_stop_words(language))
-    except LookupError:
+    if not language.isalpha():
         return frozenset()
+    data = importlib.resources.files("sumy").joinpath("data", "stopwords", f"{language}.txt")
+    try:
+        text = data.read_text(encoding="utf-8")
+    except OSError:
+        return frozenset()
+    return frozenset(w.rstrip() for w in text.splitlines() if w)
