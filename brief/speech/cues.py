@@ -349,9 +349,10 @@ def _main_subject(c: Clause, v: int) -> Source | None:
             continue
         if m.possessive:
             return None  # "Clinton’s right-hand woman rallied …, saying": not Clinton
-        end = m.appositive_end + 1 if m.appositive_end is not None else m.end
-        if end < v and tokens[end].text.islower() and tokens[end].is_word:
-            return Source("name", m.name, m.run_start, end, m, m.appositive)
+        # The word after the name (past an appositive's closing comma) must be its verb.
+        verb = m.phrase_end + (m.appositive_end is not None)
+        if verb < v and tokens[verb].text.islower() and tokens[verb].is_word:
+            return Source("name", m.name, m.run_start, m.phrase_end, m, m.appositive)
         return None
     return None
 
@@ -371,8 +372,7 @@ def _opening_subject(c: Clause, v: int) -> Source | None:
     m = c.index.by_start.get(k)
     if m is None or m.quoted or m.kind not in ("person", None):
         return None
-    end = m.appositive_end + 1 if m.appositive_end is not None else m.end
-    return Source("name", m.name, m.run_start, end, m, m.appositive)
+    return Source("name", m.name, m.run_start, m.phrase_end, m, m.appositive)
 
 
 def _according_to_before(c: Clause) -> Attribution | None:

@@ -65,6 +65,12 @@ class Mention:
         """The name's words."""
         return self.name.split()
 
+    @property
+    def phrase_end(self) -> int:
+        """Token just after the name as a speaker's phrase: its appositive's closing comma or
+        stop when it has one ("Laessing, director of …,"), else the token after the name."""
+        return self.appositive_end if self.appositive_end is not None else self.end
+
 
 # How a run of capitalized words reads: (kind, where the name starts). A kind of None is a
 # name whose kind nothing tells; a reading of None (no tuple) means the words name no one.

@@ -247,8 +247,7 @@ def after(doc: Doc, index: MentionIndex, k: int, hi: int) -> Source | None:
         if m is not None and m.run_start == m.start:
             m = None  # "said his Labour colleagues": no role before a name
     if m is not None and not m.quoted:
-        end = m.appositive_end if m.appositive_end is not None else m.end
-        return Source("name", m.name, k, end, m, m.appositive)
+        return Source("name", m.name, k, m.phrase_end, m, m.appositive)
     e = k
     inner: Mention | None = None
     while e < hi and e - k < _MAX_NP and tokens[e].is_word and not doc.quoted[e]:
