@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from brief.speech.doc import Doc, Token
+from brief.speech.doc import Doc, Token, in_capitals
 from brief.speech.lexicon.nouns import (
     HYPHEN_SUFFIXES,
     IRREGULAR_PLURALS,
@@ -236,7 +236,7 @@ def _opener(doc: Doc, i: int) -> bool:
     if (
         lower in FUNCTION_WORDS
         and not (i + 1 < len(doc.tokens) and place(f"{text} {doc.tokens[i + 1].base}"))
-        and not _capitals(doc, i)
+        and not in_capitals(doc.tokens[i].text)
     ):
         return True
     if token.text in NAME_CONNECTORS or token.text == ".":
@@ -268,12 +268,6 @@ def _opener(doc: Doc, i: int) -> bool:
     )
 
 
-def _capitals(doc: Doc, i: int) -> bool:
-    """ "the WHO report": a function word in capitals is an acronym."""
-    text = doc.tokens[i].text
-    return len(text) > 1 and text.isupper()
-
-
 def _drop_openers(doc: Doc, i: int, j: int) -> int:
     """Skip sentence openers, months and days at the start of a run; return the new start."""
     while i < j and _opener(doc, i):
@@ -288,7 +282,7 @@ def _drop_tail(doc: Doc, i: int, j: int) -> int:
         doc.tokens[j - 1].text in DAYS
         or (
             (doc.tokens[j - 1].text in MONTHS or doc.tokens[j - 1].text.lower() in FUNCTION_WORDS)
-            and not _capitals(doc, j - 1)
+            and not in_capitals(doc.tokens[j - 1].text)
             and not _surname_month(doc, i, j - 1)
         )
     ):

@@ -80,6 +80,11 @@ class Doc:
         return i == index
 
 
+def in_capitals(word: str) -> bool:
+    """ "WHO", "US": a word in capitals, an acronym rather than the function word it spells."""
+    return len(word) > 1 and word.isupper()
+
+
 def _start(token: Token) -> int:
     return token.start
 

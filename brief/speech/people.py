@@ -68,7 +68,7 @@ def has_evidence(
         if id(m) in speakers or m.role or person_role(m.appositive):
             return True
         if m.appositive_end is not None and m.appositive is None:
-            return True  # "Rihanna, who was honored …,": a relative clause about a person
+            return True  # "Rihanna, who was honored …,": a clause about a person, no role
         if first_name_gender(m.words[0]):
             return True
     return False

@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from brief.speech.doc import Doc, Token
+from brief.speech.doc import Doc, Token, in_capitals
 from brief.speech.lexicon.nouns import (
     NAME_CONNECTORS,
     ORG_KEYWORDS,
@@ -35,11 +35,6 @@ _MAX_APPOSITIVE_TOKENS = 28
 _MAX_ROLE_PREFIX = 6
 _APPOSITIVE_REJECTED = FUNCTION_WORDS - {"a", "an", "the", "former", "first", "one", "who"}
 _CLAUSE_STOPS = frozenset({",", ".", ";", ":", "—", "–"})
-
-
-def _capitals(word: str) -> bool:
-    """ "US", "UN": an acronym, not the function word it spells."""
-    return len(word) > 1 and word.isupper()
 
 
 def _saying(doc: Doc, k: int) -> bool:
@@ -165,7 +160,7 @@ def appositive(doc: Doc, end: int) -> tuple[str | None, int | None]:
     if has_article:
         words = words[1:]
     if not words or (
-        words[0].text.lower() in _APPOSITIVE_REJECTED and not _capitals(words[0].text)
+        words[0].text.lower() in _APPOSITIVE_REJECTED and not in_capitals(words[0].text)
     ):
         return None, None
     if not has_article and not any(t.text.lower() in ROLE_NOUNS for t in words[:4]):
@@ -207,7 +202,7 @@ def pre_appositive(doc: Doc, start: int, end: int) -> tuple[str, int, int] | Non
         if t.possessive:
             k -= 1  # "NASA's associate administrator": the owner belongs to the role
             break
-        if lower in FUNCTION_WORDS and lower not in ROLE_JOINERS and not _capitals(t.text):
+        if lower in FUNCTION_WORDS and lower not in ROLE_JOINERS and not in_capitals(t.text):
             return None  # "After meeting the president, Joe Biden": a clause, not a role
         k -= 1
     if k >= comma:

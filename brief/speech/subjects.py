@@ -100,7 +100,7 @@ def _phrase_head_ok(word: str) -> bool:
         word in PERSON_NOUNS
         or word in ORG_NOUNS
         or word in ROLE_NOUNS
-        or (word.endswith("s") and word[:-1] in ROLE_NOUNS)  # "the physicians"
+        or singular(word) in ROLE_NOUNS  # "the physicians"
         or singular(word) in ORG_NOUNS  # "the companies"
         or word in DOCUMENT_NOUNS  # "the memo"
         or bool(_AGE.fullmatch(word))
