@@ -247,3 +247,20 @@ def test_digest_consensus_prefers_the_outlet_that_is_sure() -> None:
     assert [[(q.speaker, q.sources) for q in s.quotes] for s in digest.stories] == [
         [("Ulf Laessing", 2)]
     ]
+
+
+def test_the_readme_states_the_shipped_cuts_and_the_dev_figures_the_model_file_records() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    row = next(line for line in readme.splitlines() if line.startswith("| `confidence` |"))
+    shipped = model()
+    assert f"At or above {shipped.threshold:.2f}" in row
+    assert f"under {shipped.drop:.2f} brief leaves the quote unattributed" in row
+    # The prose figures are the training script's own dev measurement, written into the file.
+    raw = json.loads(
+        (
+            Path(__file__).resolve().parent.parent / "brief" / "speech" / "confidence.json"
+        ).read_text()
+    )
+    dev = raw["figures"]["dev"]["above"]
+    assert f"{100 * dev['share_above']:.0f} % of" in readme
+    assert f"{100 * dev['precision_above']:.1f} % of those are right" in readme
