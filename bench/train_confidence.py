@@ -40,7 +40,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-import attribution as polnear
+import attribution
 import numpy as np
 import polnear_gold as gold
 from attribution import Pred
@@ -113,10 +113,10 @@ def dropped(preds: dict[str, list[Pred]], cut: float) -> dict[str, list[Pred]]:
 
 def e2e(docs: Sequence[gold.Doc], preds: dict[str, list[Pred]], vocab: gold.Vocabulary) -> Figures:
     """End-to-end P/R/F1 and wrong / unattributed shares on matched predictions, both kinds."""
-    run = polnear.score(docs, preds, vocab)
+    run = attribution.score(docs, preds, vocab)
     out: Figures = {}
-    for kind in polnear.KINDS:
-        for system in polnear.SYSTEMS:
+    for kind in attribution.KINDS:
+        for system in attribution.SYSTEMS:
             t = run.totals[system, kind]
             p, r, f = t.end_to_end()
             tag = f"{kind}_{system}"
@@ -197,8 +197,8 @@ def measure(
     docs: Sequence[gold.Doc], vocab: gold.Vocabulary, model: Model
 ) -> tuple[Figures, Figures, Figures]:
     """Above-threshold figures, e2e before the drop and after it, for one split."""
-    preds = rescore(polnear.run_brief(docs, drop_doubtful=False), model)
-    judged = polnear.verdicts(docs, preds, vocab)
+    preds = rescore(attribution.run_brief(docs, drop_doubtful=False), model)
+    judged = attribution.verdicts(docs, preds, vocab)
     return (
         above(judged, model.threshold),
         e2e(docs, preds, vocab),
@@ -254,8 +254,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         for split, docs in (("train", train), ("dev", dev)):
             report(split, *measure(docs, vocab, shipped()), shipped())
         return 0
-    preds = polnear.run_brief(train, drop_doubtful=False)
-    labelled = examples(polnear.verdicts(train, preds, vocab))
+    preds = attribution.run_brief(train, drop_doubtful=False)
+    labelled = examples(attribution.verdicts(train, preds, vocab))
     x = np.array(
         [[features(p.evidence).get(n, 0.0) for n in names] for p, _ in labelled if p.evidence]
     )
