@@ -7,7 +7,7 @@ Run from the repository root::
 
 Examples. Every quote and statement brief gives a speaker on the PolNeAR train split (with no
 speaker dropped: ``analyze_speech(drop_doubtful=False)``), matched to a gold relation as
-bench/attribution.py matches it (``verdicts``); label 1 when polnear's speaker rule says right, 0
+bench/attribution.py matches it (``verdicts``); label 1 when its speaker rule says right, 0
 when wrong; unscorable and unmatched ones are left out. Features are the runtime's own
 (``brief.speech.confidence.features``), columns in ``feature_names()`` order.
 
