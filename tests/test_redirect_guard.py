@@ -149,33 +149,24 @@ def test_summarize_refuses_a_public_page_redirecting_to_the_metadata_address(
     assert proxy.asked == [page]
 
 
-def test_a_public_feed_redirecting_to_a_private_address_fails(
-    proxy: _Proxy, tmp_path: Path
+@pytest.mark.parametrize("allow_private", [False, True])
+def test_a_public_feed_redirects_to_a_private_address_only_with_allow_private(
+    proxy: _Proxy, tmp_path: Path, allow_private: bool
 ) -> None:
     feed, internal = f"http://{PUBLIC_NAME}/feed.rss", _internal(proxy, "/internal.rss")
     _redirect(proxy, feed, internal)
     _serve_feed(proxy, internal)
-    config = write_config(tmp_path / "config.toml", [feed], allow_private=False)
+    config = write_config(tmp_path / "config.toml", [feed], allow_private=allow_private)
     done = _brief(proxy, tmp_path, "--config", str(config), "fetch", "--feeds-only")
-    assert done.returncode == 16, done.stderr
-    assert f"refusing {internal}" in done.stderr
-    assert internal not in proxy.asked
+    if allow_private:
+        assert done.returncode == 0, done.stderr
+        assert proxy.asked == [feed, internal]
+    else:
+        assert done.returncode == 16, done.stderr
+        assert f"refusing {internal}" in done.stderr
+        assert internal not in proxy.asked
     with Store.open(paths.database_file()) as store:
-        assert store.count_articles() == 0
-
-
-def test_allow_private_lets_a_public_feed_redirect_to_a_private_address(
-    proxy: _Proxy, tmp_path: Path
-) -> None:
-    feed, internal = f"http://{PUBLIC_NAME}/feed.rss", _internal(proxy, "/internal.rss")
-    _redirect(proxy, feed, internal)
-    _serve_feed(proxy, internal)
-    config = write_config(tmp_path / "config.toml", [feed], allow_private=True)
-    done = _brief(proxy, tmp_path, "--config", str(config), "fetch", "--feeds-only")
-    assert done.returncode == 0, done.stderr
-    assert proxy.asked == [feed, internal]
-    with Store.open(paths.database_file()) as store:
-        assert store.count_articles() > 0
+        assert (store.count_articles() > 0) == allow_private
 
 
 def test_a_private_feed_may_redirect_within_the_private_network(
