@@ -6,15 +6,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from brief.commands import feeds_edit
 from brief.commands.feeds_edit import line, open_store, subscriptions
 from brief.commands.options import config_path
 from brief.errors import InputError, UsageError
-
-if TYPE_CHECKING:
-    pass
 
 # An OPML list is a few hundred kilobytes at most; more is not a subscription list.
 _OPML_MAX_BYTES = 10 * 1024 * 1024
