@@ -34,15 +34,21 @@ def config_with(tmp_path: Path, feeds: list[tuple[str, str]]) -> Path:
     return path
 
 
-def test_full_page_false_keeps_the_feeds_text_and_fetches_no_page(
-    loopback: Loopback, store: Store, tmp_path: Path
-) -> None:
+def two_feeds(loopback: Loopback) -> tuple[Newsroom, str, str]:
+    """A newsroom serving The Register's Atom feed and NBC's RSS feed: (news, their URLs)."""
     news = Newsroom(loopback)
     base = loopback.url("/")
     register = news.feed(
         "/science.atom", localize(feed_bytes("atom_example_2.xml"), REGISTER, base)
     )
     nbc = news.feed("/nbc.rss", localize(feed_bytes("rss_2.0_nbcny.xml"), NBC, base))
+    return news, register, nbc
+
+
+def test_full_page_false_keeps_the_feeds_text_and_fetches_no_page(
+    loopback: Loopback, store: Store, tmp_path: Path
+) -> None:
+    news, register, nbc = two_feeds(loopback)
     news.pages_for(register)
     news.pages_for(nbc)
     config = load_config(config_with(tmp_path, [(register, "full_page = false"), (nbc, "")]))
@@ -70,12 +76,7 @@ def test_full_page_false_keeps_the_feeds_text_and_fetches_no_page(
 def test_refresh_every_waits_before_fetching_a_feed_again(
     loopback: Loopback, store: Store, tmp_path: Path
 ) -> None:
-    news = Newsroom(loopback)
-    base = loopback.url("/")
-    register = news.feed(
-        "/science.atom", localize(feed_bytes("atom_example_2.xml"), REGISTER, base)
-    )
-    nbc = news.feed("/nbc.rss", localize(feed_bytes("rss_2.0_nbcny.xml"), NBC, base))
+    news, register, nbc = two_feeds(loopback)
     settings = [(register, "refresh_every = 60"), (nbc, "")]
     config = load_config(config_with(tmp_path, settings))
     refresh(store, config, articles=False)
