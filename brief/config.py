@@ -73,6 +73,16 @@ class IgnoreRule:
 
 
 @dataclass(frozen=True, slots=True)
+class FollowRule:
+    """A speaker to follow: ``speaker`` is a name or alias as articles give it ("Diop",
+    "Abdoulaye Diop", matched case-insensitively and without accents), ``id`` a stored
+    speaker's id as `brief speakers` lists it. Their new quotes are marked and lead the digest."""
+
+    speaker: str | None = None
+    id: int | None = field(default=None, metadata={"min": 1})
+
+
+@dataclass(frozen=True, slots=True)
 class RefreshConfig:
     """How feeds and articles are fetched, and how long articles are kept."""
 
@@ -139,6 +149,7 @@ class Config:
 
     feeds: tuple[FeedConfig, ...] = ()
     ignore: tuple[IgnoreRule, ...] = ()
+    follow: tuple[FollowRule, ...] = ()
     refresh: RefreshConfig = RefreshConfig()
     summary: SummaryConfig = SummaryConfig()
     digest: DigestConfig = DigestConfig()
@@ -189,6 +200,9 @@ def parse_config(text: str, name: str = "config.toml") -> Config:
         if rule.empty:
             keys = "title, author, feed, words or speaker"
             checker.fail(("ignore", i), f"a rule needs at least one of {keys}")
+    for i, followed in enumerate(config.follow):
+        if (followed.speaker is None) == (followed.id is None):
+            checker.fail(("follow", i), "a follow rule needs exactly one of speaker or id")
     return config
 
 

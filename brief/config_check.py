@@ -170,13 +170,15 @@ class Checker:
 
     def _check(self, meta: typing.Mapping[str, Any], value: Any, path: KeyPath) -> None:
         """Bounds, choices and custom checks from the field's metadata."""
+        if value is None:
+            return
         if "min" in meta and value < meta["min"]:
             self.fail(path, f"must be at least {meta['min']}, got {value}")
         if "max" in meta and value > meta["max"]:
             self.fail(path, f"must be at most {meta['max']}, got {value}")
         if "choices" in meta and value not in meta["choices"]:
             self.fail(path, f"must be one of {', '.join(meta['choices'])}, got {value!r}")
-        if "check" in meta and value is not None:
+        if "check" in meta:
             problem = meta["check"](value)
             if problem:
                 self.fail(path, problem)

@@ -10,7 +10,8 @@ a malformed search query is a UsageError.
 
 This class owns the connection and the transactions and does the writes (through
 brief.store.feeds and brief.store.articles); its reading methods come from brief.store.queries
-(feeds, articles) and brief.store.speakers (speakers, quotes). One Store may be shared by
+(feeds, articles), brief.store.speakers (speakers, quotes) and brief.store.follows (followed
+speakers). One Store may be shared by
 threads (calls are serialized); processes each open their own.
 """
 
@@ -32,6 +33,7 @@ from brief.store import articles as store_write
 from brief.store import feeds as store_feeds
 from brief.store import health, identity
 from brief.store.errors import SQLITE_ERROR, store_error
+from brief.store.follows import Follows
 from brief.store.queries import ArticleReads, where
 from brief.store.rows import (
     COMPLETED_STATUSES,
@@ -64,7 +66,7 @@ def _link_pending(conn: sqlite3.Connection) -> None:
         raise
 
 
-class Store(ArticleReads, SaidReads):
+class Store(ArticleReads, SaidReads, Follows):
     """An open brief database. Use ``Store.open()`` (and ``with``, or ``close()``)."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path, timeout: float) -> None:

@@ -177,7 +177,17 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(
 INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _SPEAKERS, _ONE_TEXT)
+# 5: followed speakers (brief.store.follows): the ones followed from the reader; the config's
+# [[follow]] rules are matched at read time and never stored. A followed id that is later merged
+# into another stays valid (reads resolve merged_into).
+_FOLLOWS = """
+CREATE TABLE speaker_follows (
+    speaker_id INTEGER PRIMARY KEY REFERENCES speaker_entities(id),
+    since TEXT NOT NULL
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _SPEAKERS, _ONE_TEXT, _FOLLOWS)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
