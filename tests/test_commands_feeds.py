@@ -14,6 +14,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from cli_support import run_brief
 from conftest import FIXTURES
 from loopback import Loopback
 from refresh_support import Newsroom, feed_bytes, localize, write_config
@@ -29,15 +30,7 @@ OPML_LISTS = (
 )
 
 
-def brief(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    """Run the brief CLI (BRIEF_HOME is the test's, from the autouse fixture)."""
-    return subprocess.run(
-        [sys.executable, "-m", "brief", *args],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        stdin=subprocess.DEVNULL,
-    )
+brief = run_brief
 
 
 @pytest.fixture

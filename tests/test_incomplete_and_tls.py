@@ -5,10 +5,8 @@ self-signed. Servers on 127.0.0.1 (TLS from trustme); the CLI runs as a subproce
 from __future__ import annotations
 
 import gzip
-import os
 import ssl
 import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -17,6 +15,7 @@ from pathlib import Path
 
 import pytest
 import trustme
+from cli_support import run_brief
 from loopback import Loopback
 from refresh_support import Newsroom, page_bytes, write_config
 
@@ -25,14 +24,7 @@ from brief.store import Store
 
 
 def _brief(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "brief", *args],
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        env={**os.environ, **(env or {})},
-        timeout=180,
-    )
+    return run_brief(*args, env=env, timeout=180)
 
 
 def _cut_gzip(page: bytes) -> bytes:

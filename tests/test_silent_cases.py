@@ -4,11 +4,10 @@ passed config validation. The CLI runs as a subprocess."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_support import run_brief
 from loopback import Loopback
 from refresh_support import write_config
 
@@ -27,14 +26,7 @@ EPOCH_JSON = b"""{"version": "https://jsonfeed.org/version/1.1", "title": "Desk"
  "date_published": "1970-01-01T00:00:00Z"}]}"""
 
 
-def _brief(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "brief", *args],
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        timeout=120,
-    )
+_brief = run_brief
 
 
 def test_items_dated_epoch_zero_are_stored_undated(loopback: Loopback, tmp_path: Path) -> None:

@@ -9,6 +9,8 @@ import sys
 from contextlib import closing
 from pathlib import Path
 
+from cli_support import run_brief
+
 from brief import paths
 from brief.config import FeedConfig
 from brief.models import FeedEntry
@@ -18,14 +20,7 @@ FEEDS = 40
 ENTRIES = 30
 
 
-def _brief(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "brief", *args],
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        timeout=120,
-    )
+_brief = run_brief
 
 
 def _fill() -> Path:

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 
+from cli_support import run_brief_bytes
 from conftest import FIXTURES
 from loopback import Loopback
 
@@ -17,13 +17,7 @@ TEXT = (FIXTURES / "digest" / "thehill-omar.txt").read_text(encoding="utf-8")
 
 
 def _brief(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-m", "brief", "summarize", *args],
-        capture_output=True,
-        input=stdin,
-        stdin=None if stdin is not None else subprocess.DEVNULL,
-        timeout=180,
-    )
+    return run_brief_bytes("summarize", *args, stdin=stdin, timeout=180)
 
 
 def _huge_page() -> bytes:

@@ -13,6 +13,7 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
+from cli_support import run_brief
 from loopback import Loopback
 from refresh_support import write_config
 from tui_support import run_app
@@ -61,14 +62,7 @@ async def test_feed_failed_notification_carries_no_escape(
         assert any(re.match(r"Desk +news: ", n) for n in failed)
 
 
-def _brief(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "brief", *args],
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        timeout=120,
-    )
+_brief = run_brief
 
 
 def test_feeds_list_prints_no_escape(loopback: Loopback, store: Store) -> None:
