@@ -27,6 +27,10 @@ from brief.errors import FileWriteError, LockedError
 _LOCK_POLL_SECONDS = 0.05
 
 
+# What a path that is neither a file nor a FIFO or terminal is, as the error names it.
+_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
 def write_output(path: Path, data: bytes, mode: int = 0o644) -> None:
     """Write ``data`` at a path the user named (see the module docstring for which kind of
     file gets what). Raises FileWriteError with the path and the reason."""
@@ -41,15 +45,7 @@ def write_output(path: Path, data: bytes, mode: int = 0o644) -> None:
     elif stat.S_ISFIFO(found.st_mode) or stat.S_ISCHR(found.st_mode):
         _write_into(path, data)
     else:
-        kind = (
-            "a folder"
-            if stat.S_ISDIR(found.st_mode)
-            else "a block device"
-            if stat.S_ISBLK(found.st_mode)
-            else "a socket"
-            if stat.S_ISSOCK(found.st_mode)
-            else "not a regular file"
-        )
+        kind = next((name for test, name in _KINDS if test(found.st_mode)), "not a regular file")
         raise FileWriteError(f"cannot write {path}: it is {kind}; give a file name")
 
 
