@@ -10,7 +10,10 @@ import re
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING
 
+from brief.config import FollowRule
+from brief.store.follows import current_id, resolve_rules
 from brief.store.queries import SORT_TIME, SUMMARY_COLUMNS, SUMMARY_WIDTH, summary, where
+from brief.store.quotations import Quotation, quotation_rows
 from brief.store.rows import (
     MATCH_END,
     MATCH_START,
@@ -26,6 +29,8 @@ from brief.store.rows import (
 
 if TYPE_CHECKING:
     import sqlite3
+    from collections.abc import Collection
+    from datetime import datetime
 
 _FTS_SYNTAX = re.compile(r"""["()*:^]|\b(?:AND|OR|NOT|NEAR)\b""")
 # Column weights for bm25: title, text, quotes, speakers.
@@ -111,6 +116,32 @@ class SaidReads:
                 )
                 for r in rows
             ]
+
+    def resolve_speaker(self, given: str) -> frozenset[int]:
+        """The stored speakers ``given`` names: an id (``12`` or ``#12``; merged ids resolve
+        to the speaker they joined) or a name matched as [[follow]] rules are
+        (brief.store.follows); empty when it names none."""
+        text = given.strip().removeprefix("#")
+        with self._read() as conn:
+            if text.isdigit():
+                found = current_id(conn, int(text))
+                return frozenset() if found is None else frozenset({found})
+            return frozenset(resolve_rules(conn, [FollowRule(speaker=given)]))
+
+    def quotations(
+        self,
+        *,
+        speakers: Collection[int] | None = None,
+        since: datetime | None = None,
+        article_ids: Collection[int] | None = None,
+        limit: int | None = None,
+    ) -> list[Quotation]:
+        """Quotations and statements across the store, newest article first
+        (brief.store.quotations.quotation_rows)."""
+        with self._read() as conn:
+            return quotation_rows(
+                conn, speakers=speakers, since=since, article_ids=article_ids, limit=limit
+            )
 
     def quotes_by_speaker(
         self,
