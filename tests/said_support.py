@@ -23,8 +23,7 @@ from pathlib import Path
 from loopback import Loopback
 
 DIOP_LONG = (
-    "Mali accused Algeria on Monday of shooting down a drone near the border town of "
-    "Tinzaouaten.",
+    "Mali accused Algeria on Monday of shooting down a drone near the border town of Tinzaouaten.",
     "“We will not back down on this, whatever Algiers says,” Foreign Minister Abdoulaye Diop "
     "told reporters in Bamako.",
     "Diop said the government would take the case to the International Court of Justice.",

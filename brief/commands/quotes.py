@@ -42,9 +42,7 @@ def register(sub: Any) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--speaker", metavar="ID|NAME", help="only what this speaker said")
-    p.add_argument(
-        "--since", metavar="SPAN", help="only articles of this window, e.g. 24h, 7d, 2w"
-    )
+    p.add_argument("--since", metavar="SPAN", help="only articles of this window, e.g. 24h, 7d, 2w")
     p.add_argument(
         "--story",
         action="store_true",
@@ -224,9 +222,7 @@ def _carried_line(group: Carried[Quotation]) -> str:
     firsts: dict[str, datetime | None] = {}
     for q in group.items:
         firsts.setdefault(q.outlet, q.published)
-    outlets = ", ".join(
-        f"{_clean(o)} ({_day(d)})" if d else _clean(o) for o, d in firsts.items()
-    )
+    outlets = ", ".join(f"{_clean(o)} ({_day(d)})" if d else _clean(o) for o, d in firsts.items())
     count = len(group.outlets)
     label = "carried by 1 outlet" if count == 1 else f"carried by {count} outlets"
     return f"{label}: {outlets}"

@@ -120,4 +120,3 @@ def _outlet(feed: str | None, site: str | None, url: str | None, article_id: int
         if name and name.strip():
             return " ".join(name.split())
     return f"#{article_id}"
-
