@@ -143,6 +143,26 @@ class SaidReads:
                 conn, speakers=speakers, since=since, article_ids=article_ids, limit=limit
             )
 
+    def speaker_links_of(
+        self, article_ids: Collection[int]
+    ) -> dict[int, dict[str, tuple[int, str]]]:
+        """For each of these articles, its attributed names and the stored speaker each links
+        to: article id -> {alias: (speaker id, the speaker's fullest name)}."""
+        ids = sorted(set(article_ids))
+        found: dict[int, dict[str, tuple[int, str]]] = {}
+        with self._read() as conn:
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                rows = conn.execute(
+                    f"""SELECT l.article_id, l.alias, e.id, e.name
+                        FROM speaker_links l JOIN speaker_entities e ON e.id = l.speaker_id
+                        WHERE l.article_id IN ({",".join("?" * len(chunk))})""",
+                    chunk,
+                )
+                for article_id, alias, speaker_id, name in rows:
+                    found.setdefault(article_id, {})[alias] = (speaker_id, name)
+        return found
+
     def quotes_by_speaker(
         self,
         name: str,
