@@ -156,7 +156,13 @@ def choose(store: Store, selection: Selection, now: datetime) -> Chosen:
 
 def _digest_article(stored: StoredArticle) -> DigestArticle:
     assert stored.brief is not None
-    return DigestArticle(id=stored.id, brief=stored.brief, feeds=stored.feeds, url=stored.url)
+    return DigestArticle(
+        id=stored.id,
+        brief=stored.brief,
+        feeds=stored.feeds,
+        url=stored.url,
+        published=stored.published,
+    )
 
 
 def failed_feeds(store: Store) -> list[FailedFeed]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from brief.models import ActorKind, Brief, SpeakerKind
@@ -25,6 +26,7 @@ class DigestArticle:
     feeds: tuple[str, ...]
     url: str | None = None
     speakers: Mapping[str, tuple[int, str]] = field(default_factory=dict)
+    published: datetime | None = None  # the stored time (the brief keeps only the day)
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from brief.digest.model import DigestArticle, Speaker, SpeakerLine
@@ -112,7 +112,14 @@ def _add(
         entry.roles.append(sanitize(q.role))
     a = article.brief.article
     entry.said.append(
-        _Said(_display(q.text), story, direct, _outlet(article), _day(a.published), article.id)
+        _Said(
+            _display(q.text),
+            story,
+            direct,
+            _outlet(article),
+            article.published or _day(a.published),
+            article.id,
+        )
     )
 
 
@@ -179,10 +186,11 @@ def _outlet(article: DigestArticle) -> str:
 
 
 def _day(published: str | None) -> datetime | None:
-    """An article's publication date (brief keeps YYYY-MM-DD), None when absent or odd."""
+    """An article's publication day from its brief (YYYY-MM-DD), as an aware time; None when
+    absent or odd."""
     if not published:
         return None
     try:
-        return datetime.fromisoformat(published[:10])
+        return datetime.fromisoformat(published[:10]).replace(tzinfo=UTC)
     except ValueError:
         return None
