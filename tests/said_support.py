@@ -37,6 +37,29 @@ DIOP_SHORT = (
     "“The region needs calm and dialogue, not more drones,” said Ulf Laessing, who heads the "
     "Sahel programme of the Konrad Adenauer Foundation.",
 )
+TRAORE = (
+    (
+        "Farmers marched through Bamako on Wednesday to demand help after a failed harvest.",
+        "“Our farmers cannot wait for another season of promises,” said Aminata Traoré, a "
+        "former culture minister, at the rally.",
+    ),
+    (
+        "Thousands of farmers rallied in the Malian capital over the harvest.",
+        "“Our farmers cannot wait for another season of promises,” Aminata Traoré told the crowd.",
+    ),
+    (
+        "A harvest protest filled the streets of Bamako.",
+        "“Our farmers cannot wait for another season of promises. We need seed and water now,” "
+        "said Aminata Traoré, a former minister.",
+    ),
+)
+DIOP_NEW = (
+    "Mali and Algeria traded accusations again on Wednesday over the drone.",
+    "“Mali will defend every metre of its airspace,” Foreign Minister Abdoulaye Diop said on "
+    "Wednesday.",
+    "“The talks in Algiers have failed because nobody listened to the Sahel,” said Ulf "
+    "Laessing, who heads the Sahel programme of the Konrad Adenauer Foundation.",
+)
 LAESSING_OLD = (
     "Analysts have warned for months that the Sahel could slide into a regional conflict.",
     "“Every new drone strike makes a negotiated settlement harder to reach,” said Ulf "
