@@ -48,6 +48,16 @@ def test_follow_and_unfollow_by_name_or_id(loopback: Loopback, tmp_path: Path) -
     assert json.loads(detail.stdout)["followed"] is True
     jsonschema.validate(json.loads(detail.stdout), SCHEMA)
 
+    # `brief quotes --followed`: what the followed speakers said, and only that.
+    done = brief("--config", str(config), "quotes", "--followed", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    said = {(q["speaker"], q["text"]) for q in json.loads(done.stdout)}
+    assert {name for name, _ in said} == {"Abdoulaye Diop", "Ulf Laessing"}
+    assert ("Ulf Laessing", "The region needs calm and dialogue, not more drones") in said
+    done = brief("--config", str(config), "quotes", "--followed", "--speaker", "Laessing",
+                 "--format", "json")  # fmt: skip
+    assert {q["speaker"] for q in json.loads(done.stdout)} == {"Ulf Laessing"}
+
     # The stored follow goes; a speaker the config follows stays followed, and it says so.
     done = brief("--config", str(config), "speakers", "unfollow", f"#{laessing}")
     assert done.returncode == 0
@@ -68,3 +78,6 @@ def test_follow_names_one_stored_speaker_or_fails(loopback: Loopback, tmp_path: 
         [line] = done.stderr.splitlines()
         assert line.startswith("brief: error: no stored speaker is named")
     assert not any(r["followed"] for r in _speakers(config).values())
+    done = brief("--config", str(config), "quotes", "--followed")
+    assert (done.returncode, done.stdout) == (0, "")
+    assert done.stderr == "brief: warning: no speaker is followed (brief speakers follow ID|NAME)\n"

@@ -10,8 +10,9 @@ import jsonschema
 import pytest
 from loopback import Loopback
 from said_support import DIOP_LONG, DIOP_SHORT, LAESSING_OLD, SaidDesk, brief
+from test_exit_codes import _help_table
 
-from brief.errors import UsageError
+from brief.errors import EXIT_CODES, UsageError
 
 SCHEMA = json.loads(
     (Path(__file__).parent.parent / "brief" / "schema" / "quotes.schema.json").read_text()
@@ -112,3 +113,10 @@ def test_bad_input_is_one_line_and_exit_2(args: tuple[str, ...], message: str) -
     assert done.stdout == ""
     [line] = done.stderr.splitlines()
     assert line.startswith("brief: error: ") and message in line
+
+
+@pytest.mark.parametrize("command", [("quotes",), ("speakers",)])
+def test_help_lists_the_codes_with_the_tables_meanings(command: tuple[str, ...]) -> None:
+    rows = _help_table(*command)
+    assert [code for code, _ in rows] == [0, 2, 10, 11]
+    assert all(text.split(" [")[0] == dict(EXIT_CODES)[code] for code, text in rows)

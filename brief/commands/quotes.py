@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections import Counter
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from brief.commands.options import positive
-from brief.errors import UsageError
+from brief.commands.options import config_path, positive
+from brief.errors import SUCCESS, ConfigError, StoreError, UsageError, exit_code_table
 
 if TYPE_CHECKING:
     from brief.present.carried import Carried
@@ -25,10 +26,16 @@ EPILOG = """\
 config's [[follow]] rules are: "Abdoulaye Diop", "Foreign Minister Abdoulaye Diop" and
 "abdoulaye diop" name one speaker, and a bare "Diop" the only Diop named in full. Every alias
 of the speaker counts ("Trump", "President Trump", "Donald J. Trump"). A name no stored
-speaker has is exit 2. Statements (reported speech) are marked as such. --story shows a
-quotation carried by several outlets (trimmed, re-punctuated, shortened) once, with its
-outlets earliest first. JSON output follows brief/schema/quotes.schema.json.
-"""
+speaker has is exit 2. --followed keeps the speakers you follow (stored follows and the
+config's [[follow]] rules; with --speaker, that speaker if followed). Statements (reported
+speech) are marked as such. --story shows a quotation carried by several outlets (trimmed,
+re-punctuated, shortened) once, with its outlets earliest first. JSON output follows
+brief/schema/quotes.schema.json.
+
+""" + exit_code_table(
+    {SUCCESS, UsageError.exit_code, ConfigError.exit_code, StoreError.exit_code},
+    {UsageError.exit_code: "an unknown speaker, a bad --since or --limit"},
+)
 
 
 def register(sub: Any) -> None:
@@ -43,6 +50,11 @@ def register(sub: Any) -> None:
     )
     p.add_argument("--speaker", metavar="ID|NAME", help="only what this speaker said")
     p.add_argument("--since", metavar="SPAN", help="only articles of this window, e.g. 24h, 7d, 2w")
+    p.add_argument(
+        "--followed",
+        action="store_true",
+        help="only what the speakers you follow said (brief speakers follow, [[follow]])",
+    )
     p.add_argument(
         "--story",
         action="store_true",
@@ -64,17 +76,27 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """Read the quotations asked for and print them."""
     # sqlite3 is loaded only by the commands that use the database.
+    from brief.config import load_config
     from brief.store import Store
 
     since = _since(args.since)
+    rules = load_config(config_path(args)).follow if args.followed else ()
     with Store.open() as store:
-        speakers = None
+        speakers: frozenset[int] | None = None
         if args.speaker is not None:
             speakers = store.resolve_speaker(args.speaker)
             if not speakers:
                 raise UsageError(
                     f"no stored speaker is named {_clean(args.speaker)!r} (see `brief speakers`)"
                 )
+        if args.followed:
+            followed = store.followed_speakers(rules)
+            if not followed:
+                print(
+                    "brief: warning: no speaker is followed (brief speakers follow ID|NAME)",
+                    file=sys.stderr,
+                )
+            speakers = followed if speakers is None else speakers & followed
         window = STORY_WINDOW if args.story else args.limit
         rows = store.quotations(speakers=speakers, since=since, limit=window)
     if args.story:

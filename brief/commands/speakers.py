@@ -10,7 +10,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from brief.commands.options import config_path
-from brief.errors import UsageError
+from brief.errors import SUCCESS, ConfigError, StoreError, UsageError, exit_code_table
 
 if TYPE_CHECKING:
     from collections.abc import Set
@@ -31,7 +31,11 @@ brief/schema/speakers.schema.json.
 A followed speaker's new quotes open the digest and are marked in the reader; `brief speakers`
 marks them with a star (JSON: "followed"), and --followed lists only them (those the config's
 [[follow]] rules name included).
-"""
+
+""" + exit_code_table(
+    {SUCCESS, UsageError.exit_code, ConfigError.exit_code, StoreError.exit_code},
+    {UsageError.exit_code: "an unknown speaker id or name, or a name of several"},
+)
 
 
 def register(sub: Any) -> None:
