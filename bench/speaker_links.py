@@ -12,11 +12,15 @@ article names nobody in full with it (or several) has no gold group: it is count
 Pairwise precision/recall over (article, alias) mentions with a gold group; the largest
 wrong merge is the stored speaker holding the most gold groups.
 
+Real pages. bench/speaker_corpus.py stores the shared corpus's pages through `brief fetch` from
+a loopback server and checks every link against the pages' own names (--no-corpus skips it).
+
 Speed. Ingest of --articles analysed articles (PolNeAR speaker names, three quotes each) into
 a store already holding --store-size articles, with linking and with linking replaced by a
 no-op in this process (the baseline), alternating, --repeat times; the medians are printed.
 Usage:
     .venv/bin/python bench/speaker_links.py [--store-size 100000] [--articles 1000] [--repeat 3]
+        [--no-speed] [--no-corpus]
 """
 
 from __future__ import annotations
@@ -225,6 +229,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-speed", action="store_true")
+    parser.add_argument("--no-corpus", action="store_true")
     args = parser.parse_args()
     print(f"{platform.python_implementation()} {platform.python_version()} on "
           f"{platform.machine()} ({os.cpu_count()} CPUs); corpus {CORPUS}")  # fmt: skip
@@ -235,6 +240,11 @@ def main() -> None:
     docs = load(CORPUS, "train", None, vocab) + load(CORPUS, "dev", None, vocab)
     with tempfile.TemporaryDirectory() as tmp:
         quality(docs, Path(tmp))
+        if not args.no_corpus:
+            import speaker_corpus
+
+            print("shared corpus through `brief fetch` from a loopback server:")
+            speaker_corpus.main()
         if not args.no_speed:
             speed(docs, Path(tmp), args.store_size, args.articles, args.repeat)
 

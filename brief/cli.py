@@ -19,6 +19,7 @@ from brief.commands import (
     feeds,
     fetch,
     init,
+    quotes,
     search,
     show,
     speakers,
@@ -88,6 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     search.register(sub)
     show.register(sub)
     speakers.register(sub)
+    quotes.register(sub)
     backup.register(sub)
     completion.register(sub, parser)
     return parser

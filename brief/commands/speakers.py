@@ -1,18 +1,23 @@
-"""`brief speakers [QUERY]` and `brief speakers show ID`: who is quoted across the store, one
-row per speaker (aliases merged), and why each alias was linked to one."""
+"""`brief speakers [QUERY]`, `brief speakers show ID` and `brief speakers follow|unfollow
+ID|NAME`: who is quoted across the store, one row per speaker (aliases merged), why each alias
+was linked to one, and whom the reader follows."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import sys
 from typing import TYPE_CHECKING, Any
 
-from brief.errors import UsageError
+from brief.commands.options import config_path
+from brief.errors import SUCCESS, ConfigError, StoreError, UsageError, exit_code_table
 
 if TYPE_CHECKING:
+    from collections.abc import Set
     from datetime import datetime
 
-    from brief.store import SpeakerCount, SpeakerDetail
+    from brief.config import Config
+    from brief.store import SpeakerCount, SpeakerDetail, Store
 
 EPILOG = """\
 QUERY keeps the speakers whose name or one of whose aliases contains it (accents and case
@@ -20,7 +25,17 @@ as typed; a number is also a speaker id). `brief speakers show ID` lists a speak
 with their dates and every alias with the article that linked it and the rule that did
 ("same name", "named in full in the same article as …", "unresolved"). JSON output follows
 brief/schema/speakers.schema.json.
-"""
+
+`brief speakers follow ID|NAME` follows a speaker (stored: the reader's `f` does the same),
+`brief speakers unfollow ID|NAME` stops; NAME is matched as the config's [[follow]] rules are.
+A followed speaker's new quotes open the digest and are marked in the reader; `brief speakers`
+marks them with a star (JSON: "followed"), and --followed lists only them (those the config's
+[[follow]] rules name included).
+
+""" + exit_code_table(
+    {SUCCESS, UsageError.exit_code, ConfigError.exit_code, StoreError.exit_code},
+    {UsageError.exit_code: "an unknown speaker id or name, or a name of several"},
+)
 
 
 def register(sub: Any) -> None:
@@ -34,7 +49,13 @@ def register(sub: Any) -> None:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("words", metavar="QUERY", nargs="*", help="a name, or: show ID")
+    p.add_argument(
+        "words",
+        metavar="QUERY",
+        nargs="*",
+        help="a name; or: show ID; follow ID|NAME; unfollow ID|NAME",
+    )
+    p.add_argument("--followed", action="store_true", help="only the speakers you follow")
     p.add_argument(
         "-n", "--limit", type=int, default=50, metavar="N", help="at most N speakers (50)"
     )
@@ -49,31 +70,72 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """List the speakers, or show one."""
+    """List the speakers, show one, or follow or unfollow one."""
     # sqlite3 is loaded only by the commands that use the database.
+    from brief.config import load_config
     from brief.store import Store
 
     words: list[str] = args.words
     if args.limit < 1:
         raise UsageError(f"--limit must be at least 1, not {args.limit}")
-    if len(words) >= 1 and words[0] == "show" and len(words) != 1:
+    verb = words[0] if len(words) >= 2 else None
+    if verb in ("follow", "unfollow"):
+        config = load_config(config_path(args))
+        with Store.open() as store:
+            return _follow(store, config, " ".join(words[1:]), verb == "follow")
+    if verb == "show":
         if len(words) != 2 or not words[1].isdigit():
             raise UsageError("speakers show takes one speaker id (a number from `brief speakers`)")
         with Store.open() as store:
             detail = store.speaker(int(words[1]))
+            followed = store.followed_speakers(load_config(config_path(args)).follow)
         if detail is None:
             raise UsageError(f"no speaker #{words[1]} is stored (see `brief speakers`)")
         if args.format == "json":
-            print(json.dumps(detail_json(detail), ensure_ascii=False, indent=2))
+            print(json.dumps(detail_json(detail, followed), ensure_ascii=False, indent=2))
         else:
-            print(_detail_text(detail), end="")
+            print(_detail_text(detail, followed), end="")
         return 0
+    config = load_config(config_path(args))
     with Store.open() as store:
-        rows = store.speakers(query=" ".join(words) or None, limit=args.limit)
+        followed = store.followed_speakers(config.follow)
+        if args.followed:
+            rows = [
+                s
+                for s in store.speakers(query=" ".join(words) or None, limit=10_000)
+                if s.id in followed
+            ][: args.limit]
+        else:
+            rows = store.speakers(query=" ".join(words) or None, limit=args.limit)
     if args.format == "json":
-        print(json.dumps([speaker_json(s) for s in rows], ensure_ascii=False, indent=2))
+        print(json.dumps([speaker_json(s, followed) for s in rows], ensure_ascii=False, indent=2))
     else:
-        print("".join(_row_text(s) for s in rows), end="")
+        print("".join(_row_text(s, followed) for s in rows), end="")
+    return 0
+
+
+def _follow(store: Store, config: Config, given: str, follow: bool) -> int:
+    """Follow (or stop following) the one speaker ``given`` names; UsageError otherwise."""
+    found = sorted(store.resolve_speaker(given))
+    shown = _clean(given)
+    if not found:
+        raise UsageError(f"no stored speaker is named {shown!r} (see `brief speakers`)")
+    if len(found) > 1:
+        ids = ", ".join(f"#{i}" for i in found)
+        raise UsageError(f"{shown!r} names {len(found)} speakers ({ids}): give one id")
+    [speaker_id] = found
+    store.follow_speaker(speaker_id, follow)
+    detail = store.speaker(speaker_id)
+    name = _clean(detail.speaker.name) if detail else shown
+    if follow:
+        print(f"following #{speaker_id} {name}")
+        return 0
+    print(f"no longer following #{speaker_id} {name}")
+    if speaker_id in store.followed_speakers(config.follow):
+        print(
+            f"brief: warning: #{speaker_id} is still followed by a [[follow]] rule of the config",
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -87,8 +149,9 @@ def _clean(text: str | None) -> str | None:
     return " ".join(sanitize(text).split()) if text else text
 
 
-def speaker_json(s: SpeakerCount) -> dict[str, Any]:
-    """One speaker for scripts (brief/schema/speakers.schema.json, "speaker")."""
+def speaker_json(s: SpeakerCount, followed: Set[int] = frozenset()) -> dict[str, Any]:
+    """One speaker for scripts (brief/schema/speakers.schema.json, "speaker"); ``followed``
+    holds the ids of the followed speakers."""
     return {
         "id": s.id,
         "name": _clean(s.name),
@@ -99,13 +162,14 @@ def speaker_json(s: SpeakerCount) -> dict[str, Any]:
         "articles": s.articles,
         "first_seen": _day(s.first_seen),
         "last_seen": _day(s.last_seen),
+        "followed": s.id is not None and s.id in followed,
     }
 
 
-def detail_json(d: SpeakerDetail) -> dict[str, Any]:
+def detail_json(d: SpeakerDetail, followed: Set[int] = frozenset()) -> dict[str, Any]:
     """A speaker with roles and links (brief/schema/speakers.schema.json, "detail")."""
     return {
-        **speaker_json(d.speaker),
+        **speaker_json(d.speaker, followed),
         "roles": [
             {"role": _clean(r.role), "first_seen": _day(r.first_seen),
              "last_seen": _day(r.last_seen)}
@@ -122,19 +186,20 @@ def detail_json(d: SpeakerDetail) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def _row_text(s: SpeakerCount) -> str:
+def _row_text(s: SpeakerCount, followed: Set[int] = frozenset()) -> str:
     ident = f"#{s.id}" if s.id is not None else "-"
+    star = "★ " if s.id is not None and s.id in followed else ""
     role = f", {_clean(s.role)}" if s.role else ""
     kind = " (organization)" if s.kind == "organization" else ""
     seen = f"  {_day(s.first_seen)} – {_day(s.last_seen)}" if s.first_seen else ""
     return (
-        f"{ident:>6}  {_clean(s.name)}{kind}{role}\n"
+        f"{ident:>6}  {star}{_clean(s.name)}{kind}{role}\n"
         f"        {s.quotes} quotes · {s.statements} statements · {s.articles} articles{seen}\n"
     )
 
 
-def _detail_text(d: SpeakerDetail) -> str:
-    lines = [_row_text(d.speaker).rstrip("\n")]
+def _detail_text(d: SpeakerDetail, followed: Set[int] = frozenset()) -> str:
+    lines = [_row_text(d.speaker, followed).rstrip("\n")]
     if d.roles:
         lines.append("roles:")
         lines += [

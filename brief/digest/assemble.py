@@ -13,7 +13,7 @@ what", apart from the words the same speaker is asserted to have said.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -23,14 +23,13 @@ from brief.digest.model import (
     DigestArticle,
     FailedFeed,
     Source,
-    Speaker,
-    SpeakerLine,
     Story,
     StoryQuote,
 )
 from brief.digest.rank import DEFAULT_SHAPE, DigestShape, key_quote, quote_key, significance
+from brief.digest.said import speakers as said_by
 from brief.digest.stories import Cluster, StoryText, group_stories
-from brief.models import ActorKind, Brief, Quote, SpeakerKind
+from brief.models import ActorKind, Quote, SpeakerKind
 from brief.present.grouping import shown_speaker
 from brief.text import sanitize
 
@@ -41,16 +40,13 @@ SUMMARY_CHARS = 480
 QUOTES_PER_STORY = 4
 ACTORS_PER_STORY = 5
 TOP_ACTORS = 15
-# Speakers gathered at most (digest.max_speakers of them are shown in full, the rest listed).
-MAX_SPEAKERS = 100
-LINES_PER_SPEAKER = 8
 # Speakers worth a "Who said what" entry: named people and bodies, not "one of the protesters".
 _NAMED_KINDS: tuple[SpeakerKind, ...] = ("person", "organization")
 
 
 @dataclass(frozen=True, slots=True)
-class _Grouped:
-    """A story before numbering: the cluster's articles, the most central first."""
+class Grouped:
+    """A story (numbered once ranked): the cluster's articles, the most central first."""
 
     articles: tuple[DigestArticle, ...]
     story: Story
@@ -62,19 +58,20 @@ def assemble(
     date: str,
     selection: str,
     shape: DigestShape = DEFAULT_SHAPE,
+    followed: Collection[int] = (),
 ) -> Digest:
     """Group the articles into stories and gather the day's speakers and actors; the most
-    significant ``shape.max_stories`` stories (and speakers) in full, the rest listed."""
+    significant ``shape.max_stories`` stories (and speakers) in full, the rest listed;
+    ``followed`` (stored speaker ids) rank first and open the digest (brief.digest.said)."""
     ordered = sorted(articles, key=lambda a: a.id)
     clusters = group_stories([_story_text(a) for a in ordered])
     grouped = [_group(c, ordered) for c in clusters]
     grouped.sort(key=lambda g: significance(g.story, g.articles, shape))
     numbered = [
-        _Grouped(g.articles, _renumber(g.story, number))
-        for number, g in enumerate(grouped, start=1)
+        Grouped(g.articles, _renumber(g.story, number)) for number, g in enumerate(grouped, start=1)
     ]
     stories = tuple(g.story for g in numbered)
-    speakers = _speakers(numbered)
+    speakers, followed_section = said_by(numbered, followed)
     return Digest(
         date=date,
         selection=selection,
@@ -83,6 +80,7 @@ def assemble(
         more_stories=stories[shape.max_stories :],
         speakers=speakers[: shape.max_speakers],
         more_speakers=speakers[shape.max_speakers :],
+        followed=followed_section,
         actors=_top_actors(numbered),
         failed_feeds=tuple(
             FailedFeed(sanitize(f.name), sanitize(f.url), sanitize(f.error), f.failures)
@@ -109,7 +107,7 @@ def _host(url: str | None) -> str | None:
     return urlsplit(url).hostname
 
 
-def _group(cluster: Cluster, ordered: Sequence[DigestArticle]) -> _Grouped:
+def _group(cluster: Cluster, ordered: Sequence[DigestArticle]) -> Grouped:
     members = tuple(ordered[i] for i in cluster.members)
     centre = members[0]
     story = Story(
@@ -120,7 +118,7 @@ def _group(cluster: Cluster, ordered: Sequence[DigestArticle]) -> _Grouped:
         quotes=_story_quotes(members),
         actors=_story_actors(members),
     )
-    return _Grouped(members, story)
+    return Grouped(members, story)
 
 
 def _renumber(story: Story, number: int) -> Story:
@@ -214,61 +212,7 @@ def _story_actors(members: Sequence[DigestArticle]) -> tuple[str, ...]:
     return tuple(sanitize(names[k]) for k in ranked)
 
 
-@dataclass(slots=True)
-class _SpeakerAcc:
-    """What one speaker said, gathered across stories before it becomes a Speaker."""
-
-    name: str
-    kinds: Counter[SpeakerKind]
-    roles: list[str]
-    lines: list[SpeakerLine]
-    keys: set[str]
-    first: int
-
-
-def _speakers(numbered: Sequence[_Grouped]) -> tuple[Speaker, ...]:
-    """Named speakers of the day with their quotes, then statements, across stories."""
-    acc: dict[str, _SpeakerAcc] = {}
-    for g in numbered:
-        for article in g.articles:
-            brief = article.brief
-            for q, direct in _speech(brief):
-                shown = shown_speaker(q)
-                if not shown or q.speaker_kind not in _NAMED_KINDS:
-                    continue
-                name = sanitize(shown)
-                entry = acc.get(name.casefold())
-                if entry is None:
-                    entry = _SpeakerAcc(name, Counter(), [], [], set(), len(acc))
-                    acc[name.casefold()] = entry
-                entry.kinds[q.speaker_kind] += 1
-                if q.role:
-                    entry.roles.append(sanitize(q.role))
-                key = quote_key(q.text)
-                if key and key not in entry.keys:
-                    entry.keys.add(key)
-                    entry.lines.append(SpeakerLine(_display(q.text), g.story.number, direct))
-    ranked = sorted(
-        acc.values(),
-        key=lambda e: (-sum(1 for x in e.lines if x.direct), -len(e.lines), e.first),
-    )[:MAX_SPEAKERS]
-    return tuple(
-        Speaker(
-            name=e.name,
-            kind=e.kinds.most_common(1)[0][0],
-            role=max(e.roles, key=len) if e.roles else None,
-            lines=tuple(sorted(e.lines, key=lambda x: not x.direct)[:LINES_PER_SPEAKER]),
-        )
-        for e in ranked
-    )
-
-
-def _speech(brief: Brief) -> list[tuple[Quote, bool]]:
-    """Quotes (direct) then statements (reported) of a brief, each in article order."""
-    return [(q, True) for q in brief.quotes] + [(s, False) for s in brief.statements]
-
-
-def _top_actors(numbered: Sequence[_Grouped]) -> tuple[ActorCount, ...]:
+def _top_actors(numbered: Sequence[Grouped]) -> tuple[ActorCount, ...]:
     """Actors in the most stories (then most mentioned) over the whole digest."""
     stories: Counter[str] = Counter()
     mentions: Counter[str] = Counter()

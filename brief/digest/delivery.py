@@ -156,7 +156,13 @@ def choose(store: Store, selection: Selection, now: datetime) -> Chosen:
 
 def _digest_article(stored: StoredArticle) -> DigestArticle:
     assert stored.brief is not None
-    return DigestArticle(id=stored.id, brief=stored.brief, feeds=stored.feeds, url=stored.url)
+    return DigestArticle(
+        id=stored.id,
+        brief=stored.brief,
+        feeds=stored.feeds,
+        url=stored.url,
+        published=stored.published,
+    )
 
 
 def failed_feeds(store: Store) -> list[FailedFeed]:
@@ -208,8 +214,12 @@ def deliver(
     hidden = store.hidden_ids(shape.ignore, (a.id for a in chosen.articles))
     articles = [a for a in chosen.articles if a.id not in hidden]
     chosen = Chosen(articles, [i for i in chosen.to_stamp if i not in hidden], chosen.stamp_at)
+    # Who said what goes by stored speaker (aliases merged); followed ones open the digest.
+    links = store.speaker_links_of([a.id for a in articles])
+    articles = [replace(a, speakers=links.get(a.id, {})) for a in articles]
+    followed = store.followed_speakers(shape.follow_speakers)
     digest = assemble(
-        articles, failed_feeds(store), selection.day.isoformat(), selection.label, shape
+        articles, failed_feeds(store), selection.day.isoformat(), selection.label, shape, followed
     )
     digest = replace(digest, hidden=len(hidden))
     body = render(digest, delivery.fmt).encode("utf-8")

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from html import escape
 
-from brief.digest.model import Digest, Story
+from brief.digest.model import Digest, Speaker, Story
 from brief.digest.render import (
+    carried_by,
     counts_line,
     more_heading,
     quote_attribution,
@@ -67,6 +68,9 @@ def to_html(digest: Digest) -> str:
         body.append(f"<p>{_e(digest.nothing_line)}</p>")
     else:
         body += [f"<h1>{_e(title)}</h1>", f'<p class="meta">{_e(counts_line(digest))}</p>']
+        if digest.followed:
+            body.append('<h2 id="followed">Followed</h2>')
+            body += _speakers(digest.followed)
         body.append("<h2>Stories</h2>")
         for story in digest.stories:
             body += _story(story)
@@ -85,14 +89,7 @@ def to_html(digest: Digest) -> str:
             body.append("</ul>")
         if digest.speakers:
             body.append("<h2>Who said what</h2>")
-            for speaker in digest.speakers:
-                body.append(f"<h3>{_e(speaker_heading(speaker))}</h3>")
-                body.append('<ul class="said">')
-                for line in speaker.lines:
-                    said = f"“{_e(line.text)}”" if line.direct else f"<i>{_e(line.text)}</i>"
-                    ref = f'<a href="#story-{line.story}">story {line.story}</a>'
-                    body.append(f'<li>{said} <span class="story-ref">({ref})</span></li>')
-                body.append("</ul>")
+            body += _speakers(digest.speakers)
         if digest.more_speakers:
             count = len(digest.more_speakers)
             body.append(f"<h3>{_e(more_heading(count, 'speaker', 'speakers'))}</h3>\n<ul>")
@@ -121,6 +118,20 @@ def to_html(digest: Digest) -> str:
             )
         body.append("</ul>")
     return head + "\n".join(body) + "\n</body>\n</html>\n"
+
+
+def _speakers(speakers: tuple[Speaker, ...]) -> list[str]:
+    out: list[str] = []
+    for speaker in speakers:
+        out.append(f"<h3>{_e(speaker_heading(speaker))}</h3>")
+        out.append('<ul class="said">')
+        for line in speaker.lines:
+            said = f"“{_e(line.text)}”" if line.direct else f"<i>{_e(line.text)}</i>"
+            outlets = f' <span class="who">— {_e(carried_by(line))}</span>' if line.outlets else ""
+            ref = f'<a href="#story-{line.story}">story {line.story}</a>'
+            out.append(f'<li>{said}{outlets} <span class="story-ref">({ref})</span></li>')
+        out.append("</ul>")
+    return out
 
 
 def _story(story: Story) -> list[str]:

@@ -6,7 +6,9 @@ bump DIGEST_SCHEMA_VERSION on any incompatible change.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from brief.models import ActorKind, Brief, SpeakerKind
@@ -16,12 +18,15 @@ DIGEST_SCHEMA_VERSION = 1
 
 @dataclass(frozen=True, slots=True)
 class DigestArticle:
-    """A stored article chosen for a digest: its brief and the feeds that carried it."""
+    """A stored article chosen for a digest: its brief, the feeds that carried it, and the
+    stored speaker (id, fullest name) each of its attributed names links to."""
 
     id: int
     brief: Brief
     feeds: tuple[str, ...]
     url: str | None = None
+    speakers: Mapping[str, tuple[int, str]] = field(default_factory=dict)
+    published: datetime | None = None  # the stored time (the brief keeps only the day)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,25 +118,35 @@ class Story:
 
 @dataclass(frozen=True, slots=True)
 class SpeakerLine:
-    """One thing a speaker said, and the story (its number) where they said it."""
+    """One thing a speaker said, the story (its number) where they said it, and the outlets
+    that carried it, earliest first."""
 
     text: str
     story: int
     direct: bool
+    outlets: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """The JSON object of the digest contract."""
-        return {"text": self.text, "story": self.story, "direct": self.direct}
+        return {
+            "text": self.text,
+            "story": self.story,
+            "direct": self.direct,
+            "outlets": list(self.outlets),
+        }
 
 
 @dataclass(frozen=True, slots=True)
 class Speaker:
-    """A named person or body and what they said across the day's stories."""
+    """A named person or body and what they said across the day's stories; ``id`` is the
+    stored speaker (None when not linked), ``followed`` whether the reader follows them."""
 
     name: str
     kind: SpeakerKind | None
     role: str | None
     lines: tuple[SpeakerLine, ...]
+    id: int | None = None
+    followed: bool = False
 
     def to_json(self) -> dict[str, Any]:
         """The JSON object of the digest contract."""
@@ -140,6 +155,8 @@ class Speaker:
             "kind": self.kind,
             "role": self.role,
             "said": [line.to_json() for line in self.lines],
+            "id": self.id,
+            "followed": self.followed,
         }
 
 
@@ -165,7 +182,8 @@ class ActorCount:
 @dataclass(frozen=True, slots=True)
 class Digest:
     """A whole digest. ``selection`` says in words which articles it covers; ``stories`` are
-    told in full, ``more_stories`` only listed (the same for speakers)."""
+    told in full, ``more_stories`` only listed (the same for speakers); ``followed`` are the
+    followed speakers' new words, the section that opens the digest."""
 
     date: str
     selection: str
@@ -178,6 +196,7 @@ class Digest:
     more_stories: tuple[Story, ...] = ()
     more_speakers: tuple[Speaker, ...] = ()
     hidden: int = 0  # articles of the selection the config's ignore rules left out
+    followed: tuple[Speaker, ...] = ()
 
     @property
     def story_count(self) -> int:
@@ -201,6 +220,7 @@ class Digest:
             "date": self.date,
             "selection": self.selection,
             "article_count": self.article_count,
+            "followed": [s.to_json() for s in self.followed],
             "stories": [s.to_json() for s in self.stories],
             "more_stories": [s.to_json() for s in self.more_stories],
             "speakers": [s.to_json() for s in self.speakers],

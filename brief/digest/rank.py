@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from brief.config import IgnoreRule
+from brief.config import FollowRule, IgnoreRule
 from brief.digest.model import DigestArticle, Story
 from brief.models import Quote
 
@@ -27,13 +27,15 @@ _NON_WORD = re.compile(r"\W+")
 @dataclass(frozen=True, slots=True)
 class DigestShape:
     """The length of a digest (digest.max_stories, digest.max_speakers), the feeds whose
-    stories rank higher (digest.follow: feed names, compared case-insensitively) and the
-    ignore rules of the config."""
+    stories rank higher (digest.follow: feed names, compared case-insensitively), the ignore
+    rules of the config and its [[follow]] rules (speakers whose new words open the digest,
+    with the speakers followed in the store)."""
 
     max_stories: int = MAX_STORIES
     max_speakers: int = MAX_SPEAKERS
     follow: tuple[str, ...] = ()
     ignore: tuple[IgnoreRule, ...] = ()  # [[ignore]]: articles left out (and left unstamped)
+    follow_speakers: tuple[FollowRule, ...] = ()  # [[follow]]
 
     def followed(self, feeds: Iterable[str]) -> bool:
         """Whether one of these feed names is followed."""

@@ -11,7 +11,7 @@ import json
 import textwrap
 from urllib.parse import quote, urlsplit, urlunsplit
 
-from brief.digest.model import Digest, Speaker, Story, StoryQuote
+from brief.digest.model import Digest, Speaker, SpeakerLine, Story, StoryQuote
 from brief.net import http_url
 from brief.present import md_escape
 
@@ -70,13 +70,18 @@ def speaker_stories(speaker: Speaker) -> str:
 
 
 def speaker_heading(speaker: Speaker) -> str:
-    """Name, role and (for a body) its kind, as plain text."""
-    head = speaker.name
+    """Name, role and (for a body) its kind, as plain text; a star for a followed speaker."""
+    head = ("★ " if speaker.followed else "") + speaker.name
     if speaker.role:
         head += f", {speaker.role}"
     if speaker.kind and speaker.kind != "person":
         head += f" ({speaker.kind})"
     return head
+
+
+def carried_by(line: SpeakerLine) -> str:
+    """ "The Hill, NBC News": the outlets that carried a line, earliest first ("" if none)."""
+    return ", ".join(line.outlets)
 
 
 def quote_attribution(q: StoryQuote) -> str:
@@ -97,6 +102,9 @@ def to_markdown(digest: Digest) -> str:
         # The line is brief's own words and a validated date: nothing to escape.
         return digest.nothing_line + "\n" + _md_failed(digest)
     out = [f"# brief digest — {md_escape(digest.date)}", "", md_escape(counts_line(digest)), ""]
+    if digest.followed:
+        out += ["## Followed", ""]
+        out += _md_speakers(digest.followed)
     out += ["## Stories", ""]
     for story in digest.stories:
         out += _md_story(story)
@@ -110,12 +118,7 @@ def to_markdown(digest: Digest) -> str:
         out.append("")
     if digest.speakers:
         out += ["## Who said what", ""]
-        for speaker in digest.speakers:
-            out += [f"### {md_escape(speaker_heading(speaker))}", ""]
-            for line in speaker.lines:
-                said = f"“{md_escape(line.text)}”" if line.direct else md_escape(line.text)
-                out.append(f"- {said} (story {line.story})")
-            out.append("")
+        out += _md_speakers(digest.speakers)
     if digest.more_speakers:
         out += [f"### {more_heading(len(digest.more_speakers), 'speaker', 'speakers')}", ""]
         out += [
@@ -132,6 +135,18 @@ def to_markdown(digest: Digest) -> str:
         ]
         out.append("")
     return "\n".join(out).rstrip() + "\n" + _md_failed(digest)
+
+
+def _md_speakers(speakers: tuple[Speaker, ...]) -> list[str]:
+    out: list[str] = []
+    for speaker in speakers:
+        out += [f"### {md_escape(speaker_heading(speaker))}", ""]
+        for line in speaker.lines:
+            said = f"“{md_escape(line.text)}”" if line.direct else md_escape(line.text)
+            outlets = f" — {md_escape(carried_by(line))}" if line.outlets else ""
+            out.append(f"- {said}{outlets} (story {line.story})")
+        out.append("")
+    return out
 
 
 def _md_story(story: Story) -> list[str]:
@@ -172,7 +187,11 @@ def to_text(digest: Digest) -> str:
     """The digest as colourless plain text wrapped for a mail reader."""
     if digest.empty:
         return digest.nothing_line + "\n" + _text_failed(digest)
-    out = [f"brief digest — {digest.date}", counts_line(digest), "", "STORIES"]
+    out = [f"brief digest — {digest.date}", counts_line(digest)]
+    if digest.followed:
+        out += ["", "FOLLOWED"]
+        out += _text_speakers(digest.followed)
+    out += ["", "STORIES"]
     for story in digest.stories:
         out.append("")
         out += _wrap(f"{story.number}. {story.headline}", "", "   ")
@@ -196,12 +215,7 @@ def to_text(digest: Digest) -> str:
                 out.append(f"     {url}")
     if digest.speakers:
         out += ["", "WHO SAID WHAT"]
-        for speaker in digest.speakers:
-            out.append("")
-            out += _wrap(speaker_heading(speaker), "")
-            for line in speaker.lines:
-                said = f"“{line.text}”" if line.direct else f"(reported) {line.text}"
-                out += _wrap(f"{said} [story {line.story}]", "  - ", "    ")
+        out += _text_speakers(digest.speakers)
     if digest.more_speakers:
         out += ["", more_heading(len(digest.more_speakers), "speaker", "speakers").upper(), ""]
         for speaker in digest.more_speakers:
@@ -214,6 +228,18 @@ def to_text(digest: Digest) -> str:
             for a in digest.actors
         ]
     return "\n".join(out).rstrip() + "\n" + _text_failed(digest)
+
+
+def _text_speakers(speakers: tuple[Speaker, ...]) -> list[str]:
+    out: list[str] = []
+    for speaker in speakers:
+        out.append("")
+        out += _wrap(speaker_heading(speaker), "")
+        for line in speaker.lines:
+            said = f"“{line.text}”" if line.direct else f"(reported) {line.text}"
+            outlets = f" — {carried_by(line)}" if line.outlets else ""
+            out += _wrap(f"{said}{outlets} [story {line.story}]", "  - ", "    ")
+    return out
 
 
 def _text_failed(digest: Digest) -> str:

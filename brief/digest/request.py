@@ -59,10 +59,14 @@ def delivery_for(request: DigestRequest, config: Config) -> Delivery:
 
 
 def shape_for(config: Config) -> DigestShape:
-    """The digest's length and followed feeds, from the config's digest section."""
+    """The digest's length, followed feeds and speakers, and ignore rules, from the config."""
     digest = config.digest
     return DigestShape(
-        digest.max_stories, digest.max_speakers, tuple(digest.follow), tuple(config.ignore)
+        digest.max_stories,
+        digest.max_speakers,
+        tuple(digest.follow),
+        tuple(config.ignore),
+        tuple(config.follow),
     )
 
 

@@ -46,7 +46,22 @@ def same_quotation(a: Sequence[str], b: Sequence[str]) -> bool:
         return True
     if len(short) < _MIN_RUN or len(short) < _SIMILAR * len(long):
         return False
-    return SequenceMatcher(None, ta, tb, autojunk=False).ratio() >= _SIMILAR
+    matcher = SequenceMatcher(None, ta, tb, autojunk=False)
+    # quick_ratio bounds ratio from above and costs a fraction of it: most pairs stop there.
+    return matcher.quick_ratio() >= _SIMILAR and matcher.ratio() >= _SIMILAR
+
+
+def _triples(key: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """The word triples of a key (the key itself under three words; nothing when empty).
+
+    Two quotations that are one share a triple: equal keys do, a run of four words or more
+    inside the other does, and nine words in ten lining up (at least four words each, so four
+    matched) cannot be made of matched runs of two words or fewer, each of which needs an
+    unmatched word beside it: u >= M/2 - 1 unmatched words against at most 2M/9 allowed.
+    """
+    if len(key) < 3:
+        return {key} if key else set()
+    return {key[i : i + 3] for i in range(len(key) - 2)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,17 +86,31 @@ def carried(
     """Group ``items`` into quotations (in the order each quotation first appears in
     ``items``), each group's items earliest first (undated last)."""
     groups: list[list[T]] = []
-    keys: list[list[tuple[str, ...]]] = []
+    keys: list[set[tuple[str, ...]]] = []
+    # Candidate groups by shared word triple (or, for a key under three words, the same key):
+    # two quotations that are one always share one (see _triples), so the others are never
+    # compared, and a quotation carried by many articles is compared once per distinct wording.
+    index: dict[tuple[str, ...], set[int]] = {}
     for item in items:
         key = words(text(item))
-        for group, seen in zip(groups, keys, strict=True):
-            if any(same_quotation(key, other) for other in seen):
-                group.append(item)
-                seen.append(key)
-                break
-        else:
-            groups.append([item])
-            keys.append([key])
+        probes = _triples(key)
+        candidates = sorted({g for probe in probes for g in index.get(probe, ())})
+        found = next(
+            (
+                g
+                for g in candidates
+                if key in keys[g] or any(same_quotation(key, o) for o in keys[g])
+            ),
+            None,
+        )
+        if found is None:
+            found = len(groups)
+            groups.append([])
+            keys.append(set())
+        groups[found].append(item)
+        keys[found].add(key)
+        for probe in probes:
+            index.setdefault(probe, set()).add(found)
     out = []
     for group in groups:
         dated = sorted(group, key=lambda x: (when(x) is None, when(x) or datetime.min))

@@ -28,6 +28,7 @@ from brief.store.rows import (
 
 if TYPE_CHECKING:
     from brief.store.database import Store
+    from brief.store.quotations import Quotation
 
 __all__ = [
     "MATCH_END",
@@ -37,6 +38,7 @@ __all__ = [
     "FeedStatus",
     "FetchUpdate",
     "PendingArticle",
+    "Quotation",
     "QuoteRow",
     "SearchHit",
     "SpeakerCount",
@@ -48,7 +50,7 @@ __all__ = [
     "now_utc",
 ]
 
-_LAZY = {"Store": "database"}
+_LAZY = {"Store": "database", "Quotation": "quotations"}
 
 
 def __getattr__(name: str) -> object:

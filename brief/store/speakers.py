@@ -10,7 +10,10 @@ import re
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING
 
+from brief.config import FollowRule
+from brief.store.follows import current_id, resolve_rules
 from brief.store.queries import SORT_TIME, SUMMARY_COLUMNS, SUMMARY_WIDTH, summary, where
+from brief.store.quotations import Quotation, quotation_rows
 from brief.store.rows import (
     MATCH_END,
     MATCH_START,
@@ -26,6 +29,8 @@ from brief.store.rows import (
 
 if TYPE_CHECKING:
     import sqlite3
+    from collections.abc import Collection
+    from datetime import datetime
 
 _FTS_SYNTAX = re.compile(r"""["()*:^]|\b(?:AND|OR|NOT|NEAR)\b""")
 # Column weights for bm25: title, text, quotes, speakers.
@@ -111,6 +116,52 @@ class SaidReads:
                 )
                 for r in rows
             ]
+
+    def resolve_speaker(self, given: str) -> frozenset[int]:
+        """The stored speakers ``given`` names: an id (``12`` or ``#12``; merged ids resolve
+        to the speaker they joined) or a name matched as [[follow]] rules are
+        (brief.store.follows); empty when it names none."""
+        text = given.strip().removeprefix("#")
+        with self._read() as conn:
+            if text.isdigit():
+                found = current_id(conn, int(text))
+                return frozenset() if found is None else frozenset({found})
+            return frozenset(resolve_rules(conn, [FollowRule(speaker=given)]))
+
+    def quotations(
+        self,
+        *,
+        speakers: Collection[int] | None = None,
+        since: datetime | None = None,
+        article_ids: Collection[int] | None = None,
+        limit: int | None = None,
+    ) -> list[Quotation]:
+        """Quotations and statements across the store, newest article first
+        (brief.store.quotations.quotation_rows)."""
+        with self._read() as conn:
+            return quotation_rows(
+                conn, speakers=speakers, since=since, article_ids=article_ids, limit=limit
+            )
+
+    def speaker_links_of(
+        self, article_ids: Collection[int]
+    ) -> dict[int, dict[str, tuple[int, str]]]:
+        """For each of these articles, its attributed names and the stored speaker each links
+        to: article id -> {alias: (speaker id, the speaker's fullest name)}."""
+        ids = sorted(set(article_ids))
+        found: dict[int, dict[str, tuple[int, str]]] = {}
+        with self._read() as conn:
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                rows = conn.execute(
+                    f"""SELECT l.article_id, l.alias, e.id, e.name
+                        FROM speaker_links l JOIN speaker_entities e ON e.id = l.speaker_id
+                        WHERE l.article_id IN ({",".join("?" * len(chunk))})""",
+                    chunk,
+                )
+                for article_id, alias, speaker_id, name in rows:
+                    found.setdefault(article_id, {})[alias] = (speaker_id, name)
+        return found
 
     def quotes_by_speaker(
         self,
