@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 from textual.widgets import OptionList
-from tui_support import Running, run_app
+from tui_support import SEED_TITLE, Running, run_app
 
 from brief.config import FollowRule, parse_config
-from brief.store import Store
+from brief.store import ArticleFilter, Store
 from brief.tui.screens.speakers import SpeakersScreen
 
 pytestmark = pytest.mark.anyio
@@ -70,3 +70,63 @@ async def test_the_follow_key_is_configurable(demo_store: Store) -> None:
         await tui.press("F")
         assert len(demo_store.followed_speakers()) == 1
         assert "✓ Ulf Laessing" in _row(screen, "Ulf Laessing")
+
+
+def _laessing(store: Store) -> int:
+    [row] = [s for s in store.speakers(query="Laessing") if s.name == "Ulf Laessing"]
+    assert row.id is not None
+    return row.id
+
+
+async def test_the_list_marks_followed_quotes_and_the_feeds_pane_filters_them(
+    demo_store: Store,
+) -> None:
+    async with run_app(demo_store) as tui:
+        main = tui.main
+        assert "followed" not in {o.id for o in main.feeds.options}  # nobody followed yet
+        assert "✓" not in tui.text()
+        await _open_speaker(tui, "Ulf Laessing")
+        await tui.press("f", "escape")
+        assert tui.app.screen is main
+        # The seed article quotes him: marked in the list, counted in the Followed entry.
+        [seed] = [a.id for a in demo_store.list_articles() if a.title == SEED_TITLE]
+        assert main.articles.followed == {seed: ("Ulf Laessing",)}
+        prompt = str(main.articles.get_option(str(seed)).prompt)
+        assert prompt.endswith("· ✓ Ulf Laessing")
+        assert "1 ✓ Followed" in tui.text()
+        entry = main.feeds.get_option("followed")
+        assert str(entry.prompt) == "   1 ✓ Followed"
+        # Choosing it lists only the articles quoting him.
+        main.feeds.focus()
+        main.feeds.highlighted = main.feeds.get_option_index("followed")
+        await tui.settle()
+        assert main.flt.followed == {_laessing(demo_store)}
+        assert list(main.articles.summaries) == [seed]
+        assert "quoting followed speakers" in tui.text()
+        # Read, it leaves the unread count (the entry still lists it).
+        demo_store.set_read(seed, True)
+        main.reload()
+        await tui.settle()
+        assert str(main.feeds.get_option("followed").prompt) == "     ✓ Followed"
+        assert list(main.articles.summaries) == [seed]
+        # Unfollowed from the speakers screen: the filter follows, now empty; the entry goes.
+        await _open_speaker(tui, "Ulf Laessing")
+        await tui.press("f", "escape")
+        assert main.flt.followed == frozenset()
+        assert main.articles.summaries == {}
+        assert "followed" not in {o.id for o in main.feeds.options}
+
+
+def test_the_followed_filter_and_marks_in_the_store(demo_store: Store) -> None:
+    laessing = _laessing(demo_store)
+    articles = demo_store.list_articles()
+    [seed] = [a.id for a in articles if a.title == SEED_TITLE]
+    followed = ArticleFilter(followed=frozenset({laessing}))
+    assert [a.id for a in demo_store.list_articles(followed)] == [seed]
+    assert demo_store.count_articles(followed) == 1
+    assert demo_store.count_articles(ArticleFilter(followed=frozenset())) == 0
+    assert demo_store.count_articles(ArticleFilter(followed=None)) == len(articles)
+    ids = [a.id for a in articles]
+    assert demo_store.followed_in({laessing}, ids) == {seed: ("Ulf Laessing",)}
+    assert demo_store.followed_in((), ids) == {}
+    assert demo_store.followed_in({laessing}, [i for i in ids if i != seed]) == {}

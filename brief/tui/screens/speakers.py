@@ -25,7 +25,7 @@ from brief.text import sanitize
 from brief.tui import keys
 from brief.tui.context import Context
 from brief.tui.filters import describe
-from brief.tui.format import day, plain
+from brief.tui.format import FOLLOWED_MARK, day, plain
 from brief.tui.screens.list_keys import ListKeys
 from brief.tui.widgets.key_hints import KeyHints
 from brief.tui.widgets.rows import Rows
@@ -232,9 +232,6 @@ class SpeakersScreen(ListKeys, Screen[None]):
     def action_back(self) -> None:
         """Escape: back to the articles."""
         self.dismiss(None)
-
-
-FOLLOWED_MARK = "✓"
 
 
 def _speaker(speaker: SpeakerCount, followed: bool = False) -> Text:
