@@ -141,7 +141,15 @@ class SpeakersScreen(ListKeys, Screen[None]):
 
     @on(OptionList.OptionSelected, "#speaker-list")
     def _speaker_selected(self, event: OptionList.OptionSelected) -> None:
-        self.query_one("#quote-list", OptionList).focus()
+        if event.option.id is None:
+            return
+        from brief.tui.screens.speaker_page import SpeakerPage
+
+        speaker = self.speakers[int(event.option.id)]
+        if speaker.id is None:  # not linked to a stored speaker: no page, their quotes
+            self.query_one("#quote-list", OptionList).focus()
+            return
+        self.app.push_screen(SpeakerPage(self.ctx, speaker.id))
 
     def _highlighted_speaker(self) -> SpeakerCount | None:
         option = self.query_one("#speaker-list", OptionList).highlighted_option
