@@ -121,9 +121,7 @@ async def test_the_speaker_page_and_the_jump_to_an_article(news: Store) -> None:
         speakers = tui.app.screen
         assert isinstance(speakers, SpeakersScreen)
         names = [s.name for s in speakers.speakers]
-        speakers.query_one("#speaker-list", OptionList).highlighted = names.index(
-            "Abdoulaye Diop"
-        )
+        speakers.query_one("#speaker-list", OptionList).highlighted = names.index("Abdoulaye Diop")
         await tui.press("enter")
         page = tui.app.screen
         assert isinstance(page, SpeakerPage)
