@@ -39,8 +39,9 @@ async def test_p_ranks_speakers_by_quotes_and_lists_what_they_said(demo_store: S
         text = tui.text()
         assert "From the Nigerien point of view" in text
         assert "Ulf Laessing" in text and SEED_TITLE in text
-        # Enter on a speaker goes to their quotes; enter on a quote opens its article.
-        await tui.pilot.press("enter")
+        # Tab goes to their quotes (enter opens their page: tests/test_speaker_page.py);
+        # enter on a quote opens its article.
+        await tui.pilot.press("tab")
         assert app.focused is screen.query_one("#quote-list")
         await tui.press("j", "k", "enter")
         assert isinstance(app.screen, ArticleScreen)

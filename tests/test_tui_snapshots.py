@@ -1,5 +1,5 @@
-"""Pictures of the TUI (pytest-textual-snapshot): main, speakers, search, help at 160x50, and
-the main screen at 80x24 (one pane), 120x40 (two) and 200x60 (three).
+"""Pictures of the TUI (pytest-textual-snapshot): main, speakers, search, help at 160x50, the
+main screen at 80x24 (one pane), 120x40 (two) and 200x60 (three), a speaker's page at 80x24.
 
 The store holds the demo's briefs frozen in tests/fixtures/tui/demo-briefs.json, so the
 pictures change with the TUI's looks, not with the analysis. After an intended change of looks,
@@ -48,6 +48,12 @@ def test_speakers_screen(snap_compare: Compare, frozen_store: Store) -> None:
     assert snap_compare(
         make_app(frozen_store), terminal_size=SIZE, run_before=keys_then_settle("p")
     )
+
+
+def test_speaker_page_at_80x24(snap_compare: Compare, frozen_store: Store) -> None:
+    # The most quoted speaker's page: header, roles, neighbours, a story and its quotations.
+    page = keys_then_settle("p", "enter")
+    assert snap_compare(make_app(frozen_store), terminal_size=(80, 24), run_before=page)
 
 
 def test_search_screen(snap_compare: Compare, frozen_store: Store) -> None:

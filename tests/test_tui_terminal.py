@@ -1,6 +1,6 @@
 """brief's TUI in a real terminal: tmux runs `brief --demo` and `brief`, we read the screen.
 
-Each test starts its own tmux server (a private socket) with a shell in a 160x50 pane (one in
+Each test starts its own tmux server (a private socket) with a shell in a 160x50 pane (two in
 80x24), types
 the command, reads the pane with capture-pane, quits with q, and checks that the terminal
 was handed back: the shell prompt, no alternate screen, the cursor shown, mouse reporting off.
@@ -260,5 +260,28 @@ def test_hostile_text_reaches_the_terminal_as_text(pane: Pane, tmp_path: Path) -
     assert listed.stdout == ""  # no clipboard write reached the terminal
     escaped = pane.tmux("capture-pane", "-p", "-e", "-t", "t")
     assert "]8;;" not in escaped and "]52;" not in escaped
+    pane.keys("q")
+    assert_terminal_restored(pane)
+
+
+@pytest.mark.parametrize("pane", [(80, 24)], indirect=True)
+def test_follow_a_speaker_and_read_their_page_at_80x24(pane: Pane) -> None:
+    pane.type(brief_command("--demo"))
+    pane.wait_for(lambda s: "Demo: 5 sample articles analyzed." in s)
+    pane.keys("p")
+    pane.wait_for(lambda s: "Speakers · All articles" in s and "Martin Indyk" in s)
+    pane.keys("f")  # the most quoted, highlighted first
+    pane.wait_for(lambda s: "✓ Martin Indyk" in s)
+    pane.keys("Enter")
+    page = pane.wait_for(lambda s: "Quoted beside" in s and "▌ " in s)
+    assert "Roles" in page and "Where do strained U.S.-Israeli relations" in page
+    assert all(len(line) <= 80 for line in page.splitlines())
+    pane.keys("Escape")
+    pane.wait_for(lambda s: "Speakers · All articles" in s)
+    pane.keys("Escape")
+    listed = pane.wait_for(lambda s: "✓ Martin Indyk" in s and "Speakers ·" not in s)
+    assert "✓ Followed" not in listed  # one pane at 80x24: the feeds are behind shift+tab
+    pane.keys("BTab")
+    pane.wait_for(lambda s: "1 ✓ Followed" in s)
     pane.keys("q")
     assert_terminal_restored(pane)

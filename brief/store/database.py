@@ -44,6 +44,7 @@ from brief.store.rows import (
     now_utc,
     to_db_time,
 )
+from brief.store.speaker_view import SpeakerViewReads
 from brief.store.speakers import SaidReads, search_rows
 
 if TYPE_CHECKING:
@@ -66,7 +67,7 @@ def _link_pending(conn: sqlite3.Connection) -> None:
         raise
 
 
-class Store(ArticleReads, SaidReads, Follows):
+class Store(ArticleReads, SaidReads, Follows, SpeakerViewReads):
     """An open brief database. Use ``Store.open()`` (and ``with``, or ``close()``)."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path, timeout: float) -> None:

@@ -103,6 +103,16 @@ def where(flt: ArticleFilter | None) -> tuple[str, list[Any]]:
     if flt.since is not None:
         clauses.append(f"{SORT_TIME} >= ?")
         params.append(to_db_time(flt.since))
+    if flt.followed is not None:
+        # Merges repoint quotes to the speaker kept, and followed ids are current ones.
+        ids = sorted(flt.followed)
+        clauses.append(
+            f"""EXISTS (SELECT 1 FROM quotes q WHERE q.article_id = a.id
+                   AND q.speaker_id IN ({", ".join("?" * len(ids))}))"""
+            if ids
+            else "0"
+        )
+        params += ids
     if flt.hide:
         hidden, more = matching(flt.hide)
         clauses.append(f"NOT {hidden}")

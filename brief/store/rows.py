@@ -96,6 +96,7 @@ class ArticleFilter:
     speaker: str | None = None
     since: datetime | None = None  # published (or fetched, when no date) at or after
     hide: tuple[IgnoreRule, ...] = ()  # leave out what these rules match (config [[ignore]])
+    followed: frozenset[int] | None = None  # quoting one of these stored speakers (ids)
 
 
 @dataclass(frozen=True, slots=True)

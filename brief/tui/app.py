@@ -162,6 +162,10 @@ class BriefApp(App[None]):
         else:
             self.notify(message.report.summary_line(), title="Refresh", markup=False)
 
+    def on_speakers_screen_follow_changed(self, message: SpeakersScreen.FollowChanged) -> None:
+        """A speaker was followed or unfollowed: the marks and the Followed count change."""
+        self._main().reload()
+
     def action_help(self) -> None:
         """?: the keys."""
         if not isinstance(self.screen, HelpScreen):

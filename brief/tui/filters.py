@@ -25,6 +25,8 @@ def describe(flt: ArticleFilter, feed_names: Mapping[int, str]) -> Text:
         parts.append(Text("tag #") + plain(flt.tag))
     if flt.speaker is not None:
         parts.append(Text("said by ") + plain(flt.speaker))
+    if flt.followed is not None:
+        parts.append(Text("quoting followed speakers"))
     if flt.since is not None:
         parts.append(Text(f"since {flt.since:%Y-%m-%d %H:%M}"))
     if not parts:

@@ -17,6 +17,7 @@ from brief.models import Enclosure
 from brief.store import MATCH_END, MATCH_START
 from brief.text import sanitize
 
+FOLLOWED_MARK = "✓"  # a followed speaker, in the speakers list, the article list, the feeds
 _MARKS = re.compile(f"({MATCH_START}|{MATCH_END})")
 
 

@@ -64,6 +64,12 @@ SEARCH: list[BindingType] = [
     Binding("down", "to_results", "To the results", id="search_results", show=False),
 ]
 
+# The speakers screen: the list's keys, and following the highlighted speaker.
+SPEAKERS: list[BindingType] = [
+    *LIST,
+    Binding("f", "follow", "Follow", id="follow"),
+]
+
 # The article screen reached from speakers or search.
 ARTICLE: list[BindingType] = [
     Binding("j", "scroll_down", "Scroll down", id="article_down", show=False),
@@ -84,6 +90,7 @@ GROUPS: tuple[tuple[str, list[BindingType]], ...] = (
     ("Everywhere", APP),
     ("Main screen", MAIN),
     ("Speakers, search and filter lists", LIST),
+    ("Speakers", SPEAKERS[len(LIST) :]),
     ("Search", SEARCH[len(LIST) :]),
     ("Article", ARTICLE),
     ("Help", HELP),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rich.text import Text
 from textual import on, work
@@ -50,13 +50,16 @@ class MainScreen(Moves):
         """The panes, a status line and the footer of keys."""
         with Horizontal(id="panes"):
             with Vertical(id="feeds-pane"):
-                yield FeedList(self.ctx.reader, self.ctx.config.ignore, id="feeds")
+                yield FeedList(
+                    self.ctx.reader, self.ctx.config.ignore, self.ctx.config.follow, id="feeds"
+                )
                 yield FeedInfo(id="feed-info")
             yield ArticleList(
                 self.ctx.store,
                 self.ctx.clock,
                 self.ctx.config.tui.sort,
                 self.ctx.config.ignore,
+                self.ctx.config.follow,
                 id="articles",
             )
             yield BriefView(self.ctx.store, id="brief")
@@ -95,7 +98,9 @@ class MainScreen(Moves):
         # highlight set again) after every count, which must not replace a filter chosen
         # with f, nor jump the list back to its top.
         if event.option.id is not None and self.feeds.has_focus:
-            self.set_filter(filter_for(event.option.id))
+            counts = self.feeds.counts
+            followed = counts.followed_ids if counts else frozenset()
+            self.set_filter(filter_for(event.option.id, followed))
 
     def _show_feed_info(self) -> None:
         option = self.feeds.highlighted_option
@@ -149,8 +154,12 @@ class MainScreen(Moves):
         self.ctx.speakers[flt] = ranked(self.ctx.reader.speakers(flt, limit=SPEAKERS_SHOWN))
 
     def on_feed_list_counted(self, message: FeedList.Counted) -> None:
-        """Counts changed: the empty-store note may need to appear or go."""
+        """Counts changed: the empty-store note may need to appear or go, and a filter on the
+        followed speakers follows who is followed now."""
         self._show_feed_info()
+        followed = message.counts.followed_ids
+        if self.flt.followed is not None and self.flt.followed != followed:
+            self.set_filter(replace(self.flt, followed=followed), keep=self.articles.highlighted_id)
         if self.articles.highlighted_id is None:
             self._show_empty()
 

@@ -1,4 +1,8 @@
-"""Who said what (p): speakers ranked by quotes in the current filter, and what each said."""
+"""Who said what (p): speakers ranked by quotes in the current filter, and what each said.
+
+f follows (or stops following) the highlighted speaker; a followed one is marked ✓.
+Enter opens the speaker's page (brief.tui.screens.speaker_page).
+"""
 
 from __future__ import annotations
 
@@ -17,10 +21,11 @@ from textual.worker import get_current_worker
 
 from brief.present.carried import carried
 from brief.store import ArticleFilter, QuoteRow, SpeakerCount
+from brief.text import sanitize
 from brief.tui import keys
 from brief.tui.context import Context
 from brief.tui.filters import describe
-from brief.tui.format import day, plain
+from brief.tui.format import FOLLOWED_MARK, day, plain
 from brief.tui.screens.list_keys import ListKeys
 from brief.tui.widgets.key_hints import KeyHints
 from brief.tui.widgets.rows import Rows
@@ -37,14 +42,23 @@ def ranked(speakers: list[SpeakerCount]) -> list[SpeakerCount]:
 class SpeakersScreen(ListKeys, Screen[None]):
     """Speakers on the left; the quotes and statements of the highlighted one on the right."""
 
-    BINDINGS = keys.LIST
+    BINDINGS = keys.SPEAKERS
 
     @dataclass
     class SpeakersLoaded(Message):
-        """The speakers of the filter, and what the first of them said."""
+        """The speakers of the filter, what the first of them said, and who is followed."""
 
         speakers: list[SpeakerCount]
         first: list[QuoteRow]
+        followed: frozenset[int]
+
+    @dataclass
+    class FollowChanged(Message):
+        """f stored a follow or an unfollow: who is followed now (stored and config rules)."""
+
+        speaker: SpeakerCount
+        wanted: bool  # followed (True) or unfollowed
+        followed: frozenset[int]
 
     @dataclass
     class QuotesLoaded(Message):
@@ -61,6 +75,7 @@ class SpeakersScreen(ListKeys, Screen[None]):
         self.speakers: list[SpeakerCount] = []
         self.rows: list[QuoteRow] = []
         self.shown: str | None = None  # whose quotes are on the right
+        self.followed: frozenset[int] = frozenset()  # ids of followed speakers
 
     def compose(self) -> ComposeResult:
         """Title line, the two lists, the footer."""
@@ -95,16 +110,19 @@ class SpeakersScreen(ListKeys, Screen[None]):
             if speakers
             else []
         )
-        self.post_message(self.SpeakersLoaded(speakers, first))
+        followed = self.ctx.reader.followed_speakers(self.ctx.config.follow)
+        self.post_message(self.SpeakersLoaded(speakers, first, followed))
 
     def on_speakers_screen_speakers_loaded(self, message: SpeakersLoaded) -> None:
         """Fill both lists (or say there is nobody)."""
         self.query_one("#speakers-panes").loading = False
         self.speakers = message.speakers
+        self.followed = message.followed
         speaker_list = self.query_one("#speaker-list", OptionList)
         with self.app.batch_update():
             speaker_list.set_options(
-                Option(_speaker(s), id=str(i)) for i, s in enumerate(message.speakers)
+                Option(_speaker(s, s.id in self.followed), id=str(i))
+                for i, s in enumerate(message.speakers)
             )
             if not message.speakers:
                 quotes = self.query_one("#quote-list", OptionList)
@@ -123,7 +141,59 @@ class SpeakersScreen(ListKeys, Screen[None]):
 
     @on(OptionList.OptionSelected, "#speaker-list")
     def _speaker_selected(self, event: OptionList.OptionSelected) -> None:
-        self.query_one("#quote-list", OptionList).focus()
+        if event.option.id is None:
+            return
+        from brief.tui.screens.speaker_page import SpeakerPage
+
+        speaker = self.speakers[int(event.option.id)]
+        if speaker.id is None:  # not linked to a stored speaker: no page, their quotes
+            self.query_one("#quote-list", OptionList).focus()
+            return
+        self.app.push_screen(SpeakerPage(self.ctx, speaker.id))
+
+    def _highlighted_speaker(self) -> SpeakerCount | None:
+        option = self.query_one("#speaker-list", OptionList).highlighted_option
+        if option is None or option.id is None:
+            return None
+        return self.speakers[int(option.id)]
+
+    def action_follow(self) -> None:
+        """f: follow the highlighted speaker, or stop following them."""
+        speaker = self._highlighted_speaker()
+        if speaker is None:
+            return
+        if speaker.id is None:
+            self.notify("Only a stored speaker can be followed.", severity="warning")
+            return
+        self._follow(speaker, speaker.id not in self.followed)
+
+    @work(thread=True, exclusive=True, group="follow")
+    def _follow(self, speaker: SpeakerCount, wanted: bool) -> None:
+        # Written on the first connection (the writer); the set is read back with the config's
+        # rules, which may still name a speaker unfollowed here.
+        assert speaker.id is not None
+        self.ctx.store.follow_speaker(speaker.id, wanted, now=self.ctx.clock())
+        followed = self.ctx.store.followed_speakers(self.ctx.config.follow)
+        self.post_message(self.FollowChanged(speaker, wanted, followed))
+
+    def on_speakers_screen_follow_changed(self, message: FollowChanged) -> None:
+        """Redraw the marks and say what changed (the app's screens re-count too)."""
+        self.followed = message.followed
+        speaker_list = self.query_one("#speaker-list", OptionList)
+        for i, s in enumerate(self.speakers):
+            speaker_list.replace_option_prompt(str(i), _speaker(s, s.id in self.followed))
+        self._show_info(message.speaker)
+        name = sanitize(message.speaker.name)
+        if message.wanted:
+            self.notify(f"Following {name}.", markup=False)
+        elif message.speaker.id in message.followed:
+            self.notify(
+                f"{name} is still followed: a [[follow]] rule of the config names them.",
+                severity="warning",
+                markup=False,
+            )
+        else:
+            self.notify(f"No longer following {name}.", markup=False)
 
     @work(thread=True, exclusive=True, group="quotes")
     def _load_quotes(self, speaker: SpeakerCount) -> None:
@@ -141,7 +211,7 @@ class SpeakersScreen(ListKeys, Screen[None]):
     def _show_quotes(self, speaker: SpeakerCount, rows: list[QuoteRow]) -> None:
         """The speaker's name and role, then quotes and statements with article and date."""
         self.shown = speaker.name
-        self.query_one("#speaker-info", Static).update(_info(speaker))
+        self._show_info(speaker)
         # The same quotation carried by several outlets is shown once, from the earliest.
         ordered = sorted(rows, key=lambda r: r.is_statement)
         groups = carried(ordered, lambda r: r.text, lambda r: r.published, _outlet)
@@ -151,6 +221,12 @@ class SpeakersScreen(ListKeys, Screen[None]):
                            for i, g in enumerate(groups))  # fmt: skip
         if self.rows:
             quotes.highlighted = 0
+
+    def _show_info(self, speaker: SpeakerCount) -> None:
+        info = _info(speaker)
+        if speaker.id is not None and speaker.id in self.followed:
+            info.append("\n✓ followed", style="bold green")
+        self.query_one("#speaker-info", Static).update(info)
 
     @on(OptionList.OptionSelected, "#quote-list")
     def _quote_selected(self, event: OptionList.OptionSelected) -> None:
@@ -166,9 +242,11 @@ class SpeakersScreen(ListKeys, Screen[None]):
         self.dismiss(None)
 
 
-def _speaker(speaker: SpeakerCount) -> Text:
-    """One line: the number of quotes, then the name ("  3 Ulf Laessing")."""
+def _speaker(speaker: SpeakerCount, followed: bool = False) -> Text:
+    """One line: the number of quotes, ✓ when followed, then the name ("  3 ✓ Ulf Laessing")."""
     out = Text(f"{speaker.quotes:>4} ", style="bold #3b9cff", end="")
+    if followed:
+        out.append(f"{FOLLOWED_MARK} ", style="bold green")
     out.append_text(plain(speaker.name))
     if speaker.kind == "organization":
         out.append(" (organization)", style="dim")

@@ -2,7 +2,7 @@
 
     ● ★ Headline of the article, wrapped at the width of the pane
         onto as many lines as it needs
-        Feed name · 3h · ❝ 7
+        Feed name · 3h · ❝ 7 · ✓ Abdoulaye Diop     (a followed speaker is quoted)
 
 An OptionList (not a ListView of widgets) so that long lists stay cheap; rows come from the
 store 100 at a time, the next page when the highlight or the scroll nears the end.
@@ -22,9 +22,9 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from brief.choices import SortOrder
-from brief.config import IgnoreRule
+from brief.config import FollowRule, IgnoreRule
 from brief.store import ArticleFilter, ArticleSummary, Store, StoredArticle
-from brief.tui.format import age, plain
+from brief.tui.format import FOLLOWED_MARK, age, plain
 from brief.tui.widgets.rows import Rows
 
 PAGE = 100  # a page fills four screens; laying out more at once makes a reload slower
@@ -48,6 +48,7 @@ class ArticleList(Rows):
         order: SortOrder = "date"
         then: list[Callable[[], None]] = field(default_factory=list)  # to run once shown
         hidden: int = 0  # articles of the filter the ignore rules hide
+        followed: dict[int, tuple[str, ...]] = field(default_factory=dict)  # id: who, quoted
 
     def __init__(
         self,
@@ -55,11 +56,13 @@ class ArticleList(Rows):
         clock: Callable[[], datetime],
         order: SortOrder = "date",
         hide: tuple[IgnoreRule, ...] = (),
+        follow: tuple[FollowRule, ...] = (),
         *,
         id: str | None = None,
     ):
         super().__init__(id=id)
         self._store = store
+        self._follow = follow  # the config's [[follow]] rules
         self._clock = clock
         self.flt = ArticleFilter()
         self.order: SortOrder = order
@@ -67,6 +70,7 @@ class ArticleList(Rows):
         self.show_hidden = False
         self.hidden = 0
         self.summaries: dict[int, ArticleSummary] = {}
+        self.followed: dict[int, tuple[str, ...]] = {}  # loaded articles quoting the followed
         self.total = 0
         self._fetching = False
 
@@ -136,9 +140,17 @@ class ArticleList(Rows):
         # are drawn in one frame.
         shown = keep if keep in {r.id for r in rows} else (rows[0].id if rows else None)
         article = self._store.get_article(shown) if shown is not None else None
+        followed = self._followed_in(rows)
         if not get_current_worker().is_cancelled:
-            loaded = self.Loaded(flt, offset, rows, total, keep, article, order, then, hidden)
+            loaded = self.Loaded(
+                flt, offset, rows, total, keep, article, order, then, hidden, followed
+            )
             self.post_message(loaded)
+
+    def _followed_in(self, rows: list[ArticleSummary]) -> dict[int, tuple[str, ...]]:
+        """Which of these articles quote a followed speaker, and whom (in a worker)."""
+        followed = self._store.followed_speakers(self._follow)
+        return self._store.followed_in(followed, (r.id for r in rows)) if followed else {}
 
     def apply(self, message: Loaded) -> None:
         """Put a page in the list (a page of another filter, now stale, is dropped).
@@ -152,11 +164,15 @@ class ArticleList(Rows):
         now = self._clock()
         if message.offset == 0:
             self.summaries = {}
+            self.followed = {}
             self.hidden = message.hidden
         self.total = message.total
         fresh = [s for s in message.rows if s.id not in self.summaries]
         self.summaries.update((s.id, s) for s in fresh)
-        options = [Option(_prompt(s, now), id=str(s.id)) for s in fresh]
+        self.followed.update(message.followed)
+        options = [
+            Option(_prompt(s, now, self.followed.get(s.id, ())), id=str(s.id)) for s in fresh
+        ]
         if message.offset == 0:
             self.set_options(options)
             keep = message.keep
@@ -174,7 +190,8 @@ class ArticleList(Rows):
         """Redraw one article after its read or starred state changed."""
         if summary.id in self.summaries:
             self.summaries[summary.id] = summary
-            self.replace_option_prompt(str(summary.id), _prompt(summary, self._clock()))
+            prompt = _prompt(summary, self._clock(), self.followed.get(summary.id, ()))
+            self.replace_option_prompt(str(summary.id), prompt)
 
     def _more(self) -> None:
         """Fetch the next page when the end of the loaded rows is near."""
@@ -188,7 +205,10 @@ class ArticleList(Rows):
         asked = self.for_store(flt)
         rows = self._store.list_articles(asked, limit=PAGE, offset=offset, order=order)
         total = self._store.count_articles(asked)
-        self.post_message(self.Loaded(flt, offset, rows, total, None, order=order))
+        followed = self._followed_in(rows)
+        self.post_message(
+            self.Loaded(flt, offset, rows, total, None, order=order, followed=followed)
+        )
 
     @work(thread=True, exclusive=True, group="more")
     def _fetch_rest(
@@ -199,7 +219,10 @@ class ArticleList(Rows):
         rows = self._store.list_articles(
             asked, limit=max(total - offset, 0), offset=offset, order=order
         )
-        self.post_message(self.Loaded(flt, offset, rows, total, None, order=order, then=then))
+        followed = self._followed_in(rows)
+        loaded = self.Loaded(flt, offset, rows, total, None, order=order, then=then,
+                             followed=followed)  # fmt: skip
+        self.post_message(loaded)
 
     def watch_highlighted(self, highlighted: int | None) -> None:
         """Textual's behaviour, and the next page when the highlight nears the end."""
@@ -214,10 +237,11 @@ class ArticleList(Rows):
             self._more()
 
 
-def _prompt(summary: ArticleSummary, now: datetime) -> Content:
-    """Marks and title (wrapped, never cut); feed, age and quote count. Feed text is made
-    literal. Textual Content, not Rich Text: the list measures every row's wrapped height
-    after each change of a row, and Content does that without a Rich render."""
+def _prompt(summary: ArticleSummary, now: datetime, followed: tuple[str, ...] = ()) -> Content:
+    """Marks and title (wrapped, never cut); feed, age, quote count and the followed speakers
+    quoted (✓ Abdoulaye Diop +1). Feed text is made literal. Textual Content, not Rich Text:
+    the list measures every row's wrapped height after each change of a row, and Content does
+    that without a Rich render."""
     out = Text(end="", overflow="fold")
     out.append("●" if not summary.read else " ", style="bold #3b9cff")
     out.append("★" if summary.starred else " ", style="yellow")
@@ -230,4 +254,9 @@ def _prompt(summary: ArticleSummary, now: datetime) -> Content:
     out.append(f" · {when}" if when else "", style="dim")
     if summary.quote_count:
         out.append(f" · ❝ {summary.quote_count}", style="dim")
+    if followed:
+        out.append(f" · {FOLLOWED_MARK} ", style="bold green")
+        out.append(plain(followed[0]).plain, style="bold green")
+        if len(followed) > 1:
+            out.append(f" +{len(followed) - 1}", style="green")
     return Content.from_rich_text(out)

@@ -1,4 +1,7 @@
-"""The left pane: all / unread / starred, every feed and every tag, with unread counts.
+"""The left pane: all / unread / starred / followed, every feed and every tag, with unread counts.
+
+"Followed" (shown while someone is followed) lists the articles quoting a followed speaker; its
+count is of the unread ones.
 
 A feed whose last fetches failed carries a ``!`` badge (brief.tui.widgets.feed_info says why);
 choosing an entry sets the article filter.
@@ -13,9 +16,9 @@ from textual import work
 from textual.message import Message
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from brief.config import IgnoreRule
+from brief.config import FollowRule, IgnoreRule
 from brief.store import ArticleFilter, FeedStatus, Store
-from brief.tui.format import plain
+from brief.tui.format import FOLLOWED_MARK, plain
 from brief.tui.widgets.feed_info import FAILING_MARK
 from brief.tui.widgets.rows import Rows
 
@@ -28,11 +31,16 @@ class Counts:
     tags: list[tuple[str, int]]  # tag, unread articles
     total_unread: int
     starred: int
+    followed_ids: frozenset[int] = frozenset()  # followed speakers (reader and config rules)
+    followed_unread: int = 0  # unread articles quoting one of them
 
 
-def filter_for(option_id: str) -> ArticleFilter:
-    """The article filter an entry of the pane stands for."""
+def filter_for(option_id: str, followed: frozenset[int] = frozenset()) -> ArticleFilter:
+    """The article filter an entry of the pane stands for (``followed``: the ids the Followed
+    entry stands for)."""
     kind, _, value = option_id.partition(":")
+    if kind == "followed":
+        return ArticleFilter(followed=followed)
     if kind == "feed":
         return ArticleFilter(feed_id=int(value))
     if kind == "tag":
@@ -49,6 +57,8 @@ def option_for(flt: ArticleFilter) -> str | None:
     for option_id in ("all", "unread", "starred"):
         if filter_for(option_id) == flt:
             return option_id
+    if flt.followed is not None and flt == ArticleFilter(followed=flt.followed):
+        return "followed"
     if flt == ArticleFilter(feed_id=flt.feed_id) and flt.feed_id is not None:
         return f"feed:{flt.feed_id}"
     if flt == ArticleFilter(tag=flt.tag) and flt.tag is not None:
@@ -56,10 +66,13 @@ def option_for(flt: ArticleFilter) -> str | None:
     return None
 
 
-def read_counts(store: Store, hide: tuple[IgnoreRule, ...] = ()) -> Counts:
+def read_counts(
+    store: Store, hide: tuple[IgnoreRule, ...] = (), follow: tuple[FollowRule, ...] = ()
+) -> Counts:
     """Feeds with their counts, tags with their unread counts, totals (without the articles
-    the ignore rules ``hide``)."""
+    the ignore rules ``hide``); the speakers followed (stored, or named by ``follow``)."""
     feeds = store.list_feeds()
+    followed = store.followed_speakers(follow)
     if hide:
         feeds = [
             replace(
@@ -76,6 +89,12 @@ def read_counts(store: Store, hide: tuple[IgnoreRule, ...] = ()) -> Counts:
         ],
         total_unread=store.count_articles(ArticleFilter(unread=True, hide=hide)),
         starred=store.count_articles(ArticleFilter(starred=True, hide=hide)),
+        followed_ids=followed,
+        followed_unread=store.count_articles(
+            ArticleFilter(unread=True, hide=hide, followed=followed)
+        )
+        if followed
+        else 0,
     )
 
 
@@ -89,17 +108,23 @@ class FeedList(Rows):
         counts: Counts
 
     def __init__(
-        self, store: Store, hide: tuple[IgnoreRule, ...] = (), *, id: str | None = None
+        self,
+        store: Store,
+        hide: tuple[IgnoreRule, ...] = (),
+        follow: tuple[FollowRule, ...] = (),
+        *,
+        id: str | None = None,
     ) -> None:
         super().__init__(id=id)
         self._store = store
+        self._follow = follow  # the config's [[follow]] rules
         self.hide = hide  # the ignore rules, left out of the counts (unless shown: ())
         self.counts: Counts | None = None
 
     @work(thread=True, exclusive=True, group="feeds")
     def recount(self) -> None:
         """Read feeds and counts in a worker; posts Counted."""
-        self.post_message(self.Counted(read_counts(self._store, self.hide)))
+        self.post_message(self.Counted(read_counts(self._store, self.hide, self._follow)))
 
     def on_feed_list_counted(self, message: Counted) -> None:
         """Rebuild the entries, keeping the highlighted one."""
@@ -111,6 +136,9 @@ class FeedList(Rows):
             Option(_entry(Text("Unread"), counts.total_unread), id="unread"),
             Option(_entry(Text("Starred"), counts.starred), id="starred"),
         ]
+        if counts.followed_ids:
+            followed = Text(f"{FOLLOWED_MARK} Followed", end="")
+            options.append(Option(_entry(followed, counts.followed_unread), id="followed"))
         if counts.feeds:
             options.append(None)
             options.extend(Option(_feed_entry(feed), id=f"feed:{feed.id}") for feed in counts.feeds)
