@@ -3,6 +3,7 @@ sentences derive from), words, sumy's tokenizer."""
 
 from __future__ import annotations
 
+import sys
 import unicodedata
 
 import pytest
@@ -53,6 +54,9 @@ def test_sanitize_keeps_real_text() -> None:
 
 _FORBIDDEN = {"Cc", "Cf"}
 _ALLOWED_FORMAT = {"\u200c", "\u200d"}  # ZWNJ/ZWJ: scripts and emoji need them
+# Prepended concatenation marks (number signs written before the digits they span).
+_PREPENDED = {*"\u0600\u0601\u0602\u0603\u0604\u0605\u06dd\u070f\u0890\u0891\u08e2",
+              "\U000110bd", "\U000110cd"}  # fmt: skip
 
 
 @given(st.text())
@@ -64,11 +68,22 @@ def test_sanitize_leaves_no_control_or_format_character(text: str) -> None:
         if unicodedata.category(c) in _FORBIDDEN
         and c not in "\n\t"
         and c not in _ALLOWED_FORMAT
-        and not ("\u0600" <= c <= "\u0605" or c in "\u06dd\u070f\u0890\u0891\u08e2\U000110bd")
+        and c not in _PREPENDED
     ]
     assert not bad, [hex(ord(c)) for c in bad]
     assert "\r" not in clean
     assert sanitize(clean) == clean
+
+
+def test_sanitize_removes_every_format_character_but_the_needed_ones() -> None:
+    kept = [
+        hex(code)
+        for code in range(sys.maxunicode + 1)
+        if unicodedata.category(chr(code)) == "Cf"
+        and chr(code) not in _ALLOWED_FORMAT | _PREPENDED
+        and sanitize(f"a{chr(code)}b") != "ab"
+    ]
+    assert not kept
 
 
 # -- sentences ------------------------------------------------------------------------------

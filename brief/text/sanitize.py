@@ -11,11 +11,13 @@ _NEWLINES = {0x0B: "\n", 0x0C: "\n", 0x85: "\n", 0x2028: "\n", 0x2029: "\n\n"}
 # C0 and C1 controls (tab and newline are kept), DEL, bidi embeddings/overrides/isolates and
 # marks, and invisible format characters that can hide or reorder text on a terminal: soft
 # hyphen, zero-width space, word joiner, invisible operators, deprecated format characters,
-# BOM, interlinear annotation, Mongolian vowel separator and the tag block ("ASCII smuggling").
-# ZWJ/ZWNJ (U+200C/D) stay: scripts and emoji need them.
+# BOM, interlinear annotation, Mongolian vowel separator, the hieroglyph, shorthand and musical
+# format controls and the tag block ("ASCII smuggling"). ZWJ/ZWNJ (U+200C/D) stay: scripts and
+# emoji need them; so do the prepended number signs (Arabic, Syriac, Kaithi: U+0600-0605...).
 _INVISIBLE = re.compile(
     "[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\xad\u061c\u180e\u200b\u200e\u200f"
-    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e007f]"
 )
 _CARRIAGE = re.compile("\r\n?")
 # Whole terminal escape sequences (OSC with its payload, CSI with its parameters, two-byte
