@@ -81,8 +81,11 @@ class BriefApp(App[None]):
 
     def _reload_on_time(self) -> None:
         """tui.reload_every: refresh every feed, unless a refresh is already running."""
-        if not self.refreshing:
-            self.start_refresh(None)
+        if self.refreshing:
+            return
+        if not self._main().query("#status"):
+            return  # the timer fired while the app was closing: its screens are going
+        self.start_refresh(None)
 
     def on_ready(self) -> None:
         """After the first paint: the demo analyzes its samples."""
