@@ -66,6 +66,8 @@ class Newsroom:
     def __init__(self, loopback: Loopback) -> None:
         self.loopback = loopback
         self.delay: dict[str, float] = {}
+        # While set to an unset Event, every answer waits for it (a test opens it when ready).
+        self.gate: threading.Event | None = None
         self._docs: dict[str, tuple[int, bytes, str]] = {}
         self._lock = threading.Lock()
         self._bodies: Counter[str] = Counter()
@@ -137,6 +139,9 @@ class Newsroom:
             status, body, content_type = self._docs[path]
         if self.delay.get(path):
             time.sleep(self.delay[path])
+        gate = self.gate
+        if gate is not None:
+            gate.wait(120)
         etag = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
         if status == 200 and request.headers.get("If-None-Match") == etag:
             with self._lock:
