@@ -573,3 +573,34 @@ def test_a_quantified_subject_opens_a_statement(sentence: str, speaker: str) -> 
 def test_a_quantifier_after_a_verb_is_not_a_subject_opening() -> None:
     # "some" belongs to the object of "met", not to a subject opening a clause.
     assert statements("The vote is on Tuesday.", "Ms Roe met some farmers who said no.") == []
+
+
+def test_a_sentence_reporting_with_some_words_quoted_is_a_statement_beside_its_quote() -> None:
+    speech = analyze_speech(
+        Article(
+            (
+                "The vote is on Tuesday.",
+                "Okafor said the budget was “a recipe for a long and cold winter” for the town.",
+            )
+        )
+    )
+    assert [(q.speaker, q.text) for q in speech.quotes] == [
+        ("Okafor", "a recipe for a long and cold winter")
+    ]
+    assert [(s.speaker, s.how) for s in speech.statements] == [("Okafor", "reported")]
+    assert "budget was “a recipe" in speech.statements[0].text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Okafor said, “The budget is a recipe for a long and cold winter.”",
+        "“The budget is a recipe for a long and cold winter,” Okafor said.",
+        "Okafor said that “the budget is a recipe for a long and cold winter.”",
+        "Okafor said after the vote: “The budget is a recipe for a long and cold winter.”",
+    ],
+)
+def test_a_quotation_with_its_attribution_is_no_statement(sentence: str) -> None:
+    speech = analyze_speech(Article(("The vote is on Tuesday.", sentence)))
+    assert [q.speaker for q in speech.quotes] == ["Okafor"]
+    assert speech.statements == ()

@@ -3,7 +3,9 @@
 A sentence is a statement when a verb of saying or claiming has a subject that names someone
 (a person, a body, a country acting, an unnamed group) and that subject opens the sentence or
 its main clause. Subordinate uses ("shortly after Algeria claimed responsibility") and
-sentences holding a direct quotation are left out: precision matters more than recall.
+sentences that are a direct quotation and its attribution are left out: precision matters
+more than recall. A sentence reporting in its own words with some words quoted ("Ryan said
+that we need “more information” about it") is a statement too, beside its quotation.
 
 STATEMENT_SHAPES, read at the first verb of saying in a sentence, in order:
 
@@ -35,6 +37,7 @@ _CLAUSE_OPENERS = frozenset({",", "and", "but", "—", "–"})
 _THAT_REACH = 6
 _MAX_MODIFIERS = 3
 _ACCORDING_TAIL = 5
+_OPENING = frozenset('“"‘«')
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,11 +95,11 @@ def find_statements(doc: Doc, index: MentionIndex, quoted_sentences: set[int]) -
     tokens = doc.tokens
     out: list[Reported] = []
     for n, sentence in enumerate(doc.sentences):
-        if n in quoted_sentences or not sentence:
-            continue
-        if tokens[sentence.start].paragraph in doc.headings | doc.credits:
+        if not sentence or tokens[sentence.start].paragraph in doc.headings | doc.credits:
             continue
         found = _statement(doc, index, sentence)
+        if found is not None and n in quoted_sentences and not _quotes_inside(doc, sentence, found):
+            continue
         if found is not None:
             source, verb, how = found
             according = tokens[verb].text.lower() == "according"
@@ -110,6 +113,27 @@ def find_statements(doc: Doc, index: MentionIndex, quoted_sentences: set[int]) -
                 word = "according to" if according else tokens[verb].text
                 out.append(Reported(source, word, paragraph, start, end, how))
     return out
+
+
+def _quotes_inside(doc: Doc, sentence: range, found: tuple[Source, int, str]) -> bool:
+    """ "Ryan said that we need “more information” about it.": a sentence holding quoted words
+    is a statement too when its subject and verb come first, unquoted, and the words after the
+    verb open unquoted ("that" aside); "Ryan said, “We need …”" and "“…,” Ryan said" are
+    quotations only."""
+    _, verb, how = found
+    if how != "reported" or doc.tokens[verb].text.lower() == "according":
+        return False
+    if any(doc.quoted[i] for i in range(sentence.start, verb)):
+        return False
+    tokens = doc.tokens
+    for i in range(verb + 1, sentence.stop - 1):
+        # "said after his appointment: “I am …”", "said the plan is fine, “but …”": a
+        # quotation set off by a colon or a comma is one of its own.
+        if tokens[i].text in (":", ",") and not doc.quoted[i] and tokens[i + 1].text in _OPENING:
+            return False
+    after_verb = [i for i in range(verb + 1, sentence.stop) if tokens[i].text != "that"]
+    first = after_verb[0] if after_verb else None
+    return first is not None and tokens[first].is_word and not doc.quoted[first]
 
 
 def _according_clause(doc: Doc, sentence: range, at: int, source: Source) -> tuple[int, int]:
