@@ -213,8 +213,8 @@ PASSIVE_BEFORE = _words("are be been being is it's to was were")
 # "Several Democratic operatives said").
 SUBJECT_QUANTIFIERS = _words(
     """
-    All all Both both Few few Many many Most most Other other Several several Some some
-    Two two Three three Four four
+    All all Both both Few few Four four Many many Most most Other other Several several Some
+    some Three three Two two
     """
 )
 
