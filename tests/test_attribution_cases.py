@@ -496,3 +496,111 @@ def test_unnamed_insiders_speak_and_an_owner_is_not_the_subject(
     paragraph: str, speaker: str | None
 ) -> None:
     assert only_quote("The campaign went on.", paragraph).speaker == speaker
+
+
+def statements(*paragraphs: str) -> list[tuple[str | None, str | None, str, str]]:
+    """(speaker, kind, how, text) of each reported statement of the article."""
+    speech = analyze_speech(Article(paragraphs))
+    return [(s.speaker, s.speaker_kind, s.how, s.text) for s in speech.statements]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "how", "text"),
+    [
+        (
+            "The bridge will stay closed until spring, according to the ministry.",
+            "the ministry",
+            "reported",
+            "The bridge will stay closed until spring",
+        ),
+        (
+            "Two lanes reopened on Friday, according to officials at the county.",
+            "officials",
+            "reported",
+            "Two lanes reopened on Friday",
+        ),
+        (
+            "According to Maria Okafor, the bridge will stay closed until spring.",
+            "Maria Okafor",
+            "reported",
+            "the bridge will stay closed until spring",
+        ),
+        (
+            "According to the engineers, the cracks are older than the road.",
+            "the engineers",
+            "reported",
+            "the cracks are older than the road",
+        ),
+    ],
+)
+def test_according_to_reports_the_clause_beside_it(
+    sentence: str, speaker: str, how: str, text: str
+) -> None:
+    speech = analyze_speech(Article(("The bridge was shut in May.", sentence)))
+    (found,) = speech.statements
+    assert (found.speaker, found.how, found.text) == (speaker, how, text)
+    assert found.verb == "according to"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # The cue inside the sentence, words of the statement on both sides of it.
+        "The bridge, according to the ministry, will stay closed until spring.",
+        # A clause after the source: it may be what the source reports, or not.
+        "The bridge stays shut, according to the ministry, which blamed the frost.",
+        # Opening the sentence with no comma after the source: where it stops is unclear.
+        "According to the ministry the bridge will stay closed.",
+    ],
+)
+def test_according_to_in_other_places_is_no_statement(sentence: str) -> None:
+    assert statements("The bridge was shut in May.", sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Some Democrats said they feared a long fight over the budget.", "Democrats"),
+        ("Several Republican senators said they would vote against the bill.", "senators"),
+        ("Many economists say the slowdown will last into next year.", "Many economists"),
+    ],
+)
+def test_a_quantified_subject_opens_a_statement(sentence: str, speaker: str) -> None:
+    (found,) = statements("The vote is on Tuesday.", sentence)
+    assert found[0] == speaker
+
+
+def test_a_quantifier_after_a_verb_is_not_a_subject_opening() -> None:
+    # "some" belongs to the object of "met", not to a subject opening a clause.
+    assert statements("The vote is on Tuesday.", "Ms Roe met some farmers who said no.") == []
+
+
+def test_a_sentence_reporting_with_some_words_quoted_is_a_statement_beside_its_quote() -> None:
+    speech = analyze_speech(
+        Article(
+            (
+                "The vote is on Tuesday.",
+                "Okafor said the budget was “a recipe for a long and cold winter” for the town.",
+            )
+        )
+    )
+    assert [(q.speaker, q.text) for q in speech.quotes] == [
+        ("Okafor", "a recipe for a long and cold winter")
+    ]
+    assert [(s.speaker, s.how) for s in speech.statements] == [("Okafor", "reported")]
+    assert "budget was “a recipe" in speech.statements[0].text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Okafor said, “The budget is a recipe for a long and cold winter.”",
+        "“The budget is a recipe for a long and cold winter,” Okafor said.",
+        "Okafor said that “the budget is a recipe for a long and cold winter.”",
+        "Okafor said after the vote: “The budget is a recipe for a long and cold winter.”",
+    ],
+)
+def test_a_quotation_with_its_attribution_is_no_statement(sentence: str) -> None:
+    speech = analyze_speech(Article(("The vote is on Tuesday.", sentence)))
+    assert [q.speaker for q in speech.quotes] == ["Okafor"]
+    assert speech.statements == ()

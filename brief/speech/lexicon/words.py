@@ -112,7 +112,7 @@ STATEMENT_VERBS = _words(
     condemns confirmed confirms contended contends criticised criticises criticized criticizes
     declared declares denied denies disagreed dismissed dismisses emphasised emphasized
     explained explains insisted insists maintained maintains noted notes predicted predicts
-    promised promises reiterated reiterates rejected rejects revealed reveals said says stated
+    promised promises reiterated reiterates rejected rejects revealed reveals said say says stated
     states stressed stresses tells testified testifies told urged urges vowed vows warned warns
     """
 )
@@ -208,6 +208,15 @@ IT_VERBS = _words(
 
 # Words before a say-verb that make it passive or an infinitive ("was told", "to be said").
 PASSIVE_BEFORE = _words("are be been being is it's to was were")
+
+# Words that may open a reported statement's subject before its head ("Some Democrats said",
+# "Several Democratic operatives said").
+SUBJECT_QUANTIFIERS = _words(
+    """
+    All all Both both Few few Four four Many many Most most Other other Several several Some
+    some Three three Two two
+    """
+)
 
 # Subjects of a reported statement that too often stand for no one ("It says a lot").
 IMPERSONAL_SUBJECTS = _words("I It it We we")
