@@ -451,3 +451,13 @@ def test_a_description_not_shown_as_a_lede_is_not_added(lede_html: str) -> None:
 def test_a_description_the_text_already_holds_is_not_repeated() -> None:
     html = _lede_page(BODY[0], f"<p class='standfirst'>{BODY[0]}</p>")
     assert extract_html(html).paragraphs.count(BODY[0]) == 1
+
+
+ZH_LEDE = "工程师发现旧港口大桥存在安全隐患，市议会决定立即封闭大桥，司机将面临数月的绕行，而议会没有为维修预留任何资金。"
+
+
+def test_a_standfirst_in_a_script_without_spaces_is_put_back_first() -> None:
+    # One whitespace-separated token, 50 words by brief.text.count_words: a lede all the same.
+    html = _lede_page(ZH_LEDE, f"<p class='standfirst'>{ZH_LEDE}</p>")
+    assert ZH_LEDE not in _trafilatura_paragraphs(html)
+    assert extract_html(html).paragraphs == (ZH_LEDE, *BODY)

@@ -297,3 +297,20 @@ def test_every_sumy_algorithm_picks_whole_sentences(algorithm: str) -> None:
     assert len(picks) == 4
     assert picks == sorted(set(picks))
     assert all(0 <= i < len(texts) for i in picks)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "too_short"),
+    [
+        ("我们明天出发了。", "我们走了。"),  # a character of an unspaced script is a word
+        ("Officials said it was over.", "It was over."),
+    ],
+)
+def test_a_candidate_has_enough_words_as_brief_text_counts_them(
+    sentence: str, too_short: str
+) -> None:
+    from brief.summary.candidates import MIN_WORDS, is_prose
+    from brief.text import count_words
+
+    assert count_words(sentence) >= MIN_WORDS > count_words(too_short)
+    assert is_prose(sentence) and not is_prose(too_short)

@@ -17,6 +17,8 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from brief.text import count_words
+
 MIN_WORDS = 12
 _DESCRIPTIONS = ("og:description", "description", "twitter:description")
 _OUTSIDE = frozenset(
@@ -42,7 +44,7 @@ def descriptions(tree: Any, tidy: Callable[[str], str]) -> list[str]:
             text = tidy(meta.get("content") or "").removesuffix("...").removesuffix("…")
             # "Headline | The lede…": the lede is the last part.
             text = text.rpartition(" | ")[2]
-            if len(text.split()) >= MIN_WORDS and text not in found:
+            if count_words(text) >= MIN_WORDS and text not in found:
                 found.append(text)
     return found
 
@@ -66,7 +68,7 @@ def missing_lede(tree: Any, paragraphs: Sequence[str], tidy: Callable[[str], str
         page = _key(body.text_content())
         first = _key(paragraphs[0])[:_PROBE]
         at, first_at = page.find(probe), page.find(first)
-        if at >= 0 and (first_at < 0 or at < first_at) and len(text.split()) >= MIN_WORDS:
+        if at >= 0 and (first_at < 0 or at < first_at) and count_words(text) >= MIN_WORDS:
             return None if _restates(text, paragraphs[:2]) else text
     return None
 

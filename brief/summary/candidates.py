@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from brief.models import Article
 from brief.text import (
+    count_words,
     is_debris_line,
     is_debris_sentence,
     is_trailer_line,
@@ -26,7 +27,6 @@ MIN_WORDS = 5
 
 _TERMINAL = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
 _TRUNCATED = re.compile(r"(?:…|\.\.\.)$")  # a teaser cut short, not a sentence
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 # A wire or dateline prefix: "(CNN) -- ", "WASHINGTON (Reuters) - ", "(CNN)They".
 _WIRE_PREFIX = re.compile(
     r"^(?:[A-Z][A-Za-z.'-]*(?:[ ,]+[A-Z][A-Za-z.'-]*){0,4}\s*)?"
@@ -48,8 +48,8 @@ def is_prose(sentence: str) -> bool:
     """Whether a sentence reads as prose: terminal punctuation, enough words, no furniture."""
     if not _TERMINAL.search(sentence) or _TRUNCATED.search(sentence):
         return False
-    # Chinese and Japanese write words without spaces: count two characters as a word.
-    if len(words(sentence)) + len(_CJK.findall(sentence)) // 2 < MIN_WORDS:
+    # count_words: in scripts written without spaces (Chinese, Thai…) a character is a word.
+    if count_words(sentence) < MIN_WORDS:
         return False
     return not _is_furniture(sentence)
 
