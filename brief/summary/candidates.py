@@ -122,13 +122,16 @@ def leans_on_previous(sentence: str) -> bool:
 
 
 def anchored(ranked: Sequence[int], count: int, leans: Sequence[bool]) -> list[int]:
-    """The first ``count`` of ``ranked`` (candidate indices, best first), ascending, such that
-    the summary does not open on a sentence that leans on one it leaves out (``leans[i]``:
-    candidate ``i`` leans on the one before it).
+    """The first ``count`` of ``ranked``, ascending, such that the summary does not open on a
+    sentence that leans on one it leaves out (``leans[i]``: candidate ``i`` leans on the one
+    before it).
 
-    Such an opener brings in the candidate before it (its antecedent) in place of the
-    lowest-ranked pick; with a one-sentence summary the antecedent replaces it. Repeated
-    until the opener stands on its own or is the article's first candidate.
+    ``ranked`` holds candidate indices in order of preference, the one given up first last:
+    brief's ranking lists them best first; a sumy pick has no order of merit and comes in
+    article order, so its latest sentence is the one given up. A leaning opener brings in
+    the candidate before it (its antecedent) in place of the last of ``ranked`` that is not
+    the opener; with a one-sentence summary the antecedent replaces it. Repeated until the
+    opener stands on its own or is the article's first candidate.
     """
     picks = list(ranked[:count])
     while picks:

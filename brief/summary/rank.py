@@ -60,6 +60,7 @@ def summarize(
     if algorithm == "default":
         ranked = choose(features(pool, language), sentences, weights_for(sentences))
     else:
+        # In article order: sumy's summarizers return no order of merit (see anchored()).
         ranked = sumy_pick([c.text for c in pool], sentences, algorithm, language, article.title)
     leans = [leans_on_previous(c.text) for c in pool]
     return tuple(pool[i].text for i in anchored(ranked, sentences, leans))
