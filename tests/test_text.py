@@ -322,14 +322,22 @@ GLUED_CASES = [
     ),
     (
         "It should have been Joy Division.Those guys have played. Why?Nobody knows!Ask them.",
-        ["It should have been Joy Division.", "Those guys have played.", "Why?", "Nobody knows!"]
-        + ["Ask them."],
+        [
+            "It should have been Joy Division.",
+            "Those guys have played.",
+            "Why?",
+            "Nobody knows!",
+            "Ask them.",
+        ],
     ),
     (
         # The quotation mark closes nothing: it opens the next sentence's quote.
         "Fans screamed on the red carpet.\"It's unlike anything I've seen,\" he said. He left.",
-        ["Fans screamed on the red carpet.", "\"It's unlike anything I've seen,\" he said."]
-        + ["He left."],
+        [
+            "Fans screamed on the red carpet.",
+            "\"It's unlike anything I've seen,\" he said.",
+            "He left.",
+        ],
     ),
     (
         "The U.S.Army met in St.Louis, J.Smith said. Visit bbc.co.uk.The site grew 3.5%.",
