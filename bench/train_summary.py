@@ -4,6 +4,7 @@ Run from the repository root (rouge-score is the ``bench`` extra)::
 
     .venv/bin/python bench/train_summary.py            # learn, write blend.json, print the cells
     .venv/bin/python bench/train_summary.py --check    # only score the shipped blend
+    .venv/bin/python bench/train_summary.py --style-only  # keep the blends, refit the model
 
 Tuning rows: the BBC tuning half (bench/summary_rouge.py: the even articles of the
 development split; a sample of ``--sample`` with ``--seed``) and the even CNN/DailyMail rows.
@@ -95,14 +96,13 @@ def prepare(row: sr.Row) -> Prepared:
     pool = _bounded(candidates(row.article), "english")
     feats = features(pool, "english")
     counts = {length: sr.count_for(length, row) for length in sr.LENGTHS}
-    paragraphs = len(row.article.paragraphs)
     return Prepared(
         feats,
         tuple(leans_on_previous(c.text) for c in pool),
         tuple(_tokens(c.text) for c in pool),
         _tokens(" ".join(row.reference)),
         counts,
-        {length: style_features(feats, paragraphs, n) for length, n in counts.items()},
+        {length: style_features(feats, n) for length, n in counts.items()},
     )
 
 
@@ -239,6 +239,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Learn (or only score) the blend; 0 even when the corpora are absent."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="score the shipped blend only")
+    parser.add_argument(
+        "--style-only",
+        action="store_true",
+        help="keep the shipped blends; refit only the style model (the blends' search never "
+        "reads the style features)",
+    )
     parser.add_argument("--sample", type=int, default=400, help="BBC tuning articles")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--rivals", type=Path, help="JSON file caching the rivals' scores")
@@ -270,13 +276,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     tables: dict[str, Table]
     shipped_tables, model = shipped()
-    if args.check:
+    if args.check or args.style_only:
         tables = dict(shipped_tables)
     else:
         tables = {
             "lead": search({"CNN/DM": corpora["CNN/DM"]}, shipped_tables["lead"]),
             "spread": search({"BBC": corpora["BBC"]}, shipped_tables["spread"]),
         }
+    if not args.check:
         model = fit_style(corpora, tables)
         print("style model:", json.dumps(model.to_json()["weights"]), f"bias {model.bias}")
     cells = margins(corpora, tables, model)
@@ -291,7 +298,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.check:
         data = {
             "trained_on": f"BBC tuning half ({len(bbc)} articles, seed {args.seed}) and the "
-            f"even CNN/DailyMail rows ({len(cnndm)}); bench/train_summary.py",
+            f"even CNN/DailyMail rows ({len(cnndm)}); bench/train_summary.py"
+            + (" --style-only (the blends kept, the style model refit)" if args.style_only else ""),
             "cells_won": f"{won} of {len(cells)} (tuning rows)",
             "styles": {
                 style: [{"sentences": k, **w.to_json()} for k, w in tables[style]]

@@ -42,13 +42,28 @@ def test_the_style_features_read_the_articles_shape() -> None:
     article = Article(paragraphs=PARAGRAPHS)
     cands = candidates(article)
     feats = features(cands, "english")
-    x = dict(zip(FEATURES, style_features(feats, len(PARAGRAPHS), 2), strict=True))
+    x = dict(zip(FEATURES, style_features(feats, 2), strict=True))
     assert x["log_sentences"] == pytest.approx(math.log(6))
-    assert x["sentences_per_paragraph"] == pytest.approx(0.0)  # one sentence a paragraph
     assert x["share_asked"] == pytest.approx(2 / 6)
+    assert x["log_asked"] == pytest.approx(math.log(2))
     assert x["words_per_sentence"] == pytest.approx(sum(len(c.words) for c in cands) / 6)
-    one_block = dict(zip(FEATURES, style_features(feats, 1, 2), strict=True))
-    assert one_block["sentences_per_paragraph"] == pytest.approx(math.log(6))
+
+
+def test_the_style_model_does_not_read_paragraphs() -> None:
+    # How the text is cut into paragraphs says where it came from (a page, a corpus row),
+    # not what kind of story it is: the same sentences as one block or one a line are
+    # the same article to the model, and so get the same blend.
+    assert not any("paragraph" in name for name in FEATURES)
+    one_a_line = candidates(Article(paragraphs=PARAGRAPHS))
+    one_block = candidates(Article(paragraphs=(" ".join(PARAGRAPHS),)))
+    assert [c.text for c in one_block] == [c.text for c in one_a_line]
+    for count in (1, 2, 4):
+        assert style_features(features(one_block, "english"), count) == style_features(
+            features(one_a_line, "english"), count
+        )
+    assert summarize(Article(paragraphs=(" ".join(PARAGRAPHS),)), 3) == summarize(
+        Article(paragraphs=PARAGRAPHS), 3
+    )
 
 
 def test_the_model_routes_an_article_to_one_blend() -> None:
@@ -56,8 +71,8 @@ def test_the_model_routes_an_article_to_one_blend() -> None:
     lead = ((1, Weights(position=2.0)), (5, Weights(position=1.0)))
     spread = ((1, Weights(position=0.0, textrank=2.0)), (5, Weights(position=0.1)))
     tables = {"lead": lead, "spread": spread}
-    assert blend_for(feats, 6, 3, tables, _model(5.0)) == weights_for(3, lead)
-    assert blend_for(feats, 6, 3, tables, _model(-5.0)) == weights_for(3, spread)
+    assert blend_for(feats, 3, tables, _model(5.0)) == weights_for(3, lead)
+    assert blend_for(feats, 3, tables, _model(-5.0)) == weights_for(3, spread)
     assert _model(0.0).lead_probability([0.0] * len(FEATURES)) == 0.5
 
 

@@ -73,7 +73,6 @@ def shipped() -> tuple[dict[str, Table], StyleModel]:
 
 def blend_for(
     feats: Features,
-    paragraphs: int,
     count: int,
     tables: Mapping[str, Sequence[tuple[int, Weights]]] | None = None,
     model: StyleModel | None = None,
@@ -82,7 +81,7 @@ def blend_for(
     the style model gives it better odds than the spread one, else the spread blend."""
     if tables is None or model is None:
         tables, model = shipped()
-    p = model.lead_probability(style_features(feats, paragraphs, count))
+    p = model.lead_probability(style_features(feats, count))
     return weights_for(count, tables["lead" if p > 0.5 else "spread"])
 
 

@@ -59,7 +59,7 @@ def summarize(
     pool = _bounded(cands, language)
     if algorithm == "default":
         feats = features(pool, language)
-        ranked = choose(feats, sentences, blend_for(feats, len(article.paragraphs), sentences))
+        ranked = choose(feats, sentences, blend_for(feats, sentences))
     else:
         # In article order: sumy's summarizers return no order of merit (see anchored()).
         ranked = sumy_pick([c.text for c in pool], sentences, algorithm, language, article.title)

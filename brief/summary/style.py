@@ -4,10 +4,12 @@ A summary of hard news is its lede; a feature, a column or a results round-up ne
 central sentences wherever they stand. brief's default ranking has a blend for each
 (brief.summary.blend: "lead" and "spread"), and this model weighs between them per article
 from what the article itself shows: its length in sentences, how long its sentences are, how
-it is cut into paragraphs, how central its opening sentences are to the rest, and the share
-of the article asked for. A logistic regression over those (standardized) features gives
-the probability that the lead blend makes the better summary; its weights sit in blend.json
-beside the blends, learned by bench/train_summary.py on the tuning halves only.
+central its opening sentences are to the rest, and the share of the article asked for.
+Nothing reads how the text is cut into paragraphs: that says where the text came from (an
+extracted page has many, a corpus row may have one) more than what kind of story it is. A
+logistic regression over those (standardized) features gives the probability that the lead
+blend makes the better summary; its weights sit in blend.json beside the blends, learned by
+bench/train_summary.py on the tuning halves only.
 """
 
 from __future__ import annotations
@@ -21,7 +23,6 @@ from brief.summary.centrality import Features
 FEATURES = (
     "log_sentences",  # log of the number of candidate sentences
     "words_per_sentence",  # mean words per candidate
-    "sentences_per_paragraph",  # log of candidates per paragraph: one block, or one a line
     "lead_centrality",  # mean TextRank (mean 1) of the first three candidates
     "lead_similarity",  # their mean tf-idf similarity to the rest, over the article's mean
     "share_asked",  # sentences asked for over candidates
@@ -70,9 +71,9 @@ class StyleModel:
         return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
 
 
-def style_features(feats: Features, paragraphs: int, count: int) -> tuple[float, ...]:
-    """FEATURES of an article's candidates (``feats``), its paragraph count and the length
-    asked for, in FEATURES order."""
+def style_features(feats: Features, count: int) -> tuple[float, ...]:
+    """FEATURES of an article's candidates (``feats``) and the length asked for, in FEATURES
+    order."""
     n = max(1, len(feats.words))
     opening = range(min(LEAD_OPENING, n))
     mean_similarity = sum(feats.similarity) / n if feats.similarity else 0.0
@@ -80,7 +81,6 @@ def style_features(feats: Features, paragraphs: int, count: int) -> tuple[float,
     return (
         math.log(n),
         sum(feats.words) / n,
-        math.log(n / max(1, paragraphs)),
         sum(feats.textrank[k] for k in opening) / len(opening) if feats.words else 1.0,
         lead_similarity / mean_similarity if mean_similarity > 0 else 1.0,
         count / n,
