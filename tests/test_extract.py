@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import gzip
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from brief.errors import ExtractionError
 from brief.extract import extract_html, extract_text
+from brief.extract.lede import descriptions
 from brief.models import Article
 from brief.summary.rank import candidates
 from brief.text import is_debris_line, is_trailer_line
@@ -451,3 +453,78 @@ def test_a_description_not_shown_as_a_lede_is_not_added(lede_html: str) -> None:
 def test_a_description_the_text_already_holds_is_not_repeated() -> None:
     html = _lede_page(BODY[0], f"<p class='standfirst'>{BODY[0]}</p>")
     assert extract_html(html).paragraphs.count(BODY[0]) == 1
+
+
+ZH_LEDE = (
+    "工程师发现旧港口大桥存在安全隐患，市议会决定立即封闭大桥，"
+    "司机将面临数月的绕行，而议会没有为维修预留任何资金。"
+)
+
+
+def test_a_standfirst_in_a_script_without_spaces_is_put_back_first() -> None:
+    # One whitespace-separated token, 50 words by brief.text.count_words: a lede all the same.
+    html = _lede_page(ZH_LEDE, f"<p class='standfirst'>{ZH_LEDE}</p>")
+    assert ZH_LEDE not in _trafilatura_paragraphs(html)
+    assert extract_html(html).paragraphs == (ZH_LEDE, *BODY)
+
+
+PAGES = sorted((Path(__file__).parent / "fixtures").glob("*/*.html.gz"))
+
+
+def _holder_by_every_element(body: Any, probe: str, length: int) -> Any:
+    """What brief.extract.lede's holder finds, read from every element's own text."""
+    from brief.extract.lede import _OUTSIDE, _key
+
+    best = None
+    for element in body.iter():
+        if isinstance(element.tag, str):
+            text = element.text_content()
+            held = len(text) <= 3.0 * length + 200 and probe in _key(text)
+            if held and (best is None or len(text) < len(best.text_content())):
+                best = element
+    if best is None or any(a.tag in _OUTSIDE for a in (best, *best.iterancestors())):
+        return None
+    return best
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name.removesuffix(".html.gz"))
+def test_the_lede_finder_holds_what_every_elements_text_holds(path: Path) -> None:
+    import trafilatura
+
+    from brief.extract.lede import _key, _Page
+
+    tree = trafilatura.load_html(gzip.decompress(path.read_bytes()))
+    body = next(tree.iter("body"))
+    page = _Page(body)
+    assert page.text == body.text_content()
+    assert page.key == _key(page.text)
+    # Every paragraph's opening, and the page's descriptions, are found where they are.
+    probes = [_key(p.text_content())[:60] for p in list(body.iter("p", "h2", "li"))[:12]]
+    probes += [_key(d)[:60] for d in descriptions(tree, lambda t: " ".join(t.split()))]
+    for probe in [p for p in probes if p]:
+        assert page.holder(probe, 200) is _holder_by_every_element(body, probe, 200), probe
+
+
+def test_the_lede_is_the_smallest_element_holding_it_however_deep() -> None:
+    import trafilatura
+
+    from brief.extract.lede import _key, _Page
+
+    depth = 200  # libxml2 keeps 255 levels
+    html = _lede_page(
+        LEDE, "<div>" * depth + f"<p><b>{LEDE[:30]}</b>{LEDE[30:]}</p>" + "</div>" * depth
+    )
+    body = next(trafilatura.load_html(html).iter("body"))
+    holder = _Page(body).holder(_key(LEDE)[:60], len(LEDE))
+    assert holder is not None and holder.text_content() == LEDE
+    assert extract_html(html).paragraphs == (LEDE, *BODY)
+
+
+def test_a_caption_above_the_article_is_no_lede() -> None:
+    caption = (
+        "Drivers queue at the closed harbour bridge on Monday morning while engineers inspect "
+        "it. Photograph: Jane Doe/AFP"
+    )
+    assert is_debris_line(caption)
+    html = _lede_page(caption, f"<p class='caption'>{caption}</p>")
+    assert extract_html(html).paragraphs == tuple(BODY)

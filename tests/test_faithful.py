@@ -63,6 +63,11 @@ def test_a_leaning_opener_brings_in_its_antecedent() -> None:
     assert anchored([0, 1], 2, chain) == [0, 1]
 
 
+def test_a_sumy_pick_in_article_order_gives_up_its_latest_sentence() -> None:
+    leans = [False, False, False, True, False, False]
+    assert anchored([3, 4, 5], 3, leans) == [2, 3, 4]
+
+
 def _articles() -> list[Article]:
     pages = [
         extract_html(gzip.decompress(p.read_bytes()))

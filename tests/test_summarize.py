@@ -297,3 +297,40 @@ def test_every_sumy_algorithm_picks_whole_sentences(algorithm: str) -> None:
     assert len(picks) == 4
     assert picks == sorted(set(picks))
     assert all(0 <= i < len(texts) for i in picks)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "too_short"),
+    [
+        ("我们明天出发了。", "我们走了。"),  # a character of an unspaced script is a word
+        ("Officials said it was over.", "It was over."),
+    ],
+)
+def test_a_candidate_has_enough_words_as_brief_text_counts_them(
+    sentence: str, too_short: str
+) -> None:
+    from brief.summary.candidates import MIN_WORDS, is_prose
+    from brief.text import count_words
+
+    assert count_words(sentence) >= MIN_WORDS > count_words(too_short)
+    assert is_prose(sentence) and not is_prose(too_short)
+
+
+@pytest.mark.parametrize(
+    "algorithm", ["lexrank", "textrank", "lsa", "luhn", "sumbasic", "kl", "edmundson"]
+)
+@pytest.mark.parametrize("count", [1, 3, 5])
+def test_a_sumy_pick_has_as_many_sentences_as_asked_when_the_text_repeats_one(
+    algorithm: str, count: int
+) -> None:
+    # sumy keys its ratings by sentence text: a repeated sentence (a caption shown twice, the
+    # headline opening the body) is rated once but fills two places of its pick.
+    from brief.summary.sumy_algorithms import sumy_pick
+
+    texts = [c.text for c in candidates(_seed())]
+    title = "Drone crisis between Mali and Algeria"
+    texts = [title + ".", *texts[:3], title + ".", *texts[3:], texts[0]]
+    picks = sumy_pick(texts, count, algorithm, "english", title=title)
+    assert len(picks) == count
+    assert picks == sorted(set(picks))
+    assert len({texts[i] for i in picks}) == count

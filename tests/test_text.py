@@ -327,3 +327,40 @@ def test_sumy_tokenizer_drives_sumys_own_parser_without_nltk_data() -> None:
     assert [str(h) for h in document.headings] == ["HEADING"]
     assert document.sentences[0].words == ("Mr", "Smith", "came")
     assert tokenizer.to_sentences("One. Two.") == ("One.", "Two.")
+
+
+# Sentences whose space was lost (BBC corpus bodies, text copied from a page).
+GLUED_CASES = [
+    (
+        "He is training for the BBC Sport website.He will be raising money.",
+        ["He is training for the BBC Sport website.", "He will be raising money."],
+    ),
+    (
+        "It should have been Joy Division.Those guys have played. Why?Nobody knows!Ask them.",
+        [
+            "It should have been Joy Division.",
+            "Those guys have played.",
+            "Why?",
+            "Nobody knows!",
+            "Ask them.",
+        ],
+    ),
+    (
+        # The quotation mark closes nothing: it opens the next sentence's quote.
+        "Fans screamed on the red carpet.\"It's unlike anything I've seen,\" he said. He left.",
+        [
+            "Fans screamed on the red carpet.",
+            "\"It's unlike anything I've seen,\" he said.",
+            "He left.",
+        ],
+    ),
+    (
+        "The U.S.Army met in St.Louis, J.Smith said. Visit bbc.co.uk.The site grew 3.5%.",
+        ["The U.S.Army met in St.Louis, J.Smith said.", "Visit bbc.co.uk.The site grew 3.5%."],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GLUED_CASES)
+def test_sentences_glued_without_a_space_are_split(text: str, expected: list[str]) -> None:
+    assert split_sentences(text) == expected

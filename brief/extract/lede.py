@@ -14,8 +14,11 @@ Like brief.extract.meta, it reads a parsed lxml tree through its element methods
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from typing import Any
+
+from brief.text import count_words
 
 MIN_WORDS = 12
 _DESCRIPTIONS = ("og:description", "description", "twitter:description")
@@ -42,7 +45,7 @@ def descriptions(tree: Any, tidy: Callable[[str], str]) -> list[str]:
             text = tidy(meta.get("content") or "").removesuffix("...").removesuffix("…")
             # "Headline | The lede…": the lede is the last part.
             text = text.rpartition(" | ")[2]
-            if len(text.split()) >= MIN_WORDS and text not in found:
+            if count_words(text) >= MIN_WORDS and text not in found:
                 found.append(text)
     return found
 
@@ -55,18 +58,19 @@ def missing_lede(tree: Any, paragraphs: Sequence[str], tidy: Callable[[str], str
     body = next(tree.iter("body"), None)
     if body is None:
         return None
+    page: _Page | None = None  # the body's text, read once and only when a description needs it
     for description in descriptions(tree, tidy):
         probe = _key(description)[:_PROBE]
         if not probe or probe in have:
             return None  # the text already opens with (or holds) the description
-        element = _holder(body, probe, len(description))
+        page = page or _Page(body)
+        element = page.holder(probe, len(description))
         if element is None:
             continue
         text = tidy(element.text_content())
-        page = _key(body.text_content())
         first = _key(paragraphs[0])[:_PROBE]
-        at, first_at = page.find(probe), page.find(first)
-        if at >= 0 and (first_at < 0 or at < first_at) and len(text.split()) >= MIN_WORDS:
+        at, first_at = page.key.find(probe), page.key.find(first)
+        if at >= 0 and (first_at < 0 or at < first_at) and count_words(text) >= MIN_WORDS:
             return None if _restates(text, paragraphs[:2]) else text
     return None
 
@@ -79,20 +83,51 @@ def _restates(lede: str, opening: Sequence[str]) -> bool:
     return bool(words) and len(words & seen) >= RESTATED * len(words)
 
 
-def _holder(body: Any, probe: str, length: int) -> Any:
-    """The smallest element of the body whose text holds ``probe``, or None when that element
-    stands in page furniture (a teaser box, the navigation)."""
-    best = None
-    for element in body.iter():
-        if not isinstance(element.tag, str):
-            continue  # a comment or a processing instruction
-        text = element.text_content()
-        if len(text) > _LONGEST * length + 200 or probe not in _key(text):
-            continue
-        if best is None or len(text) < len(best.text_content()):
-            best = element
-    if best is None or best.tag in _OUTSIDE:
-        return None
-    if any(a.tag in _OUTSIDE for a in best.iterancestors()):
-        return None
-    return best
+class _Page:
+    """The body's text once (``text``, as ``body.text_content()``; ``key``, its _key), and
+    which element holds a passage of it.
+
+    The text is read as lxml's text nodes, each knowing its element, so finding the element
+    that holds a passage costs the page's text nodes plus the passage's depth, not every
+    element's text_content() (the size of the page times its depth).
+    """
+
+    def __init__(self, body: Any) -> None:
+        self.nodes: list[Any] = body.xpath(".//text()")
+        self.at: list[int] = []  # where each text node starts in ``text``
+        at = 0
+        for node in self.nodes:
+            self.at.append(at)
+            at += len(node)
+        self.text = "".join(self.nodes)
+        self.key = _key(self.text)
+
+    def _element(self, offset: int) -> Any:
+        """The element whose own text (or a child's tail) holds the character at ``offset``."""
+        node = self.nodes[bisect_right(self.at, offset) - 1]
+        parent = node.getparent()
+        return parent if node.is_text else parent.getparent()
+
+    def holder(self, probe: str, length: int) -> Any:
+        """The smallest element whose text holds ``probe`` (a _key), the outermost of equal ones,
+        or None when there is none or it stands in page furniture (a teaser box, the navigation)."""
+        best, size = None, int(_LONGEST * length + 200) + 1
+        # The probe's words with anything but word characters between them, as _key reads it.
+        passage = re.compile(r"\W+".join(map(re.escape, probe.strip().split(" "))), re.IGNORECASE)
+        for found in passage.finditer(self.text):
+            first = self._element(found.start())
+            last = self._element(found.end() - 1)
+            around = set(last.iterancestors()) | {last}
+            element = next(e for e in (first, *first.iterancestors()) if e in around)
+            chars = len(element.text_content())
+            if chars >= size:
+                continue
+            parent = element.getparent()
+            while parent is not None and len(parent.text_content()) == chars:
+                element, parent = parent, parent.getparent()  # a wrapper holds the same text
+            best, size = element, chars
+        if best is None or best.tag in _OUTSIDE:
+            return None
+        if any(a.tag in _OUTSIDE for a in best.iterancestors()):
+            return None
+        return best

@@ -20,7 +20,7 @@ from brief.extract.lede import missing_lede
 from brief.extract.meta import page_language, published_date
 from brief.models import Article
 from brief.net import decode_bytes
-from brief.text import count_words
+from brief.text import count_words, is_debris_line
 
 # Fewer words than this is a JavaScript shell, a cookie wall or an error page, not an article.
 MIN_WORDS = 12
@@ -89,7 +89,8 @@ def extract_html(html: str | bytes, *, url: str | None = None, path: str | None 
     if paragraphs and title and _same(paragraphs[0], title):
         paragraphs = paragraphs[1:]
     lede = missing_lede(tree, paragraphs, tidy)
-    if lede and drop_debris([lede]):
+    # A lede has MIN_WORDS (12) words or more: never a "Related" heading, maybe a caption.
+    if lede and not is_debris_line(lede):
         paragraphs.insert(0, lede)
     _require_text(paragraphs, where)
     return Article(

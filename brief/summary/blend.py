@@ -1,11 +1,13 @@
-"""brief's default ranking: position blended with centrality, the blend depending on the length.
+"""brief's default ranking: position blended with centrality, the blend chosen per article.
 
-A short summary of news is its lede; a long one must cover the article, and the lead bias that
-wins at three sentences loses at twelve. So every weight is a function of the number of
-sentences asked for: blend.json beside this module holds the weights at a few lengths
-("knots", learned by bench/train_summary.py on the tuning halves of the BBC and CNN/DailyMail
-corpora only), and a length between two knots takes the weights between them (linearly; past
-the last knot, the last). A candidate's score is
+A short summary of hard news is its lede; a long one, or one of a feature, must cover the
+article, and the lead bias that wins at three sentences on one kind of news loses on another.
+So there are two blends, "lead" and "spread", each a function of the number of sentences
+asked for: blend.json beside this module holds each one's weights at a few lengths ("knots";
+a length between two knots takes the weights between them, linearly; past the last knot,
+the last), and a per-article model (brief.summary.style) says which of the two fits the
+article, from its own shape. Both are learned by bench/train_summary.py on the tuning halves
+of the BBC and CNN/DailyMail corpora only. A candidate's score is
 
     textrank^TEXTRANK x similarity^SIMILARITY x words^LENGTH x min(1, MAX_WORDS / words)
         x (1 + NAMES x names) / (position + 1)^POSITION
@@ -17,13 +19,14 @@ to one already chosen is above REDUNDANCY.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, fields
 from functools import cache
 from importlib import resources
 from itertools import pairwise
 
 from brief.summary.centrality import Features, cosine
+from brief.summary.style import StyleModel, style_features
 
 WEIGHTS_FILE = "blend.json"
 
@@ -45,21 +48,45 @@ class Weights:
         return asdict(self)
 
 
-@cache
-def knots() -> tuple[tuple[int, Weights], ...]:
-    """The learned (length, weights) pairs, shortest first."""
-    raw = resources.files("brief.summary").joinpath(WEIGHTS_FILE).read_text(encoding="utf-8")
+Table = tuple[tuple[int, Weights], ...]
+STYLES = ("lead", "spread")
+
+
+def _table(raw: Sequence[Mapping[str, float]]) -> Table:
     names = {f.name for f in fields(Weights)}
     pairs = [
         (int(k["sentences"]), Weights(**{n: float(v) for n, v in k.items() if n in names}))
-        for k in json.loads(raw)["knots"]
+        for k in raw
     ]
     return tuple(sorted(pairs, key=lambda p: p[0]))
 
 
-def weights_for(count: int, table: Sequence[tuple[int, Weights]] | None = None) -> Weights:
-    """The weights for a summary of ``count`` sentences, interpolated between the knots."""
-    table = knots() if table is None else table
+@cache
+def shipped() -> tuple[dict[str, Table], StyleModel]:
+    """The learned blends (style -> (length, weights) pairs, shortest first) and style model."""
+    raw = json.loads(
+        resources.files("brief.summary").joinpath(WEIGHTS_FILE).read_text(encoding="utf-8")
+    )
+    tables = {style: _table(raw["styles"][style]) for style in STYLES}
+    return tables, StyleModel.from_json(raw["style_model"])
+
+
+def blend_for(
+    feats: Features,
+    count: int,
+    tables: Mapping[str, Sequence[tuple[int, Weights]]] | None = None,
+    model: StyleModel | None = None,
+) -> Weights:
+    """The weights for a summary of ``count`` sentences of this article: the lead blend when
+    the style model gives it better odds than the spread one, else the spread blend."""
+    if tables is None or model is None:
+        tables, model = shipped()
+    p = model.lead_probability(style_features(feats, count))
+    return weights_for(count, tables["lead" if p > 0.5 else "spread"])
+
+
+def weights_for(count: int, table: Sequence[tuple[int, Weights]]) -> Weights:
+    """The weights of one blend for a summary of ``count`` sentences, between its knots."""
     if count <= table[0][0]:
         return table[0][1]
     for (lo, a), (hi, b) in pairwise(table):

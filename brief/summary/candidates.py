@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from brief.models import Article
 from brief.text import (
+    count_words,
     is_debris_line,
     is_debris_sentence,
     is_trailer_line,
@@ -26,7 +27,6 @@ MIN_WORDS = 5
 
 _TERMINAL = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
 _TRUNCATED = re.compile(r"(?:…|\.\.\.)$")  # a teaser cut short, not a sentence
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 # A wire or dateline prefix: "(CNN) -- ", "WASHINGTON (Reuters) - ", "(CNN)They".
 _WIRE_PREFIX = re.compile(
     r"^(?:[A-Z][A-Za-z.'-]*(?:[ ,]+[A-Z][A-Za-z.'-]*){0,4}\s*)?"
@@ -48,8 +48,8 @@ def is_prose(sentence: str) -> bool:
     """Whether a sentence reads as prose: terminal punctuation, enough words, no furniture."""
     if not _TERMINAL.search(sentence) or _TRUNCATED.search(sentence):
         return False
-    # Chinese and Japanese write words without spaces: count two characters as a word.
-    if len(words(sentence)) + len(_CJK.findall(sentence)) // 2 < MIN_WORDS:
+    # count_words: in scripts written without spaces (Chinese, Thai…) a character is a word.
+    if count_words(sentence) < MIN_WORDS:
         return False
     return not _is_furniture(sentence)
 
@@ -122,13 +122,16 @@ def leans_on_previous(sentence: str) -> bool:
 
 
 def anchored(ranked: Sequence[int], count: int, leans: Sequence[bool]) -> list[int]:
-    """The first ``count`` of ``ranked`` (candidate indices, best first), ascending, such that
-    the summary does not open on a sentence that leans on one it leaves out (``leans[i]``:
-    candidate ``i`` leans on the one before it).
+    """The first ``count`` of ``ranked``, ascending, such that the summary does not open on a
+    sentence that leans on one it leaves out (``leans[i]``: candidate ``i`` leans on the one
+    before it).
 
-    Such an opener brings in the candidate before it (its antecedent) in place of the
-    lowest-ranked pick; with a one-sentence summary the antecedent replaces it. Repeated
-    until the opener stands on its own or is the article's first candidate.
+    ``ranked`` holds candidate indices in order of preference, the one given up first last:
+    brief's ranking lists them best first; a sumy pick has no order of merit and comes in
+    article order, so its latest sentence is the one given up. A leaning opener brings in
+    the candidate before it (its antecedent) in place of the last of ``ranked`` that is not
+    the opener; with a one-sentence summary the antecedent replaces it. Repeated until the
+    opener stands on its own or is the article's first candidate.
     """
     picks = list(ranked[:count])
     while picks:

@@ -10,7 +10,7 @@ from collections import Counter
 
 from brief.choices import ALGORITHMS
 from brief.models import Article
-from brief.summary.blend import choose, weights_for
+from brief.summary.blend import blend_for, choose
 from brief.summary.candidates import Candidate, anchored, candidates, leans_on_previous
 from brief.summary.centrality import features
 from brief.summary.stemming import stop_words
@@ -58,8 +58,10 @@ def summarize(
         return tuple(c.text for c in cands[:sentences])
     pool = _bounded(cands, language)
     if algorithm == "default":
-        ranked = choose(features(pool, language), sentences, weights_for(sentences))
+        feats = features(pool, language)
+        ranked = choose(feats, sentences, blend_for(feats, sentences))
     else:
+        # In article order: sumy's summarizers return no order of merit (see anchored()).
         ranked = sumy_pick([c.text for c in pool], sentences, algorithm, language, article.title)
     leans = [leans_on_previous(c.text) for c in pool]
     return tuple(pool[i].text for i in anchored(ranked, sentences, leans))

@@ -62,7 +62,8 @@ def sumy_pick(
     """Indices (ascending) of the ``count`` sentences a sumy algorithm picks from ``texts``.
 
     ``algorithm`` is one of SUMY_ALGORITHMS; ``title`` (the headline) is what Edmundson's
-    title and key methods read.
+    title and key methods read. As many sentences as asked (or as ``texts`` has distinct
+    ones), even when some of ``texts`` repeat each other.
     """
     from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 
@@ -74,14 +75,22 @@ def sumy_pick(
         sentences.insert(0, Sentence(title, tokenizer, is_heading=True))
     document = ObjectDocumentModel([Paragraph(sentences)])
     summarizer = _summarizer(algorithm, language, words(title or ""))
-    with warnings.catch_warnings():
-        # LSA warns when a short text has fewer distinct words than sentences, and LexRank's
-        # power method divides by zero when no two sentences share a weighted word (idf is 0
-        # for every word of a two-sentence text): the ranking is then flat, the pick still valid.
-        warnings.simplefilter("ignore", UserWarning)
-        warnings.simplefilter("ignore", RuntimeWarning)
-        chosen = summarizer(document, count)
     first: dict[str, int] = {}
     for i, t in enumerate(texts):
         first.setdefault(t.strip(), i)
-    return sorted(first[str(s)] for s in chosen if str(s) in first)
+    wanted = min(count, len(first))
+    asked = count
+    while True:
+        with warnings.catch_warnings():
+            # LSA warns when a short text has fewer distinct words than sentences, and LexRank's
+            # power method divides by zero when no two sentences share a weighted word (idf is 0
+            # for every word of a two-sentence text): the ranking is flat, the pick still valid.
+            warnings.simplefilter("ignore", UserWarning)
+            warnings.simplefilter("ignore", RuntimeWarning)
+            chosen = summarizer(document, asked)
+        picks = sorted({first[str(s)] for s in chosen if str(s) in first})
+        # The headline (Edmundson's title method favours it) or a repeated sentence took a
+        # place: ask for one more, until ``count`` of the article's sentences are chosen.
+        if len(picks) >= wanted or asked >= len(sentences):
+            return picks[:wanted]
+        asked += wanted - len(picks)

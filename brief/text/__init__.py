@@ -16,11 +16,10 @@ from brief.text.sentences import (
     ABBREVIATIONS,
     MAX_QUOTE,
     TITLE_ABBREVIATIONS,
-    SumyTokenizer,
     sentence_spans,
     split_sentences,
-    words,
 )
+from brief.text.tokens import SumyTokenizer, words
 
 __all__ = [
     "ABBREVIATIONS",

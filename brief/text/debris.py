@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from brief.text.counting import count_words
+
 # Page debris: the lines and sentences of a page that are not the article.
 #
 # The one set of rules, read by the two stages that meet debris. Extraction drops a whole line
@@ -141,7 +143,7 @@ def is_debris_line(line: str) -> bool:
     """Whether a line is an image credit or a caption ending in one, a share/follow/newsletter
     prompt, a link to another story ("Read more: …", "Also on …"), an ad or a date."""
     line = line.strip()
-    count = len(line.split())
+    count = count_words(line)
     if not line:
         return False
     if count <= _MAX_CREDIT_WORDS and _CREDIT_LINE.match(line):
@@ -160,7 +162,7 @@ def is_debris_line(line: str) -> bool:
 def is_trailer_line(line: str) -> bool:
     """Whether a line (or paragraph) heads other stories: "Related content", "Read more"."""
     line = line.strip()
-    return len(line.split()) <= _MAX_TRAILER_WORDS and bool(_TRAILER_LINE.match(line))
+    return count_words(line) <= _MAX_TRAILER_WORDS and bool(_TRAILER_LINE.match(line))
 
 
 def is_debris_sentence(sentence: str) -> bool:

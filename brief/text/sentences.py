@@ -173,7 +173,9 @@ class _Splitter:
         text = self.text
         if after < self.n and not text[after].isspace():
             # 3.5, U.S.-led, example.com, "wait...what"; but CJK full stops need no space.
-            return m.group("end")[-1] in "。！？" and not self.quoted(after)
+            if m.group("end")[-1] in "。！？":
+                return not self.quoted(after)
+            return self.glued(m, after)
         space = _SPACE.match(text, after)
         nxt_at = space.end() if space else after
         if nxt_at >= self.n:
@@ -202,11 +204,46 @@ class _Splitter:
             return self._next_word(nxt_at).lower() in _STARTERS or nxt in _OPENERS + '"'
         return True
 
+    def glued(self, m: re.Match[str], after: int) -> bool:
+        """Whether ``m``, with no space after it, ends a sentence glued to the next one.
+
+        Text copied from a page, or paragraphs run together when a corpus was made, lose the
+        space: "...for the BBC Sport website.He will be...", "...red carpet."It's...". A
+        lowercase word of two letters or more, then "." "!" or "?", then a capital and a
+        lowercase letter is such a seam; "U.S.Army", "St.Louis", "bbc.co.uk" and "3.5" are
+        not (an abbreviation, an initial or a lowercase word after the period, or figures).
+        """
+        if m.group("end") not in (".", "!", "?") or self.quoted(m.start()):
+            return False
+        if not (self._char(after).isupper() and self._char(after + 1).islower()):
+            return False
+        token = _TOKEN_BEFORE.search(self.text, max(0, m.start() - 40), m.start())
+        if token is None:
+            return False
+        word = token.group()
+        return (
+            len(word) >= 2
+            and word.isalpha()
+            and word[-2:].islower()
+            and word.lower() not in ABBREVIATIONS
+        )
+
     def _next_word(self, i: int) -> str:
         j = i
         while j < self.n and j - i < 12 and (self.text[j].isalnum() or self.text[j] == "'"):
             j += 1
         return self.text[i:j]
+
+    def _opens_glued(self, m: re.Match[str]) -> bool:
+        """Whether the one closing mark of ``m`` is a double quote that closes nothing, glued
+        to the next sentence: it opens that sentence's quotation."""
+        close = m.group("close")
+        return (
+            close in ('"', "“")
+            and self.dq < 0
+            and self._char(m.end()).isupper()
+            and self.glued(m, m.end())
+        )
 
     def hard_break(self, m: re.Match[str]) -> bool:
         """Whether the line break ``m`` ends a sentence: a paragraph break always does."""
@@ -232,6 +269,12 @@ class _Splitter:
                     self.dq, self.dq_kind, self.sq = -1, "", -1
                 continue
             close_at = m.start("close")
+            if self._opens_glued(m):
+                # '...red carpet."It's unlike...': the mark opens the next sentence's quote.
+                _emit(self.text, start, close_at, out)
+                start = close_at
+                self._open_double(close_at, self.text[close_at])
+                continue
             for i in range(close_at, m.end()):
                 if self.text[i] not in ")]":
                     self.quote(i, after_terminal=True)
@@ -269,29 +312,3 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 def split_sentences(text: str) -> list[str]:
     """The sentences of ``text`` (see sentence_spans)."""
     return [text[a:b] for a, b in sentence_spans(text)]
-
-
-_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
-
-
-def words(sentence: str) -> list[str]:
-    """Word tokens: runs of letters and digits, keeping inner apostrophes and hyphens."""
-    return _WORD.findall(sentence)
-
-
-class SumyTokenizer:
-    """The tokenizer interface sumy's documents need, built on brief's offline splitters.
-
-    sumy's own Tokenizer needs NLTK's downloaded punkt models; this one needs nothing.
-    """
-
-    def __init__(self, language: str = "english") -> None:
-        self.language = language
-
-    def to_sentences(self, paragraph: str) -> tuple[str, ...]:
-        """The sentences of a paragraph."""
-        return tuple(split_sentences(paragraph))
-
-    def to_words(self, sentence: str) -> tuple[str, ...]:
-        """The words of a sentence."""
-        return tuple(words(sentence))
