@@ -13,12 +13,12 @@ what", apart from the words the same speaker is asserted to have said.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from brief.digest.actors import top_actors_of
 from brief.digest.model import (
-    ActorCount,
     Digest,
     DigestArticle,
     FailedFeed,
@@ -30,7 +30,7 @@ from brief.digest.model import (
 )
 from brief.digest.rank import DEFAULT_SHAPE, DigestShape, key_quote, quote_key, significance
 from brief.digest.stories import Cluster, StoryText, group_stories
-from brief.models import ActorKind, Brief, Quote, SpeakerKind
+from brief.models import Brief, Quote, SpeakerKind
 from brief.present.grouping import shown_speaker
 from brief.text import sanitize
 
@@ -40,7 +40,6 @@ SUMMARY_SENTENCES = 3
 SUMMARY_CHARS = 480
 QUOTES_PER_STORY = 4
 ACTORS_PER_STORY = 5
-TOP_ACTORS = 15
 # Speakers gathered at most (digest.max_speakers of them are shown in full, the rest listed).
 MAX_SPEAKERS = 100
 LINES_PER_SPEAKER = 8
@@ -70,8 +69,7 @@ def assemble(
     grouped = [_group(c, ordered) for c in clusters]
     grouped.sort(key=lambda g: significance(g.story, g.articles, shape))
     numbered = [
-        _Grouped(g.articles, _renumber(g.story, number))
-        for number, g in enumerate(grouped, start=1)
+        _Grouped(g.articles, renumber(g.story, number)) for number, g in enumerate(grouped, start=1)
     ]
     stories = tuple(g.story for g in numbered)
     speakers = _speakers(numbered)
@@ -83,7 +81,7 @@ def assemble(
         more_stories=stories[shape.max_stories :],
         speakers=speakers[: shape.max_speakers],
         more_speakers=speakers[shape.max_speakers :],
-        actors=_top_actors(numbered),
+        actors=top_actors_of(g.articles for g in numbered),
         failed_feeds=tuple(
             FailedFeed(sanitize(f.name), sanitize(f.url), sanitize(f.error), f.failures)
             for f in sorted(failed, key=lambda f: (f.name.casefold(), f.url))
@@ -94,12 +92,26 @@ def assemble(
 def _story_text(article: DigestArticle) -> StoryText:
     a = article.brief.article
     names = tuple(x.name for x in article.brief.actors if x.mentions > 0)
+    return story_text(
+        a.title, article.brief.summary, names, a.language, a.site, article.url or a.url
+    )
+
+
+def story_text(
+    title: str | None,
+    summary: Sequence[str],
+    names: tuple[str, ...],
+    language: str | None,
+    site: str | None,
+    url: str | None,
+) -> StoryText:
+    """What the grouping reads of an article (``names``: its actors mentioned at least once)."""
     return StoryText(
-        title=a.title or "",
-        body=" ".join(article.brief.summary),
+        title=title or "",
+        body=" ".join(summary),
         names=names,
-        language=a.language,
-        site=a.site or _host(article.url or a.url),
+        language=language,
+        site=site or _host(url),
     )
 
 
@@ -111,8 +123,13 @@ def _host(url: str | None) -> str | None:
 
 def _group(cluster: Cluster, ordered: Sequence[DigestArticle]) -> _Grouped:
     members = tuple(ordered[i] for i in cluster.members)
+    return _Grouped(members, tell(members))
+
+
+def tell(members: Sequence[DigestArticle]) -> Story:
+    """The story (numbered 0) of these articles, the most central first."""
     centre = members[0]
-    story = Story(
+    return Story(
         number=0,
         headline=sanitize(centre.brief.article.title or "") or "(untitled)",
         summary=_summary(members),
@@ -120,10 +137,10 @@ def _group(cluster: Cluster, ordered: Sequence[DigestArticle]) -> _Grouped:
         quotes=_story_quotes(members),
         actors=_story_actors(members),
     )
-    return _Grouped(members, story)
 
 
-def _renumber(story: Story, number: int) -> Story:
+def renumber(story: Story, number: int) -> Story:
+    """The story as story ``number`` of the digest."""
     return Story(number, story.headline, story.summary, story.sources, story.quotes, story.actors)
 
 
@@ -216,7 +233,9 @@ def _story_actors(members: Sequence[DigestArticle]) -> tuple[str, ...]:
 
 @dataclass(slots=True)
 class _SpeakerAcc:
-    """What one speaker said, gathered across stories before it becomes a Speaker."""
+    """What one speaker said, gathered across stories before it becomes a Speaker: the counts
+    that rank them and only the first lines of each kind that can be shown (so a long window
+    keeps LINES_PER_SPEAKER quotes and statements per speaker, not all of them)."""
 
     name: str
     kinds: Counter[SpeakerKind]
@@ -224,34 +243,50 @@ class _SpeakerAcc:
     lines: list[SpeakerLine]
     keys: set[str]
     first: int
+    direct: int = 0
+    said: int = 0
 
 
-def _speakers(numbered: Sequence[_Grouped]) -> tuple[Speaker, ...]:
+Speakers = dict[str, _SpeakerAcc]
+
+
+def _speakers(numbered: Iterable[_Grouped]) -> tuple[Speaker, ...]:
     """Named speakers of the day with their quotes, then statements, across stories."""
-    acc: dict[str, _SpeakerAcc] = {}
+    acc: Speakers = {}
     for g in numbered:
-        for article in g.articles:
-            brief = article.brief
-            for q, direct in _speech(brief):
-                shown = shown_speaker(q)
-                if not shown or q.speaker_kind not in _NAMED_KINDS:
-                    continue
-                name = sanitize(shown)
-                entry = acc.get(name.casefold())
-                if entry is None:
-                    entry = _SpeakerAcc(name, Counter(), [], [], set(), len(acc))
-                    acc[name.casefold()] = entry
-                entry.kinds[q.speaker_kind] += 1
-                if q.role:
-                    entry.roles.append(sanitize(q.role))
-                key = quote_key(q.text)
-                if key and key not in entry.keys:
-                    entry.keys.add(key)
-                    entry.lines.append(SpeakerLine(_display(q.text), g.story.number, direct))
-    ranked = sorted(
-        acc.values(),
-        key=lambda e: (-sum(1 for x in e.lines if x.direct), -len(e.lines), e.first),
-    )[:MAX_SPEAKERS]
+        gather_speakers(acc, g.story.number, g.articles)
+    return ranked_speakers(acc)
+
+
+def gather_speakers(acc: Speakers, story: int, articles: Iterable[DigestArticle]) -> None:
+    """Add what the named speakers of story number ``story`` said (stories in digest order)."""
+    for article in articles:
+        brief = article.brief
+        for q, direct in _speech(brief):
+            shown = shown_speaker(q)
+            if not shown or q.speaker_kind not in _NAMED_KINDS:
+                continue
+            name = sanitize(shown)
+            entry = acc.get(name.casefold())
+            if entry is None:
+                entry = _SpeakerAcc(name, Counter(), [], [], set(), len(acc))
+                acc[name.casefold()] = entry
+            entry.kinds[q.speaker_kind] += 1
+            if q.role:
+                entry.roles.append(sanitize(q.role))
+            key = quote_key(q.text)
+            if key and key not in entry.keys:
+                entry.keys.add(key)
+                entry.said += 1
+                entry.direct += direct
+                shown_before = entry.direct if direct else entry.said - entry.direct
+                if shown_before <= LINES_PER_SPEAKER:
+                    entry.lines.append(SpeakerLine(_display(q.text), story, direct))
+
+
+def ranked_speakers(acc: Speakers) -> tuple[Speaker, ...]:
+    """The gathered speakers, most direct quotes first (then most lines, first seen)."""
+    ranked = sorted(acc.values(), key=lambda e: (-e.direct, -e.said, e.first))[:MAX_SPEAKERS]
     return tuple(
         Speaker(
             name=e.name,
@@ -266,31 +301,3 @@ def _speakers(numbered: Sequence[_Grouped]) -> tuple[Speaker, ...]:
 def _speech(brief: Brief) -> list[tuple[Quote, bool]]:
     """Quotes (direct) then statements (reported) of a brief, each in article order."""
     return [(q, True) for q in brief.quotes] + [(s, False) for s in brief.statements]
-
-
-def _top_actors(numbered: Sequence[_Grouped]) -> tuple[ActorCount, ...]:
-    """Actors in the most stories (then most mentioned) over the whole digest."""
-    stories: Counter[str] = Counter()
-    mentions: Counter[str] = Counter()
-    kinds: dict[str, Counter[ActorKind]] = {}
-    names: dict[str, str] = {}
-    for g in numbered:
-        in_story: set[str] = set()
-        for article in g.articles:
-            for actor in article.brief.actors:
-                key = actor.name.casefold()
-                names.setdefault(key, actor.name)
-                kinds.setdefault(key, Counter())[actor.kind] += 1
-                mentions[key] += actor.mentions
-                in_story.add(key)
-        stories.update(in_story)
-    ranked = sorted(stories, key=lambda k: (-stories[k], -mentions[k], k))[:TOP_ACTORS]
-    return tuple(
-        ActorCount(
-            name=sanitize(names[k]),
-            kind=kinds[k].most_common(1)[0][0],
-            stories=stories[k],
-            mentions=mentions[k],
-        )
-        for k in ranked
-    )
