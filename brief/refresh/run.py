@@ -20,7 +20,7 @@ worker) or the main thread, not from inside a running event loop.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -127,14 +127,17 @@ def refresh(
             feeds = [f for f in feeds if f.id in wanted]
             force = True
         now = now_utc()
-        due = [f for f in feeds if force or (is_due(f, now) and not rested(f, config, now))]
+        # One {url: minutes} map: looking each feed up in config.feeds was feeds x [[feeds]].
+        every = {f.url: f.refresh_every for f in config.feeds if f.refresh_every}
+        due = [f for f in feeds if force or (is_due(f, now) and not rested(f, every, now))]
         run = _Run(store, config, progress, articles)
         return asyncio.run(run.main(due, postponed=len(feeds) - len(due)))
 
 
-def rested(feed: FeedStatus, config: Config, now: datetime) -> bool:
-    """True while a feed with a refresh_every in the config was fetched too recently."""
-    minutes = next((f.refresh_every for f in config.feeds if f.url == feed.url), 0.0)
+def rested(feed: FeedStatus, every: Mapping[str, float], now: datetime) -> bool:
+    """True while a feed with a refresh_every in the config (``every``: minutes by feed URL)
+    was fetched too recently."""
+    minutes = every.get(feed.url, 0.0)
     last = feed.last_success
     return bool(minutes) and last is not None and now < last + timedelta(minutes=minutes)
 
