@@ -17,8 +17,8 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from brief.digest.actors import top_actors_of
 from brief.digest.model import (
-    ActorCount,
     Digest,
     DigestArticle,
     FailedFeed,
@@ -29,7 +29,7 @@ from brief.digest.model import (
 from brief.digest.rank import DEFAULT_SHAPE, DigestShape, key_quote, quote_key, significance
 from brief.digest.said import speakers as said_by
 from brief.digest.stories import Cluster, StoryText, group_stories
-from brief.models import ActorKind, Quote, SpeakerKind
+from brief.models import Quote, SpeakerKind
 from brief.present.grouping import shown_speaker
 from brief.text import sanitize
 
@@ -39,7 +39,6 @@ SUMMARY_SENTENCES = 3
 SUMMARY_CHARS = 480
 QUOTES_PER_STORY = 4
 ACTORS_PER_STORY = 5
-TOP_ACTORS = 15
 # Speakers worth a "Who said what" entry: named people and bodies, not "one of the protesters".
 _NAMED_KINDS: tuple[SpeakerKind, ...] = ("person", "organization")
 
@@ -68,7 +67,7 @@ def assemble(
     grouped = [_group(c, ordered) for c in clusters]
     grouped.sort(key=lambda g: significance(g.story, g.articles, shape))
     numbered = [
-        Grouped(g.articles, _renumber(g.story, number)) for number, g in enumerate(grouped, start=1)
+        Grouped(g.articles, renumber(g.story, number)) for number, g in enumerate(grouped, start=1)
     ]
     stories = tuple(g.story for g in numbered)
     speakers, followed_section = said_by(numbered, followed)
@@ -81,7 +80,7 @@ def assemble(
         speakers=speakers[: shape.max_speakers],
         more_speakers=speakers[shape.max_speakers :],
         followed=followed_section,
-        actors=_top_actors(numbered),
+        actors=top_actors_of(g.articles for g in numbered),
         failed_feeds=tuple(
             FailedFeed(sanitize(f.name), sanitize(f.url), sanitize(f.error), f.failures)
             for f in sorted(failed, key=lambda f: (f.name.casefold(), f.url))
@@ -92,12 +91,26 @@ def assemble(
 def _story_text(article: DigestArticle) -> StoryText:
     a = article.brief.article
     names = tuple(x.name for x in article.brief.actors if x.mentions > 0)
+    return story_text(
+        a.title, article.brief.summary, names, a.language, a.site, article.url or a.url
+    )
+
+
+def story_text(
+    title: str | None,
+    summary: Sequence[str],
+    names: tuple[str, ...],
+    language: str | None,
+    site: str | None,
+    url: str | None,
+) -> StoryText:
+    """What the grouping reads of an article (``names``: its actors mentioned at least once)."""
     return StoryText(
-        title=a.title or "",
-        body=" ".join(article.brief.summary),
+        title=title or "",
+        body=" ".join(summary),
         names=names,
-        language=a.language,
-        site=a.site or _host(article.url or a.url),
+        language=language,
+        site=site or _host(url),
     )
 
 
@@ -109,8 +122,13 @@ def _host(url: str | None) -> str | None:
 
 def _group(cluster: Cluster, ordered: Sequence[DigestArticle]) -> Grouped:
     members = tuple(ordered[i] for i in cluster.members)
+    return Grouped(members, tell(members))
+
+
+def tell(members: Sequence[DigestArticle]) -> Story:
+    """The story (numbered 0) of these articles, the most central first."""
     centre = members[0]
-    story = Story(
+    return Story(
         number=0,
         headline=sanitize(centre.brief.article.title or "") or "(untitled)",
         summary=_summary(members),
@@ -118,10 +136,10 @@ def _group(cluster: Cluster, ordered: Sequence[DigestArticle]) -> Grouped:
         quotes=_story_quotes(members),
         actors=_story_actors(members),
     )
-    return Grouped(members, story)
 
 
-def _renumber(story: Story, number: int) -> Story:
+def renumber(story: Story, number: int) -> Story:
+    """The story as story ``number`` of the digest."""
     return Story(number, story.headline, story.summary, story.sources, story.quotes, story.actors)
 
 
@@ -210,31 +228,3 @@ def _story_actors(members: Sequence[DigestArticle]) -> tuple[str, ...]:
                 mentions[key] += actor.mentions
     ranked = sorted(mentions, key=lambda k: (-mentions[k], k))[:ACTORS_PER_STORY]
     return tuple(sanitize(names[k]) for k in ranked)
-
-
-def _top_actors(numbered: Sequence[Grouped]) -> tuple[ActorCount, ...]:
-    """Actors in the most stories (then most mentioned) over the whole digest."""
-    stories: Counter[str] = Counter()
-    mentions: Counter[str] = Counter()
-    kinds: dict[str, Counter[ActorKind]] = {}
-    names: dict[str, str] = {}
-    for g in numbered:
-        in_story: set[str] = set()
-        for article in g.articles:
-            for actor in article.brief.actors:
-                key = actor.name.casefold()
-                names.setdefault(key, actor.name)
-                kinds.setdefault(key, Counter())[actor.kind] += 1
-                mentions[key] += actor.mentions
-                in_story.add(key)
-        stories.update(in_story)
-    ranked = sorted(stories, key=lambda k: (-stories[k], -mentions[k], k))[:TOP_ACTORS]
-    return tuple(
-        ActorCount(
-            name=sanitize(names[k]),
-            kind=kinds[k].most_common(1)[0][0],
-            stories=stories[k],
-            mentions=mentions[k],
-        )
-        for k in ranked
-    )

@@ -24,20 +24,22 @@ from typing import TYPE_CHECKING, BinaryIO, Literal
 
 from brief import paths
 from brief.choices import DigestFormat
-from brief.digest.assemble import assemble
+from brief.digest.batched import assemble_stored
 from brief.digest.html import to_html
 from brief.digest.mail import MailSettings, build_message, send
-from brief.digest.model import Digest, DigestArticle, FailedFeed
+from brief.digest.model import Digest, FailedFeed
 from brief.digest.rank import DEFAULT_SHAPE, DigestShape
 from brief.digest.render import to_json, to_markdown, to_text
 from brief.errors import FileWriteError, MailError, OutputError, UsageError
 from brief.files import hold_lock, write_output
 
 if TYPE_CHECKING:
-    from brief.store import Store, StoredArticle
+    from brief.store import Store
 
 # How long an overlapping run waits for the one in progress before giving up (exit 15).
 LOCK_WAIT_SECONDS = 5.0
+# Ids asked about per ignore-rule query (SQLite caps the parameters of one statement).
+HIDDEN_BATCH = 10_000
 
 # "new": what no digest has covered yet; "date": the digest of one day, rebuilt.
 SelectionMode = Literal["new", "date"]
@@ -120,15 +122,17 @@ def output_path(template: str, day: date) -> Path:
 
 @dataclass(frozen=True, slots=True)
 class Chosen:
-    """The articles of a digest, and which of them to stamp (at ``stamp_at``) once delivered."""
+    """The ids of a digest's articles, and which of them to stamp (at ``stamp_at``) once
+    delivered."""
 
-    articles: list[DigestArticle]
+    ids: list[int]
     to_stamp: list[int]
     stamp_at: datetime
 
 
 def choose(store: Store, selection: Selection, now: datetime) -> Chosen:
-    """The articles of the selection, each once, ordered by id.
+    """The articles of the selection, each once, ordered by id (their ids and stamps only:
+    the briefs are read in batches when the digest is assembled).
 
     Stamps are times: a digest's articles are those stamped within its day (local time).
     A rebuilt past day stamps its newcomers at that day's midnight so it finds them again.
@@ -136,33 +140,21 @@ def choose(store: Store, selection: Selection, now: datetime) -> Chosen:
     start = datetime.combine(selection.day, time.min, tzinfo=now.tzinfo)
     end = start + timedelta(days=1)
     if selection.mode == "new":
-        stored = store.articles_for_digest(now - selection.window)
+        stored = store.digest_waiting(now - selection.window)
         stamp_at = now
     else:
-        stored = store.articles_digested_between(start, end)
+        stored = store.digest_stamped(start, end)
         if selection.day == now.date():
             # Today's digest also takes in whatever is waiting, as a plain run would.
-            stored += store.articles_for_digest(now - selection.window)
+            stored += store.digest_waiting(now - selection.window)
             stamp_at = now
         else:
-            waiting = store.articles_for_digest(start)
+            waiting = store.digest_waiting(start)
             stored += [a for a in waiting if a.fetched_at < end]
             stamp_at = start
-    unique = {a.id: a for a in stored if a.brief is not None}
-    articles = [_digest_article(unique[i]) for i in sorted(unique)]
-    to_stamp = [i for i in sorted(unique) if unique[i].digested_at is None]
-    return Chosen(articles, to_stamp, stamp_at)
-
-
-def _digest_article(stored: StoredArticle) -> DigestArticle:
-    assert stored.brief is not None
-    return DigestArticle(
-        id=stored.id,
-        brief=stored.brief,
-        feeds=stored.feeds,
-        url=stored.url,
-        published=stored.published,
-    )
+    unique = {a.id: a for a in stored}
+    ids = sorted(unique)
+    return Chosen(ids, [i for i in ids if unique[i].digested_at is None], stamp_at)
 
 
 def failed_feeds(store: Store) -> list[FailedFeed]:
@@ -211,15 +203,21 @@ def deliver(
     """
     chosen = choose(store, selection, now)
     # What the ignore rules hide is left out, and left unstamped (a rule that goes lets it in).
-    hidden = store.hidden_ids(shape.ignore, (a.id for a in chosen.articles))
-    articles = [a for a in chosen.articles if a.id not in hidden]
-    chosen = Chosen(articles, [i for i in chosen.to_stamp if i not in hidden], chosen.stamp_at)
+    hidden: set[int] = set()
+    for first in range(0, len(chosen.ids), HIDDEN_BATCH):
+        hidden |= store.hidden_ids(shape.ignore, chosen.ids[first : first + HIDDEN_BATCH])
+    ids = [i for i in chosen.ids if i not in hidden]
+    chosen = Chosen(ids, [i for i in chosen.to_stamp if i not in hidden], chosen.stamp_at)
     # Who said what goes by stored speaker (aliases merged); followed ones open the digest.
-    links = store.speaker_links_of([a.id for a in articles])
-    articles = [replace(a, speakers=links.get(a.id, {})) for a in articles]
     followed = store.followed_speakers(shape.follow_speakers)
-    digest = assemble(
-        articles, failed_feeds(store), selection.day.isoformat(), selection.label, shape, followed
+    digest = assemble_stored(
+        store,
+        ids,
+        failed_feeds(store),
+        selection.day.isoformat(),
+        selection.label,
+        shape,
+        followed,
     )
     digest = replace(digest, hidden=len(hidden))
     body = render(digest, delivery.fmt).encode("utf-8")

@@ -66,5 +66,15 @@ def significance(
     story: Story, articles: Sequence[DigestArticle], shape: DigestShape
 ) -> tuple[int, int, int, int]:
     """The sort key of a story: most significant first (see the module docstring)."""
-    outlets = len(story.feeds) + (1 if shape.followed(story.feeds) else 0)
-    return (-outlets, -attributed_quotes(articles), -len(articles), min(a.id for a in articles))
+    return rank_key(
+        story.feeds, attributed_quotes(articles), len(articles), min(a.id for a in articles), shape
+    )
+
+
+def rank_key(
+    feeds: Sequence[str], attributed: int, articles: int, first_id: int, shape: DigestShape
+) -> tuple[int, int, int, int]:
+    """The sort key of a story from its distinct feeds, its distinct attributed quotes
+    (attributed_quotes), how many articles tell it and its first article's id."""
+    outlets = len(feeds) + (1 if shape.followed(feeds) else 0)
+    return (-outlets, -attributed, -articles, first_id)

@@ -16,7 +16,7 @@ Followed speakers' asserted words, quotes and statements, are also the "Followed
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -64,17 +64,33 @@ class _Entry:
     first: int
 
 
+Said = dict[tuple[str, bool], _Entry]
+
+
 def speakers(
     numbered: Sequence[Grouped], followed: Collection[int] = ()
 ) -> tuple[tuple[Speaker, ...], tuple[Speaker, ...]]:
     """Who said what, ranked (see the module docstring), and the followed speakers' section."""
-    entries: dict[tuple[str, bool], _Entry] = {}
+    entries: Said = {}
     for g in numbered:
-        for article in g.articles:
-            for q, direct in _speech(article.brief):
-                if not q.speaker or q.speaker_kind not in _NAMED_KINDS:
-                    continue
-                _add(entries, article, q, direct, g.story.number)
+        gather_said(entries, g.story.number, g.articles)
+    return ranked_said(entries, followed)
+
+
+def gather_said(entries: Said, story: int, articles: Iterable[DigestArticle]) -> None:
+    """Add what the named speakers of story number ``story`` said (stories in digest order),
+    so a digest read in batches gathers a batch of stories and lets their briefs go."""
+    for article in articles:
+        for q, direct in _speech(article.brief):
+            if not q.speaker or q.speaker_kind not in _NAMED_KINDS:
+                continue
+            _add(entries, article, q, direct, story)
+
+
+def ranked_said(
+    entries: Said, followed: Collection[int] = ()
+) -> tuple[tuple[Speaker, ...], tuple[Speaker, ...]]:
+    """The gathered speakers ranked, and the followed speakers' section."""
     lines = {key: _lines(e.said) for key, e in entries.items()}
     ranked = sorted(entries, key=lambda k: _rank(entries[k], lines[k], followed))[:MAX_SPEAKERS]
     shown = tuple(_speaker(entries[k], lines[k], followed, LINES_PER_SPEAKER) for k in ranked)
@@ -87,7 +103,7 @@ def speakers(
 
 
 def _add(
-    entries: dict[tuple[str, bool], _Entry],
+    entries: Said,
     article: DigestArticle,
     q: Quote,
     direct: bool,

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -77,18 +78,24 @@ class Cluster:
         return self.members[0]
 
 
-def group_stories(texts: Sequence[StoryText], threshold: float = THRESHOLD) -> list[Cluster]:
+def group_stories(texts: Iterable[StoryText], threshold: float = THRESHOLD) -> list[Cluster]:
     """Group articles telling the same story; clusters ordered by their first member's index.
 
     Every input index appears in exactly one cluster. Deterministic for a given input.
+    ``texts`` is read once: only the fingerprints are kept, so a stream of texts read in
+    batches is never held whole.
     """
-    vectors = [_fingerprint(t) for t in texts]
-    idf = _idf(vectors)
-    weighted = [{tok: w * idf[tok] for tok, w in vec.items()} for vec in vectors]
+    weighted = [_fingerprint(t) for t in texts]
+    idf = _idf(weighted)
+    for vec in weighted:
+        # Weighted in place: a second dict per article doubled the grouping's memory.
+        for tok, w in vec.items():
+            vec[tok] = w * idf[tok]
+    count = len(weighted)
     edges = _candidate_edges(weighted, idf, threshold)
-    parent = list(range(len(texts)))
-    members: dict[int, list[int]] = {i: [i] for i in range(len(texts))}
-    centre = list(range(len(texts)))
+    parent = list(range(count))
+    members: dict[int, list[int]] = {i: [i] for i in range(count)}
+    centre = list(range(count))
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -206,7 +213,7 @@ def _fingerprint(text: StoryText) -> dict[str, float]:
         if key:
             # A name is one token of its own (prefixed so "mali" the word and "Mali" the
             # actor count separately: the actor says the article is *about* Mali).
-            vec["@" + key] = NAME_WEIGHT
+            vec[sys.intern("@" + key)] = NAME_WEIGHT
     return vec
 
 
@@ -225,7 +232,8 @@ def _tokens(text: str, stop: frozenset[str]) -> list[str]:
     for word in _WORD.findall(text.casefold()):
         if len(word) < 3 or word in stop:
             continue
-        out.append(_normalize(word))
+        # Interned: a window of articles shares a vocabulary, each token stored once.
+        out.append(sys.intern(_normalize(word)))
     return out
 
 

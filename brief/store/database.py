@@ -32,6 +32,7 @@ from brief.models import Brief
 from brief.store import articles as store_write
 from brief.store import feeds as store_feeds
 from brief.store import health, identity
+from brief.store.digest_reads import DigestReads
 from brief.store.errors import SQLITE_ERROR, store_error
 from brief.store.follows import Follows
 from brief.store.queries import ArticleReads, where
@@ -67,7 +68,7 @@ def _link_pending(conn: sqlite3.Connection) -> None:
         raise
 
 
-class Store(ArticleReads, SaidReads, Follows, SpeakerViewReads):
+class Store(ArticleReads, DigestReads, SaidReads, Follows, SpeakerViewReads):
     """An open brief database. Use ``Store.open()`` (and ``with``, or ``close()``)."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path, timeout: float) -> None:
