@@ -65,6 +65,13 @@ def test_digest_help_lists_its_codes_with_the_tables_meanings() -> None:
     assert all(text.split(" [")[0] == meanings[code] for code, text in rows)
 
 
+def test_summarize_help_lists_its_codes_with_the_tables_meanings() -> None:
+    meanings = dict(EXIT_CODES)
+    rows = _help_table("summarize")
+    assert [code for code, _ in rows] == [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 17]
+    assert all(text.split(" [")[0] == meanings[code] for code, text in rows)
+
+
 def test_table_has_one_row_per_code_in_order_and_every_error_class_a_row() -> None:
     codes = [code for code, _ in EXIT_CODES]
     assert codes == sorted(set(codes))

@@ -9,12 +9,38 @@ from importlib import resources
 from typing import Any
 
 from brief.choices import ALGORITHMS
-from brief.errors import UsageError
+from brief.errors import (
+    SUCCESS,
+    AnalysisTimeout,
+    BriefError,
+    ExtractionError,
+    FetchError,
+    HTTPStatusError,
+    IncompleteError,
+    InputError,
+    TooLargeError,
+    UnsupportedContentError,
+    UsageError,
+    exit_code_table,
+)
 
 FORMATS = ("text", "json", "markdown")
 # Seconds for loading and analysis together: a news page takes one or two; a 5 MB page of
 # text about a minute on one core.
 DEFAULT_TIME_LIMIT = 120.0
+
+
+EPILOG = """\
+JSON output (--format json) is a stable, versioned contract: see README.md, section 'JSON
+output', and brief/schema/brief.schema.json.
+
+""" + exit_code_table(
+    {SUCCESS, BriefError.exit_code, UsageError.exit_code, FetchError.exit_code,
+     HTTPStatusError.exit_code, AnalysisTimeout.exit_code, TooLargeError.exit_code,
+     UnsupportedContentError.exit_code, ExtractionError.exit_code, InputError.exit_code,
+     IncompleteError.exit_code},
+    {BriefError.exit_code: "the analysis worker died: its memory cap, a crash"},
+)  # fmt: skip
 
 
 def sample_path() -> str:
@@ -51,8 +77,8 @@ def register(sub: Any) -> None:
         "with its speaker (name and role), statements in reported speech, and the actors "
         "involved. SOURCE is an http(s) URL, a local .html/.htm/.txt/.md file (optionally "
         ".gz), or - for stdin.",
-        epilog="JSON output (--format json) is a stable, versioned contract: see README.md, "
-        "section 'JSON output', and brief/schema/brief.schema.json.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("source", nargs="?", metavar="SOURCE", help="URL, file path, or - for stdin")
     p.add_argument(
