@@ -193,18 +193,9 @@ class SaidReads:
         """A stored speaker by id (an id merged into another resolves to that one), with its
         roles and the aliases that linked to it in each article; None when there is none."""
         with self._read() as conn:
-            current: int | None = speaker_id
-            seen: set[int] = set()
-            while current is not None and current not in seen:
-                seen.add(current)
-                row = conn.execute(
-                    "SELECT merged_into FROM speaker_entities WHERE id = ?", (current,)
-                ).fetchone()
-                if row is None:
-                    return None
-                if row[0] is None:
-                    break
-                current = int(row[0])
+            current = current_id(conn, speaker_id)
+            if current is None:
+                return None
             roles = tuple(
                 SpeakerRole(r[0], from_db_time(r[1]), from_db_time(r[2]))
                 for r in conn.execute(
