@@ -27,6 +27,20 @@ def plain(value: str | None, style: str = "", *, default: str = "") -> Text:
     return Text(text, style=style, no_wrap=True, overflow="ellipsis", end="")
 
 
+def said_text(text: str, is_statement: bool, indent: str = "") -> Text:
+    """A quotation in green marks, or a statement after a yellow ↳, wrapping, as data."""
+    out = Text()
+    if is_statement:
+        out.append(f"{indent}↳ ", style="yellow")
+        out.append_text(plain(text, "dim"))
+    else:
+        out.append(f"{indent}“", style="green")
+        out.append_text(plain(text))
+        out.append("”", style="green")
+    out.no_wrap = False
+    return out
+
+
 def age(moment: datetime | None, now: datetime) -> str:
     """How long ago, in at most six cells: "now", "12m", "5h", "3d", "Nov 20", "2019"."""
     if moment is None:

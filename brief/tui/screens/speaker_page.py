@@ -19,7 +19,7 @@ from brief.store import SpeakerDetail
 from brief.store.speaker_view import QuotedBeside
 from brief.tui import keys
 from brief.tui.context import Context
-from brief.tui.format import FOLLOWED_MARK, day, plain
+from brief.tui.format import FOLLOWED_MARK, day, plain, said_text
 from brief.tui.screens.list_keys import ListKeys
 from brief.tui.speaker_stories import SaidOnce, SpeakerStory, speaker_stories
 from brief.tui.widgets.key_hints import KeyHints
@@ -183,15 +183,7 @@ def _said(said: SaidOnce, latest_role: str | None) -> Text:
     """A quotation (or ↳ statement); below it its outlet, date and the role given then (when
     not the latest, shown in the header), and "carried by N outlets" when several carry it."""
     q = said.quote
-    out = Text()
-    if q.is_statement:
-        out.append("  ↳ ", style="yellow")
-        out.append_text(plain(q.text, "dim"))
-    else:
-        out.append("  “", style="green")
-        out.append_text(plain(q.text))
-        out.append("”", style="green")
-    out.no_wrap = False
+    out = said_text(q.text, q.is_statement, "  ")
     out.append("\n    — ", style="dim")
     out.append_text(plain(said.outlets[0] if said.outlets else "", "cyan"))
     when = day(q.published)

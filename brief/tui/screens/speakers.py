@@ -25,7 +25,7 @@ from brief.text import sanitize
 from brief.tui import keys
 from brief.tui.context import Context
 from brief.tui.filters import describe
-from brief.tui.format import FOLLOWED_MARK, day, plain
+from brief.tui.format import FOLLOWED_MARK, day, plain, said_text
 from brief.tui.screens.list_keys import ListKeys
 from brief.tui.widgets.key_hints import KeyHints
 from brief.tui.widgets.rows import Rows
@@ -274,15 +274,7 @@ def _outlet(row: QuoteRow) -> str:
 
 def _quote(row: QuoteRow, outlets: tuple[str, ...] = ()) -> Text:
     """A quote (or ↳ statement) and, below it, its article and date."""
-    out = Text()
-    if row.is_statement:
-        out.append("↳ ", style="yellow")
-        out.append_text(plain(row.text, "dim"))
-    else:
-        out.append("“", style="green")
-        out.append_text(plain(row.text))
-        out.append("”", style="green")
-    out.no_wrap = False
+    out = said_text(row.text, row.is_statement)
     out.append("\n  — ", style="dim")
     out.append_text(plain(row.article_title, "cyan", default="(untitled)"))
     when = day(row.published)
