@@ -20,6 +20,8 @@ CONFIDENT = 0.95
 
 # Who speaks: a named person or body, or someone the article leaves unnamed ("a diplomat").
 SpeakerKind = Literal["person", "organization", "anonymous"]
+# The kinds a reader can follow across articles (not "one of the protesters").
+NAMED_KINDS: tuple[SpeakerKind, ...] = ("person", "organization")
 # What an actor is.
 ActorKind = Literal["person", "organization", "place", "group"]
 

@@ -29,7 +29,7 @@ from brief.digest.model import (
 from brief.digest.rank import DEFAULT_SHAPE, DigestShape, key_quote, quote_key, significance
 from brief.digest.said import speakers as said_by
 from brief.digest.stories import Cluster, StoryText, group_stories
-from brief.models import Quote, SpeakerKind
+from brief.models import NAMED_KINDS, Quote
 from brief.present.grouping import shown_speaker
 from brief.text import sanitize
 
@@ -39,8 +39,6 @@ SUMMARY_SENTENCES = 3
 SUMMARY_CHARS = 480
 QUOTES_PER_STORY = 4
 ACTORS_PER_STORY = 5
-# Speakers worth a "Who said what" entry: named people and bodies, not "one of the protesters".
-_NAMED_KINDS: tuple[SpeakerKind, ...] = ("person", "organization")
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,7 +220,7 @@ def _story_actors(members: Sequence[DigestArticle]) -> tuple[str, ...]:
     names: dict[str, str] = {}
     for article in members:
         for actor in article.brief.actors:
-            if actor.kind in _NAMED_KINDS:
+            if actor.kind in NAMED_KINDS:
                 key = actor.name.casefold()
                 names.setdefault(key, actor.name)
                 mentions[key] += actor.mentions

@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from brief.digest.model import DigestArticle, Speaker, SpeakerLine
-from brief.models import Brief, Quote, SpeakerKind
+from brief.models import NAMED_KINDS, Brief, Quote, SpeakerKind
 from brief.present.carried import Carried, carried
 from brief.present.grouping import DOUBT
 from brief.text import sanitize
@@ -35,8 +35,6 @@ MAX_SPEAKERS = 100
 LINES_PER_SPEAKER = 8
 # A followed speaker's section shows more of what they said: it is why the reader follows them.
 FOLLOWED_LINES = 20
-# Speakers worth a "Who said what" entry: named people and bodies, not "one of the protesters".
-_NAMED_KINDS: tuple[SpeakerKind, ...] = ("person", "organization")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +80,7 @@ def gather_said(entries: Said, story: int, articles: Iterable[DigestArticle]) ->
     so a digest read in batches gathers a batch of stories and lets their briefs go."""
     for article in articles:
         for q, direct in _speech(article.brief):
-            if not q.speaker or q.speaker_kind not in _NAMED_KINDS:
+            if not q.speaker or q.speaker_kind not in NAMED_KINDS:
                 continue
             _add(entries, article, q, direct, story)
 

@@ -22,12 +22,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from brief.models import NAMED_KINDS
 from brief.store.naming import NameKey, name_key
 
 if TYPE_CHECKING:
     import sqlite3
-
-LINKED_KINDS = ("person", "organization")
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +125,7 @@ def link_article(
     roles: dict[str, set[str]] = {}
     linked: list[_Said] = []
     for name, kind, role in said:
-        if kind not in LINKED_KINDS:
+        if kind not in NAMED_KINDS:
             continue
         if name not in roles:
             roles[name] = set()
