@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
 import pytest
+from cli_support import run_brief_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = json.loads((ROOT / "brief" / "schema" / "brief.schema.json").read_text())
@@ -20,14 +19,7 @@ def brief(
     *args: str, stdin: bytes = b"", env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[bytes]:
     """Run `brief ARGS` as a subprocess with no terminal."""
-    return subprocess.run(
-        [sys.executable, "-m", "brief", *args],
-        input=stdin,
-        capture_output=True,
-        check=False,
-        timeout=120,
-        env={**os.environ, **(env or {})},
-    )
+    return run_brief_bytes(*args, stdin=stdin, env=env)
 
 
 def _json(result: subprocess.CompletedProcess[bytes]) -> dict[str, object]:
