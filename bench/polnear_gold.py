@@ -14,6 +14,7 @@ import bisect
 import itertools
 import re
 from collections import Counter
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -23,6 +24,22 @@ from brief.speech.lexicon.places import first_name_gender
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "attribution-polnear"
 # Straight or curly, double or single: the NYT texts write '' for a double mark.
 QUOTE_MARKS = "\"“”‘’'«„"
+
+
+def pairwise(
+    system: Mapping[Hashable, int], gold: Mapping[Hashable, Hashable]
+) -> tuple[float, float]:
+    """Pairwise precision and recall of the speakers ``system`` gives each mention against
+    the ``gold`` groups: of the pairs of mentions linked to one speaker, how many share a gold
+    group, and of the pairs sharing a gold group, how many are linked to one speaker."""
+
+    def pairs(counts: Counter[Hashable]) -> int:
+        return sum(c * (c - 1) // 2 for c in counts.values())
+
+    both = pairs(Counter((gold[m], s) for m, s in system.items()))
+    by_system = pairs(Counter(system.values()))
+    by_gold = pairs(Counter(gold[m] for m in system))
+    return both / max(1, by_system), both / max(1, by_gold)
 
 
 def word_set(words: str) -> frozenset[str]:

@@ -37,7 +37,7 @@ from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from polnear_gold import HONORIFICS, SUFFIXES, TITLES, bare
+from polnear_gold import HONORIFICS, SUFFIXES, TITLES, bare, pairwise
 
 from brief.store.naming import fold
 
@@ -182,14 +182,7 @@ def score(database: Path) -> None:
                         if gold[(a, alias)] is None)  # fmt: skip
     by_gold = Counter(gold[m] for m in system)
     by_sys = Counter(system.values())
-    pair = Counter((gold[m], s) for m, s in system.items())
-
-    def pairs(counts: Counter[object]) -> int:
-        return sum(c * (c - 1) // 2 for c in counts.values())
-
-    tp = pairs(pair)  # type: ignore[arg-type]
-    precision = tp / max(1, pairs(by_sys))  # type: ignore[arg-type]
-    recall = tp / max(1, pairs(by_gold))  # type: ignore[arg-type]
+    precision, recall = pairwise(system, gold)
     speakers_of: dict[str, set[int]] = defaultdict(set)
     groups_in: dict[int, Counter[str]] = defaultdict(Counter)
     for m, s in system.items():

@@ -39,7 +39,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from polnear_gold import CORPUS, HONORIFICS, SUFFIXES, TITLES, Doc, Vocabulary, bare, load
+from polnear_gold import (
+    CORPUS,
+    HONORIFICS,
+    SUFFIXES,
+    TITLES,
+    Doc,
+    Vocabulary,
+    bare,
+    load,
+    pairwise,
+)
 
 from brief.models import Article, Brief, FeedEntry, Quote
 from brief.store import FetchUpdate, Store
@@ -134,16 +144,9 @@ def quality(docs: list[Doc], folder: Path) -> None:
             links = {(a, alias): (s, how) for a, alias, s, how in conn.execute(
                 "SELECT article_id, alias, speaker_id, how FROM speaker_links")}  # fmt: skip
     system = {m: links[m][0] for m in gold if m in links}
-    pair = Counter((gold[m], s) for m, s in system.items())
     by_gold = Counter(gold[m] for m in system)
     by_sys = Counter(system.values())
-
-    def pairs(counts: Counter[object]) -> int:
-        return sum(c * (c - 1) // 2 for c in counts.values())
-
-    tp = pairs(pair)  # type: ignore[arg-type]
-    precision = tp / max(1, pairs(by_sys))  # type: ignore[arg-type]
-    recall = tp / max(1, pairs(by_gold))  # type: ignore[arg-type]
+    precision, recall = pairwise(system, gold)
     groups_in: dict[int, Counter[str]] = defaultdict(Counter)
     for m, s in system.items():
         groups_in[s][gold[m]] += 1
