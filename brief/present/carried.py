@@ -15,12 +15,23 @@ from dataclasses import dataclass
 from datetime import datetime
 from difflib import SequenceMatcher
 from typing import Generic, TypeVar
+from urllib.parse import urlsplit
 
 T = TypeVar("T")
 
 _WORD = re.compile(r"[^\W_]+")
 _MIN_RUN = 4
 _SIMILAR = 0.9
+
+
+def outlet_name(feed: str | None, site: str | None, url: str | None, fallback: str) -> str:
+    """Who published an article, as every view names it: its feed's name, else its site's,
+    else its host (without "www."), else ``fallback`` (its title or number)."""
+    host = (urlsplit(url or "").hostname or "").removeprefix("www.")
+    for name in (feed, site, host):
+        if name and name.strip():
+            return " ".join(name.split())
+    return fallback
 
 
 def words(text: str) -> tuple[str, ...]:

@@ -13,9 +13,9 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 from brief.models import CONFIDENT, SpeakerKind
+from brief.present.carried import outlet_name
 from brief.store.queries import SORT_TIME
 from brief.store.rows import from_db_time, to_db_time
 
@@ -99,7 +99,7 @@ def quotation_rows(
             article_title=r[1],
             article_url=r[2],
             published=from_db_time(r[3]),
-            outlet=_outlet(r[5], r[4], r[2], r[0]),
+            outlet=outlet_name(r[5], r[4], r[2], f"#{r[0]}"),
             speaker=r[6],
             speaker_kind=r[7],
             speaker_id=r[8],
@@ -111,12 +111,3 @@ def quotation_rows(
         )
         for r in rows
     ]
-
-
-def _outlet(feed: str | None, site: str | None, url: str | None, article_id: int) -> str:
-    """Who published the article: its feed's name, its site's, its host, or its number."""
-    host = (urlsplit(url or "").hostname or "").removeprefix("www.")
-    for name in (feed, site, host):
-        if name and name.strip():
-            return " ".join(name.split())
-    return f"#{article_id}"

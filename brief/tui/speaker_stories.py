@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from brief.digest.stories import StoryText, group_stories
-from brief.present.carried import carried
+from brief.present.carried import carried, outlet_name
 from brief.store.speaker_view import SpeakerQuote
 
 
@@ -32,10 +32,9 @@ class SpeakerStory:
 
 def outlet(quote: SpeakerQuote) -> str:
     """Where an article comes from: its feed, else its site's host, else its title."""
-    if quote.feeds:
-        return quote.feeds[0]
-    host = urlsplit(quote.article_url or "").hostname or ""
-    return host.removeprefix("www.") or quote.article_title or f"#{quote.article_id}"
+    feed = quote.feeds[0] if quote.feeds else None
+    fallback = quote.article_title or f"#{quote.article_id}"
+    return outlet_name(feed, None, quote.article_url, fallback)
 
 
 def speaker_stories(quotes: list[SpeakerQuote]) -> list[SpeakerStory]:

@@ -7,7 +7,6 @@ Enter opens the speaker's page (brief.tui.screens.speaker_page).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from rich.text import Text
 from textual import on, work
@@ -19,7 +18,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from brief.present.carried import carried
+from brief.present.carried import carried, outlet_name
 from brief.store import ArticleFilter, QuoteRow, SpeakerCount
 from brief.text import sanitize
 from brief.tui import keys
@@ -268,8 +267,7 @@ def _info(speaker: SpeakerCount) -> Text:
 
 def _outlet(row: QuoteRow) -> str:
     """Where an article comes from: its site's host, else its title."""
-    host = urlsplit(row.article_url or "").hostname or ""
-    return host.removeprefix("www.") or row.article_title or f"#{row.article_id}"
+    return outlet_name(None, None, row.article_url, row.article_title or f"#{row.article_id}")
 
 
 def _quote(row: QuoteRow, outlets: tuple[str, ...] = ()) -> Text:
