@@ -62,7 +62,7 @@ def test_digest_help_lists_its_codes_with_the_tables_meanings() -> None:
 def test_summarize_help_lists_its_codes_with_the_tables_meanings() -> None:
     meanings = dict(EXIT_CODES)
     rows = _help_table("summarize")
-    assert [code for code, _ in rows] == [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 17]
+    assert [code for code, _ in rows] == [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 17, 18]
     assert all(text.split(" [")[0] == meanings[code] for code, text in rows)
 
 
