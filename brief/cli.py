@@ -25,10 +25,11 @@ from brief.commands import (
     speakers,
     summarize,
 )
+from brief.commands.parser import Parser
 from brief.errors import INTERRUPTED, BriefError, UsageError, exit_code_table
 
 
-class _Parser(argparse.ArgumentParser):
+class _Parser(Parser):
     """argparse that reports a usage error as one line through brief's error path."""
 
     def error(self, message: str) -> NoReturn:
@@ -45,7 +46,7 @@ def _with_parent(add_parser: Any, common: argparse.ArgumentParser) -> Any:
     return add
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser() -> Parser:
     """The full parser with every subcommand."""
     parser = _Parser(
         prog="brief",
@@ -80,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument(
         "--config", metavar="PATH", default=argparse.SUPPRESS, help=argparse.SUPPRESS
     )
-    sub.add_parser = _with_parent(sub.add_parser, common)  # type: ignore[method-assign]
+    sub.add_parser = _with_parent(sub.add_parser, common)
     summarize.register(sub)
     digest.register(sub)
     fetch.register(sub)

@@ -105,6 +105,9 @@ class SummaryConfig:
 
     sentences: int = field(default=5, metadata={"min": 1, "max": 50})
     algorithm: str = field(default="default", metadata={"choices": ALGORITHMS})
+    # MiB of address space for the worker `brief summarize` loads and analyzes a page in (the
+    # refresh workers' bound); a page needing more ends with exit 18 (AnalysisMemoryError).
+    worker_memory_mb: int = field(default=1024, metadata={"min": 64, "max": 1_048_576})
 
 
 @dataclass(frozen=True, slots=True)

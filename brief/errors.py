@@ -11,6 +11,7 @@
     │   ├── UnsupportedContentError exit 7   not HTML or text (images, PDFs, binary)
     │   └── IncompleteError         exit 17  body cut short (connection closed, truncated gzip)
     ├── AnalysisTimeout             exit 5   `brief summarize` past its time limit
+    ├── AnalysisMemoryError         exit 18  `brief summarize`: the page needed more memory
     ├── ExtractionError             exit 8   no article text found
     ├── ConfigError                 exit 10  invalid config file
     ├── StoreError                  exit 11  database locked, read-only, newer schema, disk full
@@ -107,6 +108,13 @@ class AnalysisTimeout(BriefError):
     exit_code = 5
 
 
+class AnalysisMemoryError(BriefError):
+    """`brief summarize`: loading and analyzing the page needed more memory than the worker's
+    cap (summary.worker_memory_mb)."""
+
+    exit_code = 18
+
+
 class ExtractionError(BriefError):
     """No article text could be found in the page."""
 
@@ -191,6 +199,10 @@ EXIT_CODES: tuple[tuple[int, str], ...] = (
     (LockedError.exit_code, "another run holds the lock (after waiting)"),
     (FEEDS_FAILED, "brief fetch: at least one feed failed (the others were refreshed)"),
     (IncompleteError.exit_code, "answer cut short (connection closed early, truncated gzip)"),
+    (
+        AnalysisMemoryError.exit_code,
+        "brief summarize: the page needed more memory than the worker's cap",
+    ),
     (INTERRUPTED, "interrupted"),
 )
 

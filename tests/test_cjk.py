@@ -5,9 +5,8 @@ sentences split on 。！？. `brief summarize` runs as a subprocess."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
+from cli_support import run_brief
 from conftest import FIXTURES
 
 from brief.text import count_words
@@ -16,13 +15,7 @@ ARTICLE = FIXTURES / "extract" / "gmw-astronauts.txt"
 
 
 def test_chinese_article_is_summarized_in_whole_sentences() -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "brief", "summarize", str(ARTICLE), "-f", "json", "-n", "3"],
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        timeout=120,
-    )
+    done = run_brief("summarize", str(ARTICLE), "-f", "json", "-n", "3")
     assert done.returncode == 0, done.stderr
     brief = json.loads(done.stdout)
     text = ARTICLE.read_text(encoding="utf-8")

@@ -55,3 +55,20 @@ def test_zsh_and_fish_scripts_name_every_command() -> None:
     assert "-l format -x -a 'markdown html text json'" in fish
     bad = brief("completion", "tcsh")
     assert bad.returncode == 2 and bad.stderr.startswith("brief: error: argument SHELL")
+
+
+def test_the_parser_keeps_a_table_of_every_declaration() -> None:
+    from brief.cli import build_parser
+
+    root = build_parser().declared
+    assert list(root.commands)[:3] == ["summarize", "digest", "fetch"]
+    assert [o.strings for o in root.options][:2] == [("-h", "--help"), ("--version",)]
+    _, digest = root.commands["digest"]
+    spelled = {s: o for o in digest.options for s in o.strings}
+    assert spelled["--date"].takes_value  # declared in a mutually exclusive group
+    assert not spelled["--dry-run"].takes_value
+    assert spelled["--format"].choices == ("markdown", "html", "text", "json")
+    assert "--debug" not in spelled  # accepted after every command, hidden from --help
+    _, feeds = root.commands["feeds"]
+    assert list(feeds.commands) == ["add", "list", "remove", "rename", "tag", "import", "export"]
+    assert root.commands["completion"][1].values == ["bash", "zsh", "fish"]

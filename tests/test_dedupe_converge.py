@@ -5,9 +5,9 @@ distinct articles, and a refresh converges: the second `brief fetch` finds 0 new
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
+from cli_support import run_brief
 from loopback import Loopback
 from refresh_support import Newsroom, page_bytes, write_config
 
@@ -31,13 +31,7 @@ def _feed(base: str, titles: list[str], prefix: str) -> bytes:
 
 
 def _fetch(config: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "brief", "--config", str(config), "fetch"],
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        timeout=300,
-    )
+    return run_brief("--config", str(config), "fetch", timeout=300)
 
 
 def test_entries_of_one_feed_with_one_page_text_stay_apart_and_refresh_converges(

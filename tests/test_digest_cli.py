@@ -9,11 +9,9 @@ Doobie Brothers).
 from __future__ import annotations
 
 import json
-import os
 import re
 import signal
 import subprocess
-import sys
 import time
 from datetime import UTC, datetime
 from email import policy
@@ -23,6 +21,7 @@ from html import escape
 from pathlib import Path
 
 import pytest
+from cli_support import cron_env, run_brief_bytes, start_brief
 from conftest import FIXTURES
 from digest_support import PASSWORD, USER, free_port, make_tls, smtp_server
 from loopback import Loopback
@@ -98,22 +97,7 @@ def run_digest(
     *args: str, env: dict[str, str] | None = None, check: bool = False
 ) -> subprocess.CompletedProcess[bytes]:
     """`brief digest ARGS` as cron runs it: no TTY, TERM unset, LANG=C, minimal PATH."""
-    cron_env = {
-        "PATH": "/usr/bin:/bin",
-        "LANG": "C",
-        "HOME": os.environ.get("HOME", "/root"),
-        "BRIEF_HOME": os.environ["BRIEF_HOME"],
-    }
-    if "SSL_CERT_FILE" in os.environ:
-        cron_env["SSL_CERT_FILE"] = os.environ["SSL_CERT_FILE"]
-    cron_env.update(env or {})
-    done = subprocess.run(
-        [sys.executable, "-m", "brief", "digest", *args],
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        env=cron_env,
-        timeout=300,
-    )
+    done = run_brief_bytes("digest", *args, env=cron_env(env), inherit_env=False, timeout=300)
     if check:
         assert done.returncode == 0, done.stderr.decode()
     return done
@@ -261,15 +245,7 @@ def test_overlapping_run_waits_then_exits_clearly() -> None:
 def test_two_digests_at_once_never_double_mark(tmp_path: Path) -> None:
     fill_day(extra=30)
     outs = [tmp_path / "a.json", tmp_path / "b.json"]
-    procs = [
-        subprocess.Popen(
-            [sys.executable, "-m", "brief", "digest", "--no-fetch", "-f", "json", "-o", str(o)],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-        )
-        for o in outs
-    ]
+    procs = [start_brief("digest", "--no-fetch", "-f", "json", "-o", str(o)) for o in outs]
     codes = [p.wait(timeout=120) for p in procs]
     assert sorted(codes) in ([0, 0], [0, 15])
     seen: list[int] = []
@@ -292,12 +268,7 @@ def test_kill_during_write_leaves_previous_file_whole(tmp_path: Path) -> None:
     previous = out.read_bytes()
     killed_mid_write = False
     for _ in range(5):
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "brief", "digest", "--format", "html", *args],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+        proc = start_brief("digest", "--format", "html", *args, capture=False)
         while proc.poll() is None and not list(tmp_path.glob(f".{_KILL_TARGET}.*.tmp")):
             time.sleep(0.0002)
         proc.send_signal(signal.SIGKILL)

@@ -13,11 +13,11 @@ from __future__ import annotations
 import os
 import stat
 import subprocess
-import sys
 import threading
 from datetime import datetime
 from pathlib import Path
 
+from cli_support import run_brief_bytes
 from digest_support import smtp_server
 from test_digest_cli import fill_day, run_digest, undigested
 
@@ -132,10 +132,4 @@ def test_feeds_export_through_a_symlink_and_into_a_fifo(tmp_path: Path) -> None:
 
 def _brief(*args: str) -> subprocess.CompletedProcess[bytes]:
     """Another brief command, as cron would run it (no TTY, LANG=C)."""
-    return subprocess.run(
-        [sys.executable, "-m", "brief", *args],
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        env={**os.environ, "LANG": "C"},
-        timeout=120,
-    )
+    return run_brief_bytes(*args, env={"LANG": "C"})

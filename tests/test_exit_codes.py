@@ -4,11 +4,10 @@ and the file errors say what failed (a write, not a digest) with the code the ta
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_support import run_brief
 
 from brief import errors
 from brief.errors import EXIT_CODES, DigestError, FileWriteError
@@ -33,13 +32,8 @@ def _readme_table() -> list[tuple[int, str]]:
 
 def _help_table(*command: str) -> list[tuple[int, str]]:
     """The rows under "exit codes:" in the output of `brief [COMMAND] --help`."""
-    done = subprocess.run(
-        [sys.executable, "-m", "brief", *command, "--help"],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    )
+    done = run_brief(*command, "--help", timeout=60)
+    assert done.returncode == 0, done.stderr
     block = done.stdout.split("\nexit codes:\n", 1)[1]
     rows: list[tuple[int, str]] = []
     for line in block.splitlines():
@@ -68,7 +62,7 @@ def test_digest_help_lists_its_codes_with_the_tables_meanings() -> None:
 def test_summarize_help_lists_its_codes_with_the_tables_meanings() -> None:
     meanings = dict(EXIT_CODES)
     rows = _help_table("summarize")
-    assert [code for code, _ in rows] == [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 17]
+    assert [code for code, _ in rows] == [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 17, 18]
     assert all(text.split(" [")[0] == meanings[code] for code, text in rows)
 
 
@@ -104,13 +98,7 @@ def test_unopenable_lock_file_is_a_file_error(tmp_path: Path) -> None:
 
 def test_feeds_export_to_a_missing_folder_says_so_with_code_13(tmp_path: Path) -> None:
     target = tmp_path / "missing" / "feeds.opml"
-    done = subprocess.run(
-        [sys.executable, "-m", "brief", "feeds", "export", "-o", str(target)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        stdin=subprocess.DEVNULL,
-    )
+    done = run_brief("feeds", "export", "-o", str(target), timeout=60)
     assert done.returncode == FileWriteError.exit_code == 13
     assert done.stderr.startswith(f"brief: error: cannot write {target}: ")
     assert len(done.stderr.splitlines()) == 1

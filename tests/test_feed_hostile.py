@@ -11,11 +11,11 @@ to that.
 from __future__ import annotations
 
 import subprocess
-import sys
 import unicodedata
 from pathlib import Path
 
 import pytest
+from cli_support import run_brief
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from loopback import Loopback
@@ -186,13 +186,7 @@ def _good_feed(n: int) -> bytes:
 
 
 def _run(config: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "brief", "--config", str(config), *args],
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        timeout=240,
-    )
+    return run_brief("--config", str(config), *args, timeout=240)
 
 
 def _serve(loopback: Loopback, hostile: bytes, good: int) -> list[str]:

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from cli_support import brief_env, run_brief
 from refresh_support import feed_bytes, page_bytes, write_config
 
 from brief import paths
@@ -105,21 +105,14 @@ def _brief(proxy: _Proxy, tmp_path: Path, *args: str) -> subprocess.CompletedPro
     stub.mkdir(exist_ok=True)
     (stub / "sitecustomize.py").write_text(_STUB, encoding="utf-8")
     env = {
-        **os.environ,
+        **brief_env(),
         "PYTHONPATH": os.pathsep.join([str(stub), os.environ.get("PYTHONPATH", "")]),
         "HTTP_PROXY": f"http://127.0.0.1:{proxy.server_address[1]}",
         "NO_PROXY": "",
     }
     env.pop("http_proxy", None)
     env.pop("no_proxy", None)
-    return subprocess.run(
-        [sys.executable, "-m", "brief", *args],
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        env=env,
-        timeout=180,
-    )
+    return run_brief(*args, env=env, inherit_env=False, timeout=180)
 
 
 def _redirect(proxy: _Proxy, source: str, target: str) -> None:

@@ -6,11 +6,11 @@ subprocess against a loopback server (no ETag: every refresh reads the whole fee
 from __future__ import annotations
 
 import subprocess
-import sys
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from pathlib import Path
 
+from cli_support import run_brief
 from loopback import Loopback
 from refresh_support import write_config
 
@@ -41,13 +41,7 @@ def _rss(items: list[str]) -> bytes:
 
 
 def _fetch(config: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "brief", "--config", str(config), "fetch", *args],
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        timeout=300,
-    )
+    return run_brief("--config", str(config), "fetch", *args, timeout=300)
 
 
 def test_new_items_per_feed_are_capped_newest_first_and_refresh_converges(

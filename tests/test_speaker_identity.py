@@ -139,7 +139,7 @@ def test_roles_kept_with_dates_and_merged_ids_resolve(feed: _Feed) -> None:
     again = feed.store.speaker(old)
     assert again is not None and again.speaker.id == row.id
     assert feed.store.speaker(10_000) is None
-    assert [q.speaker for q in feed.store.quotes_by_speaker("", speaker_id=row.id)] == [
+    assert [q.speaker for q in feed.store.quotations(speakers={row.id})] == [
         "Abdoulaye Diop", "Abdoulaye Diop", "Diop"]  # fmt: skip
     # Filtering the articles by the merged speaker's name finds every alias.
     assert feed.store.count_articles(ArticleFilter(speaker="Abdoulaye Diop")) == 3

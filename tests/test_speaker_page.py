@@ -84,7 +84,7 @@ def _id(store: Store, name: str) -> int:
 
 def test_the_store_reads_a_speakers_quotes_and_neighbours(news: Store) -> None:
     diop = _id(news, "Abdoulaye Diop")
-    quotes = news.speaker_quotes(diop)
+    quotes = news.quotations(speakers={diop})
     assert [(q.article_title, q.is_statement) for q in quotes] == [
         ("Parliament passes the budget for schools and roads", False),
         ("Algeria rejects Diop's Tinzaouaten drone accusation", False),
@@ -98,11 +98,11 @@ def test_the_store_reads_a_speakers_quotes_and_neighbours(news: Store) -> None:
     assert news.quoted_beside(diop, limit=1)[0].name == "Ulf Laessing"
     laessing = _id(news, "Ulf Laessing")
     assert [b.name for b in news.quoted_beside(laessing)] == ["Abdoulaye Diop", "Jane Roe"]
-    assert news.speaker_quotes(9999) == [] and news.quoted_beside(9999) == []
+    assert news.quotations(speakers={9999}) == [] and news.quoted_beside(9999) == []
 
 
 def test_quotes_group_by_story_and_one_quotation_is_carried_by_two_outlets(news: Store) -> None:
-    stories = speaker_stories(news.speaker_quotes(_id(news, "Abdoulaye Diop")))
+    stories = speaker_stories(news.quotations(speakers={_id(news, "Abdoulaye Diop")}))
     assert [(s.headline, s.articles) for s in stories] == [
         ("Parliament passes the budget for schools and roads", 1),
         ("Algeria rejects Diop's Tinzaouaten drone accusation", 2),

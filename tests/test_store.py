@@ -371,7 +371,7 @@ def test_speakers_and_quotes(store: Store) -> None:
     ]
     assert ranked[0].kind == "person" and ranked[0].role == "minister"
     assert "a protester" in {s.name for s in store.speakers(named_only=False)}
-    lines = store.quotes_by_speaker("Ana Ruiz")
+    lines = store.quotations(named="Ana Ruiz")
     assert [(q.text, q.is_statement) for q in lines] == [
         ("We stand firm,", False),
         ("Ruiz said more.", True),

@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
+
+import cli_support
 
 
 def run_brief(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "brief", *args],
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        env={"BRIEF_HOME": str(home), "PATH": "/usr/bin:/bin"},
-        timeout=60,
-    )
+    """`brief ARGS` with only BRIEF_HOME and a bare PATH: no TERM, no terminal."""
+    env = {"BRIEF_HOME": str(home), "PATH": "/usr/bin:/bin"}
+    return cli_support.run_brief(*args, env=env, inherit_env=False, timeout=60)
 
 
 def test_the_app_needs_a_terminal(brief_home: Path) -> None:

@@ -4,8 +4,9 @@
     eval "$(brief completion zsh)"                           # in ~/.zshrc
     brief completion fish > ~/.config/fish/completions/brief.fish
 
-Commands, actions (feeds add, list…), options and their choices are read from the argparse
-parser, so the scripts never fall behind the CLI; paths complete as files.
+Commands, actions (feeds add, list…), options and their choices are read from the table the
+CLI's parser keeps of its declarations (brief.commands.parser), so the scripts never fall
+behind the CLI; paths complete as files.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import argparse
 import shlex
 from dataclasses import dataclass, field
 from typing import Any
+
+from brief.commands.parser import Declared, Parser
 
 SHELLS = ("bash", "zsh", "fish")
 
@@ -30,7 +33,7 @@ class Level:
     helps: dict[str, str] = field(default_factory=dict)  # option -> help
 
 
-def register(sub: Any, root: argparse.ArgumentParser) -> None:
+def register(sub: Any, root: Parser) -> None:
     """Add the completion command; ``root`` is the whole CLI, which the scripts describe."""
     p = sub.add_parser(
         "completion",
@@ -43,36 +46,29 @@ def register(sub: Any, root: argparse.ArgumentParser) -> None:
     p.set_defaults(run=lambda args: run(args, root))
 
 
-def run(args: argparse.Namespace, root: argparse.ArgumentParser) -> int:
+def run(args: argparse.Namespace, root: Parser) -> int:
     """Print the script for the shell."""
-    levels = describe(root)
+    levels = describe(root.declared)
     script = {"bash": bash, "zsh": zsh, "fish": fish}[args.shell](levels)
     print(script, end="")
     return 0
 
 
-def describe(parser: argparse.ArgumentParser, path: str = "") -> dict[str, Level]:
-    """Every command path of the parser with what may follow it."""
-    level = Level()
+def describe(declared: Declared, path: str = "") -> dict[str, Level]:
+    """Every command path of the CLI's declarations with what may follow it."""
+    level = Level(values=list(declared.values))
     levels = {path: level}
-    for action in parser._actions:  # argparse keeps its actions only here
-        if isinstance(action, argparse._SubParsersAction):
-            helps = {a.dest: a.help or "" for a in action._choices_actions}
-            for name, child in action.choices.items():
-                level.commands[name] = helps.get(name, "")
-                levels.update(describe(child, f"{path} {name}".strip()))
-            continue
-        if not action.option_strings and action.choices:
-            level.values += [str(c) for c in action.choices]
-        if not action.option_strings or action.help == argparse.SUPPRESS:
-            continue
-        level.options += action.option_strings
-        for option in action.option_strings:
-            level.helps[option] = action.help or ""
-            if action.nargs != 0:
-                level.takes_value.append(option)
-                if action.choices:
-                    level.choices[option] = [str(c) for c in action.choices]
+    for name, (text, child) in declared.commands.items():
+        level.commands[name] = text
+        levels.update(describe(child, f"{path} {name}".strip()))
+    for option in declared.options:
+        level.options += option.strings
+        for spelling in option.strings:
+            level.helps[spelling] = option.help
+            if option.takes_value:
+                level.takes_value.append(spelling)
+                if option.choices:
+                    level.choices[spelling] = list(option.choices)
     return levels
 
 

@@ -67,32 +67,32 @@ def register(sub: Any) -> None:
     )
     listing.set_defaults(run=feeds_edit.run_list)
 
-    remove = actions.add_parser(
+    remove = _feed_action(
+        actions,
+        common,
         "remove",
-        parents=[common],
         help="unsubscribe (articles only this feed carried go too, unless starred)",
         description="Unsubscribe from a feed given by its URL or its ID (see `feeds list`).",
     )
-    remove.add_argument("feed", metavar="URL|ID")
     remove.set_defaults(run=feeds_edit.run_remove)
 
-    rename = actions.add_parser(
+    rename = _feed_action(
+        actions,
+        common,
         "rename",
-        parents=[common],
         help="give a feed another display name",
         description='Give a feed (URL or ID) a display name; "" goes back to its own title.',
     )
-    rename.add_argument("feed", metavar="URL|ID")
     rename.add_argument("name", metavar="NAME")
     rename.set_defaults(run=feeds_edit.run_rename)
 
-    tag = actions.add_parser(
+    tag = _feed_action(
+        actions,
+        common,
         "tag",
-        parents=[common],
         help="replace a feed's tags",
         description="Replace the tags of a feed (URL or ID); no TAG removes them all.",
     )
-    tag.add_argument("feed", metavar="URL|ID")
     tag.add_argument("tags", metavar="TAG", nargs="*")
     tag.set_defaults(run=feeds_edit.run_tag)
 
@@ -117,6 +117,17 @@ def register(sub: Any) -> None:
     )
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically)")
     export.set_defaults(run=run_export)
+
+
+def _feed_action(
+    actions: Any, common: argparse.ArgumentParser, name: str, *, help: str, description: str
+) -> argparse.ArgumentParser:
+    """A feeds action on one subscribed feed, its first argument the feed's URL or ID."""
+    action: argparse.ArgumentParser = actions.add_parser(
+        name, parents=[common], help=help, description=description
+    )
+    action.add_argument("feed", metavar="URL|ID")
+    return action
 
 
 def _common_options(parser_class: type[argparse.ArgumentParser]) -> argparse.ArgumentParser:

@@ -77,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
     """Read the quotations asked for and print them."""
     # sqlite3 is loaded only by the commands that use the database.
     from brief.config import load_config
-    from brief.store import Store
+    from brief.store import ArticleFilter, Store
 
     since = _since(args.since)
     rules = load_config(config_path(args)).follow if args.followed else ()
@@ -98,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
                 )
             speakers = followed if speakers is None else speakers & followed
         window = STORY_WINDOW if args.story else args.limit
-        rows = store.quotations(speakers=speakers, since=since, limit=window)
+        rows = store.quotations(speakers=speakers, flt=ArticleFilter(since=since), limit=window)
     if args.story:
         groups = stories(rows)[: args.limit]
         data = [story_json(g) for g in groups]

@@ -9,10 +9,13 @@ from importlib import resources
 from typing import Any
 
 from brief.choices import ALGORITHMS
+from brief.commands.options import config_path
 from brief.errors import (
     SUCCESS,
+    AnalysisMemoryError,
     AnalysisTimeout,
     BriefError,
+    ConfigError,
     ExtractionError,
     FetchError,
     HTTPStatusError,
@@ -38,8 +41,9 @@ output', and brief/schema/brief.schema.json.
     {SUCCESS, BriefError.exit_code, UsageError.exit_code, FetchError.exit_code,
      HTTPStatusError.exit_code, AnalysisTimeout.exit_code, TooLargeError.exit_code,
      UnsupportedContentError.exit_code, ExtractionError.exit_code, InputError.exit_code,
-     IncompleteError.exit_code},
-    {BriefError.exit_code: "the analysis worker died: its memory cap, a crash"},
+     IncompleteError.exit_code, ConfigError.exit_code, AnalysisMemoryError.exit_code},
+    {BriefError.exit_code: "the analysis worker died: a crash, killed",
+     AnalysisMemoryError.exit_code: "the page needed more memory than summary.worker_memory_mb"},
 )  # fmt: skip
 
 
@@ -138,12 +142,14 @@ def run(args: argparse.Namespace) -> int:
     if not args.sample and not args.source:
         raise UsageError("missing SOURCE (a URL, a file, or -); try --sample for a demo")
     # The worker pool and the pipeline (in the worker): imported only when summarizing.
+    from brief.config import load_config
     from brief.extract import read_stdin
     from brief.refresh import OneShot, summarize_bounded
 
+    memory_mb = load_config(config_path(args)).summary.worker_memory_mb
     source = sample_path() if args.sample else args.source
     stdin = read_stdin(sys.stdin.buffer) if source == "-" else None
-    job = OneShot(source, stdin, args.sentences, args.algorithm, args.language)
+    job = OneShot(source, stdin, args.sentences, args.algorithm, args.language, memory_mb)
     brief = summarize_bounded(job, time_limit=args.time_limit)
     if args.format == "json":
         print(json.dumps(brief.to_json(with_text=args.with_text), ensure_ascii=False, indent=2))

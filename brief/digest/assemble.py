@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from brief.digest.actors import top_actors_of
 from brief.digest.model import (
@@ -30,6 +29,7 @@ from brief.digest.rank import DEFAULT_SHAPE, DigestShape, key_quote, quote_key, 
 from brief.digest.said import speakers as said_by
 from brief.digest.stories import Cluster, StoryText, group_stories
 from brief.models import NAMED_KINDS, Quote
+from brief.net.urls import url_host
 from brief.present.grouping import shown_speaker
 from brief.text import sanitize
 
@@ -108,14 +108,8 @@ def story_text(
         body=" ".join(summary),
         names=names,
         language=language,
-        site=site or _host(url),
+        site=site or url_host(url),
     )
-
-
-def _host(url: str | None) -> str | None:
-    if not url:
-        return None
-    return urlsplit(url).hostname
 
 
 def _group(cluster: Cluster, ordered: Sequence[DigestArticle]) -> Grouped:

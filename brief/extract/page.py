@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import urlsplit
 
 from brief.errors import ExtractionError
 from brief.extract.debris import drop_debris, tidy
@@ -20,6 +19,7 @@ from brief.extract.lede import missing_lede
 from brief.extract.meta import page_language, published_date
 from brief.models import Article
 from brief.net import decode_bytes
+from brief.net.urls import url_host
 from brief.text import count_words, is_debris_line
 
 # Fewer words than this is a JavaScript shell, a cookie wall or an error page, not an article.
@@ -82,7 +82,7 @@ def extract_html(html: str | bytes, *, url: str | None = None, path: str | None 
     doc = trafilatura_document(tree, url)
     if doc is None or isinstance(doc, dict) or doc.body is None:
         raise ExtractionError(f"no article text found in {where}")
-    site = tidy(doc.sitename or "") or _host(url)
+    site = tidy(doc.sitename or "") or url_host(url, strip_www=True)
     title = _headline(tree, tidy(doc.title or ""), site)
     paragraphs = drop_debris(_paragraphs(doc.body))
     # The headline often opens the body too; it is the title, not the first paragraph.
@@ -124,7 +124,7 @@ def extract_text(text: str, *, path: str | None = None, url: str | None = None) 
     return Article(
         paragraphs=tuple(paragraphs),
         title=tidy(title) if title else None,
-        site=_host(url),
+        site=url_host(url, strip_www=True),
         url=url,
         path=path,
     )
@@ -259,10 +259,3 @@ def _where(url: str | None, path: str | None, default: str) -> str:
 
 def _same(a: str, b: str) -> bool:
     return a.casefold().strip(" .") == b.casefold().strip(" .")
-
-
-def _host(url: str | None) -> str | None:
-    if not url:
-        return None
-    host = urlsplit(url).hostname or ""
-    return host.removeprefix("www.") or None

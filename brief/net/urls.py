@@ -79,3 +79,12 @@ def normalize_url(url: str) -> str:
     pairs = parse_qsl(parts.query, keep_blank_values=True)
     query = urlencode(sorted((k, v) for k, v in pairs if not _tracking(k)))
     return urlunsplit((scheme, netloc, parts.path or "/", query, ""))
+
+
+def url_host(url: str | None, *, strip_www: bool = False) -> str | None:
+    """The host a URL names, lowercased (without a leading "www." when ``strip_www``); None
+    for no URL or one without a host."""
+    host = urlsplit(url).hostname if url else None
+    if host and strip_www:
+        host = host.removeprefix("www.")
+    return host or None

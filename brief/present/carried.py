@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from difflib import SequenceMatcher
 from typing import Generic, TypeVar
-from urllib.parse import urlsplit
+
+from brief.net.urls import url_host
 
 T = TypeVar("T")
 
@@ -27,8 +28,7 @@ _SIMILAR = 0.9
 def outlet_name(feed: str | None, site: str | None, url: str | None, fallback: str) -> str:
     """Who published an article, as every view names it: its feed's name, else its site's,
     else its host (without "www."), else ``fallback`` (its title or number)."""
-    host = (urlsplit(url or "").hostname or "").removeprefix("www.")
-    for name in (feed, site, host):
+    for name in (feed, site, url_host(url, strip_www=True)):
         if name and name.strip():
             return " ".join(name.split())
     return fallback

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from brief.errors import ExtractionError
 from brief.models import Article, Brief
+from brief.net.urls import url_host
 from brief.text import count_words
 
 # A page with clearly less text than the feed's own copy of the story is a teaser (paywall,
@@ -84,7 +84,7 @@ def feed_article(text: str, *, title: str | None, url: str | None) -> Article:
     paragraphs = tuple(p.strip() for p in text.split("\n\n") if p.strip())
     if not paragraphs and title:
         paragraphs = (title,)
-    return Article(paragraphs=paragraphs, title=title, site=_host(url), url=url)
+    return Article(paragraphs=paragraphs, title=title, site=url_host(url), url=url)
 
 
 def _page_article(job: ArticleJob) -> Article:
@@ -134,7 +134,3 @@ def warm_up() -> None:
     )
     job = ArticleJob(0, "http://localhost/", page.encode(), "text/html", "utf-8", None, "", None)
     process_article(job)
-
-
-def _host(url: str | None) -> str | None:
-    return urlsplit(url).hostname if url else None

@@ -6,14 +6,15 @@ the time limit (the process killed) or at the worker's address-space cap, instea
 for as long as it likes. The worker is forked from the command's single thread where it can
 be (no second interpreter start). Standard input is read here and handed over as bytes (a
 spawned worker has no access to it). Errors of the task (FetchError, ExtractionError, …)
-come back as they are.
+come back as they are; running out of memory under the cap is AnalysisMemoryError.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from brief.errors import AnalysisTimeout, BriefError
+from brief.config import SummaryConfig
+from brief.errors import AnalysisMemoryError, AnalysisTimeout, BriefError
 from brief.models import Brief
 from brief.refresh.workers import WorkerError, WorkerTimeout, run_once
 
@@ -27,14 +28,17 @@ class OneShot:
     sentences: int
     algorithm: str
     language: str | None
+    # The worker's address-space cap (summary.worker_memory_mb).
+    memory_mb: int = SummaryConfig().worker_memory_mb
 
 
 def summarize_bounded(job: OneShot, *, time_limit: float) -> Brief:
     """The brief of ``job.source``; AnalysisTimeout past ``time_limit`` seconds (loading
-    included), BriefError when the worker died (out of memory, crashed)."""
-
+    included), AnalysisMemoryError past the memory cap, BriefError when the worker died
+    (crashed, killed)."""
     try:
-        return run_once(_summarize, job, timeout=time_limit, warm=_warm)
+        memory = job.memory_mb * 1024 * 1024
+        return run_once(_summarize, job, timeout=time_limit, warm=_warm, memory=memory)
     except WorkerTimeout as err:
         raise AnalysisTimeout(
             f"{job.source}: not summarized within {time_limit:g} s (loading and analysis); "
@@ -49,11 +53,20 @@ def _summarize(job: OneShot) -> Brief:
     from brief.analyze import analyze
     from brief.extract import article_from_bytes, load_source
 
-    if job.stdin is not None:
-        article = article_from_bytes(job.stdin, path="-")
-    else:
-        article = load_source(job.source)
-    return analyze(article, sentences=job.sentences, algorithm=job.algorithm, language=job.language)
+    try:
+        if job.stdin is not None:
+            article = article_from_bytes(job.stdin, path="-")
+        else:
+            article = load_source(job.source)
+        return analyze(
+            article, sentences=job.sentences, algorithm=job.algorithm, language=job.language
+        )
+    except MemoryError:
+        # Unwound: what the page took is free again, so the error can be built and sent.
+        raise AnalysisMemoryError(
+            f"{job.source}: the page needed more memory than the analysis worker's cap of "
+            f"{job.memory_mb} MiB (summary.worker_memory_mb in the config raises it)"
+        ) from None
 
 
 def _warm() -> None:

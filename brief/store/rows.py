@@ -198,21 +198,6 @@ class SpeakerDetail:
 
 
 @dataclass(frozen=True, slots=True)
-class QuoteRow:
-    """One quotation or statement with the article it comes from."""
-
-    article_id: int
-    article_title: str | None
-    article_url: str | None
-    published: datetime | None
-    speaker: str | None
-    speaker_kind: SpeakerKind | None
-    role: str | None
-    text: str
-    is_statement: bool
-
-
-@dataclass(frozen=True, slots=True)
 class SearchHit:
     """A search result: the article and a snippet with MATCH_START/MATCH_END marks."""
 

@@ -18,7 +18,6 @@ from brief.store.rows import (
     MATCH_END,
     MATCH_START,
     ArticleFilter,
-    QuoteRow,
     SearchHit,
     SpeakerCount,
     SpeakerDetail,
@@ -30,7 +29,6 @@ from brief.store.rows import (
 if TYPE_CHECKING:
     import sqlite3
     from collections.abc import Collection
-    from datetime import datetime
 
 _FTS_SYNTAX = re.compile(r"""["()*:^]|\b(?:AND|OR|NOT|NEAR)\b""")
 # Column weights for bm25: title, text, quotes, speakers.
@@ -132,16 +130,19 @@ class SaidReads:
         self,
         *,
         speakers: Collection[int] | None = None,
-        since: datetime | None = None,
+        named: str | None = None,
+        flt: ArticleFilter | None = None,
         article_ids: Collection[int] | None = None,
         limit: int | None = None,
     ) -> list[Quotation]:
-        """Quotations and statements across the store, newest article first
-        (brief.store.quotations.quotation_rows)."""
+        """Quotations and statements, newest article first: those of stored speakers
+        ``speakers``, of a speaker ``named`` so, in the articles ``flt`` lists or in
+        ``article_ids`` (brief.store.quotations.quotation_rows)."""
         with self._read() as conn:
             return quotation_rows(
-                conn, speakers=speakers, since=since, article_ids=article_ids, limit=limit
-            )
+                conn, speakers=speakers, named=named, flt=flt, article_ids=article_ids,
+                limit=limit,
+            )  # fmt: skip
 
     def speaker_links_of(
         self, article_ids: Collection[int]
@@ -162,32 +163,6 @@ class SaidReads:
                 for article_id, alias, speaker_id, name in rows:
                     found.setdefault(article_id, {})[alias] = (speaker_id, name)
         return found
-
-    def quotes_by_speaker(
-        self,
-        name: str,
-        flt: ArticleFilter | None = None,
-        limit: int = 500,
-        *,
-        speaker_id: int | None = None,
-    ) -> list[QuoteRow]:
-        """What ``name`` said (every alias of stored speaker ``speaker_id`` when given):
-        newest article first, in text order within an article."""
-        condition, params = where(flt)
-        who = "q.speaker_id = ?" if speaker_id is not None else "q.speaker = ?"
-        with self._read() as conn:
-            rows = conn.execute(
-                f"""SELECT a.id, a.title, a.url, a.published, q.speaker, q.speaker_kind,
-                           q.role, q.text, q.is_statement
-                    FROM quotes q JOIN articles a ON a.id = q.article_id
-                    WHERE {who} AND {condition}
-                    ORDER BY {SORT_TIME} DESC, a.id DESC, q.start_offset LIMIT ?""",
-                (name if speaker_id is None else speaker_id, *params, limit),
-            )
-            return [
-                QuoteRow(r[0], r[1], r[2], from_db_time(r[3]), r[4], r[5], r[6], r[7], bool(r[8]))
-                for r in rows
-            ]
 
     def speaker(self, speaker_id: int) -> SpeakerDetail | None:
         """A stored speaker by id (an id merged into another resolves to that one), with its

@@ -10,14 +10,14 @@ from urllib.parse import urlsplit
 
 from brief.digest.stories import StoryText, group_stories
 from brief.present.carried import carried, outlet_name
-from brief.store.speaker_view import SpeakerQuote
+from brief.store.quotations import Quotation
 
 
 @dataclass(frozen=True, slots=True)
 class SaidOnce:
     """One quotation (or statement) as shown: the earliest article's, and every outlet."""
 
-    quote: SpeakerQuote
+    quote: Quotation
     outlets: tuple[str, ...]  # distinct, earliest first
 
 
@@ -30,17 +30,17 @@ class SpeakerStory:
     said: tuple[SaidOnce, ...]
 
 
-def outlet(quote: SpeakerQuote) -> str:
+def outlet(quote: Quotation) -> str:
     """Where an article comes from: its feed, else its site's host, else its title."""
     feed = quote.feeds[0] if quote.feeds else None
     fallback = quote.article_title or f"#{quote.article_id}"
     return outlet_name(feed, None, quote.article_url, fallback)
 
 
-def speaker_stories(quotes: list[SpeakerQuote]) -> list[SpeakerStory]:
+def speaker_stories(quotes: list[Quotation]) -> list[SpeakerStory]:
     """Stories newest first (``quotes`` come newest article first, in text order within one);
     in a story, quotations in the order of their first appearance, direct ones first."""
-    articles: dict[int, SpeakerQuote] = {}
+    articles: dict[int, Quotation] = {}
     for quote in quotes:
         articles.setdefault(quote.article_id, quote)
     order = list(articles.values())

@@ -70,7 +70,7 @@ class SpeakerPage(ListKeys, Screen[None]):
             self.post_message(self.Loaded(None, [], [], False))
             return
         current = detail.speaker.id
-        stories = speaker_stories(reader.speaker_quotes(current, limit=QUOTES_READ))
+        stories = speaker_stories(reader.quotations(speakers={current}, limit=QUOTES_READ))
         beside = reader.quoted_beside(current, limit=BESIDE_SHOWN)
         followed = current in reader.followed_speakers(self.ctx.config.follow)
         self.post_message(self.Loaded(detail, stories, beside, followed))

@@ -19,7 +19,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from brief.present.carried import carried, outlet_name
-from brief.store import ArticleFilter, QuoteRow, SpeakerCount
+from brief.store import ArticleFilter, Quotation, SpeakerCount, Store
 from brief.text import sanitize
 from brief.tui import keys
 from brief.tui.context import Context
@@ -48,7 +48,7 @@ class SpeakersScreen(ListKeys, Screen[None]):
         """The speakers of the filter, what the first of them said, and who is followed."""
 
         speakers: list[SpeakerCount]
-        first: list[QuoteRow]
+        first: list[Quotation]
         followed: frozenset[int]
 
     @dataclass
@@ -64,7 +64,7 @@ class SpeakersScreen(ListKeys, Screen[None]):
         """What one speaker said."""
 
         speaker: SpeakerCount
-        rows: list[QuoteRow]
+        rows: list[Quotation]
 
     def __init__(self, ctx: Context, flt: ArticleFilter, feed_names: dict[int, str]) -> None:
         super().__init__()
@@ -72,7 +72,7 @@ class SpeakersScreen(ListKeys, Screen[None]):
         self.flt = flt
         self.feed_names = feed_names
         self.speakers: list[SpeakerCount] = []
-        self.rows: list[QuoteRow] = []
+        self.rows: list[Quotation] = []
         self.shown: str | None = None  # whose quotes are on the right
         self.followed: frozenset[int] = frozenset()  # ids of followed speakers
 
@@ -102,13 +102,7 @@ class SpeakersScreen(ListKeys, Screen[None]):
         if speakers is None:
             speakers = ranked(self.ctx.reader.speakers(self.flt, limit=SPEAKERS_SHOWN))
             self.ctx.speakers[self.flt] = speakers
-        first = (
-            self.ctx.reader.quotes_by_speaker(
-                speakers[0].name, self.flt, limit=QUOTES_SHOWN, speaker_id=speakers[0].id
-            )
-            if speakers
-            else []
-        )
+        first = _said_by(self.ctx.reader, speakers[0], self.flt) if speakers else []
         followed = self.ctx.reader.followed_speakers(self.ctx.config.follow)
         self.post_message(self.SpeakersLoaded(speakers, first, followed))
 
@@ -196,9 +190,7 @@ class SpeakersScreen(ListKeys, Screen[None]):
 
     @work(thread=True, exclusive=True, group="quotes")
     def _load_quotes(self, speaker: SpeakerCount) -> None:
-        rows = self.ctx.reader.quotes_by_speaker(
-            speaker.name, self.flt, limit=QUOTES_SHOWN, speaker_id=speaker.id
-        )
+        rows = _said_by(self.ctx.reader, speaker, self.flt)
         if not get_current_worker().is_cancelled:
             self.post_message(self.QuotesLoaded(speaker, rows))
 
@@ -207,13 +199,13 @@ class SpeakersScreen(ListKeys, Screen[None]):
         with self.app.batch_update():
             self._show_quotes(message.speaker, message.rows)
 
-    def _show_quotes(self, speaker: SpeakerCount, rows: list[QuoteRow]) -> None:
+    def _show_quotes(self, speaker: SpeakerCount, rows: list[Quotation]) -> None:
         """The speaker's name and role, then quotes and statements with article and date."""
         self.shown = speaker.name
         self._show_info(speaker)
         # The same quotation carried by several outlets is shown once, from the earliest.
         ordered = sorted(rows, key=lambda r: r.is_statement)
-        groups = carried(ordered, lambda r: r.text, lambda r: r.published, _outlet)
+        groups = carried(ordered, lambda r: r.text, lambda r: r.dated, _outlet)
         self.rows = [g.first for g in groups]
         quotes = self.query_one("#quote-list", OptionList)
         quotes.set_options(Option(_quote(g.first, g.outlets), id=str(i))
@@ -241,6 +233,14 @@ class SpeakersScreen(ListKeys, Screen[None]):
         self.dismiss(None)
 
 
+def _said_by(reader: Store, speaker: SpeakerCount, flt: ArticleFilter) -> list[Quotation]:
+    """What the speaker said in the filter's articles: every alias of a stored speaker, else
+    what the articles attribute to that name."""
+    if speaker.id is not None:
+        return reader.quotations(speakers={speaker.id}, flt=flt, limit=QUOTES_SHOWN)
+    return reader.quotations(named=speaker.name, flt=flt, limit=QUOTES_SHOWN)
+
+
 def _speaker(speaker: SpeakerCount, followed: bool = False) -> Text:
     """One line: the number of quotes, ✓ when followed, then the name ("  3 ✓ Ulf Laessing")."""
     out = Text(f"{speaker.quotes:>4} ", style="bold #3b9cff", end="")
@@ -265,17 +265,17 @@ def _info(speaker: SpeakerCount) -> Text:
     return out
 
 
-def _outlet(row: QuoteRow) -> str:
+def _outlet(row: Quotation) -> str:
     """Where an article comes from: its site's host, else its title."""
     return outlet_name(None, None, row.article_url, row.article_title or f"#{row.article_id}")
 
 
-def _quote(row: QuoteRow, outlets: tuple[str, ...] = ()) -> Text:
+def _quote(row: Quotation, outlets: tuple[str, ...] = ()) -> Text:
     """A quote (or ↳ statement) and, below it, its article and date."""
     out = said_text(row.text, row.is_statement)
     out.append("\n  — ", style="dim")
     out.append_text(plain(row.article_title, "cyan", default="(untitled)"))
-    when = day(row.published)
+    when = day(row.dated)
     if when:
         out.append(f" · {when}", style="dim")
     if len(outlets) > 1:
